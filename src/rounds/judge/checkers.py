@@ -1,0 +1,262 @@
+"""Checkers: pure host-side functions that compare an actual value with the expected one.
+
+A checker is called as ``check(actual, expected, args)`` and returns an
+:class:`Outcome`. Its ``message`` never contains the expected value: that
+travels separately so the feedback mode can decide whether to show it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    message: str = ""
+
+    @classmethod
+    def passed(cls) -> Outcome:
+        return cls(True, "")
+
+
+class Checker(Protocol):
+    name: str
+
+    def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome: ...
+
+
+def short(v: Any, limit: int = 200) -> str:
+    """A bounded repr for feedback."""
+    if isinstance(v, np.ndarray):
+        with np.printoptions(threshold=20, edgeitems=3, precision=6):
+            s = f"array(shape={v.shape}, dtype={v.dtype}): {np.array2string(v)}"
+    elif _is_tensor(v):
+        return "tensor: " + short(v.detach().cpu().numpy(), limit)
+    else:
+        s = repr(v)
+    return s if len(s) <= limit else s[: limit - 3] + "..."
+
+
+def _is_tensor(v: Any) -> bool:
+    return type(v).__module__.startswith("torch") and hasattr(v, "detach")
+
+
+def type_name(v: Any) -> str:
+    t = type(v)
+    return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__name__}"
+
+
+def _strict_equal(a: Any, b: Any, path: str) -> str | None:
+    """None when equal with matching types, else where and how they differ."""
+    ta, tb = type(a), type(b)
+    if isinstance(b, float) and ta is float:
+        if math.isnan(b) and math.isnan(a):
+            return None
+        return None if a == b else f"{path or 'value'}: {a!r} != expected"
+    if ta is not tb and not (isinstance(a, np.generic) and isinstance(b, np.generic)):
+        return f"{path or 'value'} has type {type_name(a)}, expected {type_name(b)}"
+    if tb in (list, tuple):
+        if len(a) != len(b):
+            return f"{path or 'value'} has length {len(a)}, expected length {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            d = _strict_equal(x, y, f"{path}[{i}]")
+            if d:
+                return d
+        return None
+    if tb is dict:
+        if set(a) != set(b):
+            missing = [k for k in b if k not in a][:3]
+            extra = [k for k in a if k not in b][:3]
+            return f"{path or 'dict'} keys differ: missing {missing}, unexpected {extra}"
+        for k in b:
+            d = _strict_equal(a[k], b[k], f"{path}[{k!r}]")
+            if d:
+                return d
+        return None
+    if tb is np.ndarray:
+        if a.shape != b.shape:
+            return f"{path or 'array'} has shape {a.shape}, expected {b.shape}"
+        if not np.array_equal(a, b):
+            idx = tuple(int(i) for i in np.argwhere(a != b)[0])
+            return f"{path or 'array'} differs first at index {idx}: got {a[idx]!r}"
+        return None
+    if a != b:
+        return f"{path or 'value'}: got {short(a, 80)}"
+    return None
+
+
+class _Exact:
+    name = "exact"
+
+    def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome:
+        d = _strict_equal(actual, expected, "")
+        return Outcome(d is None, d or "")
+
+
+def exact() -> Checker:
+    """Equal value and equal types (``1`` is not ``1.0`` nor ``True``; a tuple is not a list)."""
+    return _Exact()
+
+
+def _freeze(v: Any) -> Any:
+    if isinstance(v, list | tuple):
+        return tuple(_freeze(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((repr(k), _freeze(x)) for k, x in v.items()))
+    if isinstance(v, set):
+        return tuple(sorted(map(repr, v)))
+    return v
+
+
+class _Unordered:
+    def __init__(self, nested: bool) -> None:
+        self.nested = nested
+        self.name = "unordered-nested" if nested else "unordered"
+
+    def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome:
+        if not isinstance(actual, list):
+            return Outcome(False, f"returned {type_name(actual)}, expected a list")
+
+        def norm(x: Any) -> Any:
+            if self.nested and isinstance(x, list):
+                try:
+                    return tuple(sorted(_freeze(i) for i in x))
+                except TypeError:
+                    return _freeze(x)
+            return _freeze(x)
+
+        try:
+            ca, ce = Counter(norm(x) for x in actual), Counter(norm(x) for x in expected)
+        except TypeError:
+            return Outcome(False, "the list holds values that cannot be compared")
+        if ca == ce:
+            return Outcome.passed()
+        if len(actual) != len(expected):
+            return Outcome(False, f"returned {len(actual)} items, expected {len(expected)} (order does not matter)")
+        extra = list((ca - ce).elements())[:3]
+        return Outcome(False, f"wrong items (order does not matter): for example {short(extra, 120)} should not be there")
+
+
+def unordered(*, nested: bool = False) -> Checker:
+    """The same items in any order; with ``nested`` the order inside each inner list is free too."""
+    return _Unordered(nested)
+
+
+class _Floats:
+    name = "float"
+
+    def __init__(self, atol: float, rtol: float, dtype: str | None, shape: bool) -> None:
+        self.atol, self.rtol, self.dtype, self.shape = atol, rtol, dtype, shape
+
+    def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome:
+        if isinstance(expected, list | tuple) and expected and not isinstance(expected[0], int | float):
+            if not isinstance(actual, list | tuple) or len(actual) != len(expected):
+                return Outcome(False, f"returned {type_name(actual)}, expected a sequence of {len(expected)} values")
+            for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
+                o = self(a, e, args)
+                if not o.ok:
+                    return Outcome(False, f"item {i}: {o.message}")
+            return Outcome.passed()
+        want_tensor = _is_tensor(expected)
+        if want_tensor and not _is_tensor(actual):
+            return Outcome(False, f"returned {type_name(actual)}, expected a torch.Tensor")
+        if isinstance(expected, np.ndarray) and not isinstance(actual, np.ndarray):
+            if isinstance(actual, int | float | list) or _is_tensor(actual):
+                return Outcome(False, f"returned {type_name(actual)}, expected a numpy.ndarray")
+        if _is_tensor(actual):
+            actual = actual.detach().cpu().numpy()
+        if _is_tensor(expected):
+            expected = expected.detach().cpu().numpy()
+        if isinstance(expected, float | int) and not isinstance(expected, bool):
+            if not isinstance(actual, int | float | np.floating | np.integer) or isinstance(actual, bool):
+                return Outcome(False, f"returned {type_name(actual)}, expected a float")
+        try:
+            a = np.asarray(actual, dtype=np.float64)
+        except (TypeError, ValueError):
+            return Outcome(False, f"returned {type_name(actual)}, which is not numeric")
+        e = np.asarray(expected, dtype=np.float64)
+        if self.shape and a.shape != e.shape:
+            return Outcome(False, f"shape {a.shape}, expected shape {e.shape}")
+        if self.dtype and isinstance(actual, np.ndarray) and str(actual.dtype) != self.dtype:
+            return Outcome(False, f"dtype {actual.dtype}, expected {self.dtype}")
+        if a.shape != e.shape:
+            try:
+                a = np.broadcast_to(a, e.shape)
+            except ValueError:
+                return Outcome(False, f"shape {a.shape}, expected shape {e.shape}")
+        bad_nan = np.isnan(a) & ~np.isnan(e)
+        close = np.isclose(a, e, rtol=self.rtol, atol=self.atol, equal_nan=True)
+        if close.all():
+            return Outcome.passed()
+        diff = np.abs(a - e)
+        diff = np.where(np.isnan(diff), np.inf, diff)
+        rel = diff / np.maximum(np.abs(e), 1e-300)
+        first = tuple(int(i) for i in np.argwhere(~close)[0]) if a.ndim else ()
+        where = f" first at index {first}" if first else ""
+        got = a[first] if first else a
+        parts = [f"{int((~close).sum())} of {close.size} values off{where} (got {float(got):.6g})",
+                 f"max abs error {float(diff.max()):.3g}, max rel error {float(rel.max()):.3g}",
+                 f"tolerance atol={self.atol:g} rtol={self.rtol:g}"]
+        if bad_nan.any():
+            parts.insert(0, f"{int(bad_nan.sum())} NaN values where numbers were expected")
+        return Outcome(False, "; ".join(parts))
+
+
+def floats(atol: float = 1e-8, rtol: float = 1e-6, *, dtype: str | None = None, shape: bool = True) -> Checker:
+    """Numbers or arrays equal within ``|a - e| <= atol + rtol * |e|``; reports max errors and the first bad index."""
+    return _Floats(atol, rtol, dtype, shape)
+
+
+Validator = Callable[[Sequence[Any], Any, Any], "str | None"]
+
+
+class _AnyValid:
+    name = "any-valid"
+
+    def __init__(self, validator: Validator) -> None:
+        self.validator = validator
+
+    def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome:
+        try:
+            problem = self.validator(args, actual, expected)
+        except Exception as exc:  # the answer broke the validator: it is malformed
+            return Outcome(False, f"malformed answer ({type(exc).__name__}: {exc})")
+        return Outcome(problem is None, problem or "")
+
+
+def any_valid(validator: Validator) -> Checker:
+    """Any answer the validator accepts: ``validator(args, actual, reference_answer) -> None | why not``."""
+    return _AnyValid(validator)
+
+
+class _Custom:
+    name = "custom"
+
+    def __init__(self, fn: Callable[[Any, Any, Sequence[Any]], Any]) -> None:
+        self.fn = fn
+
+    def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome:
+        r = self.fn(actual, expected, args)
+        if isinstance(r, Outcome):
+            return r
+        return Outcome(r is None, r or "")
+
+
+def custom(fn: Callable[[Any, Any, Sequence[Any]], Any]) -> Checker:
+    """A problem's own comparison: returns None (or a passing Outcome) when right, else why."""
+    return _Custom(fn)
+
+
+BY_NAME: dict[str, Callable[[], Checker]] = {
+    "exact": exact,
+    "unordered": unordered,
+    "unordered-nested": lambda: unordered(nested=True),
+    "float": floats,
+}

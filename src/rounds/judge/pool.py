@@ -1,0 +1,322 @@
+"""Warm slots: long-lived sandboxed harnesses, one per core, reused across submissions."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import itertools
+import os
+import select
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rounds.judge import sandbox, wire
+
+_ids = itertools.count(1)
+PR_SET_CHILD_SUBREAPER = 36
+STARTUP_TIMEOUT_S = 120.0
+PROTOCOL_LIMIT = 8 << 20
+
+
+class SlotDied(Exception):
+    """The harness went away (killed by the user's code, or crashed)."""
+
+
+class SlotHung(Exception):
+    """The harness did not answer within its deadline."""
+
+
+@dataclass
+class RunLimits:
+    cpu_ms: int
+    wall_ms: int
+    memory_kb: int
+    output_bytes: int
+    result_bytes: int
+    file_bytes: int = 16 << 20
+
+    def to_json(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class RawRun:
+    """What came back from one test in the sandbox, before any verdict."""
+
+    reason: str
+    cpu_ms: float
+    wall_ms: float
+    memory_kb: int
+    stdout: str
+    stdout_bytes: int
+    exit_code: int | None
+    frame: bytes
+    oom: bool = False
+
+
+def become_subreaper() -> None:
+    """Orphaned helpers of bwrap become our children, so we can reap them."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except Exception:
+        pass
+
+
+def reap_orphans(keep: set[int]) -> None:
+    """Reap zombie children that no Popen owns."""
+    me = os.getpid()
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) in keep:
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] == b"Z" and int(fields[1]) == me:
+            with contextlib.suppress(ChildProcessError, OSError):
+                os.waitpid(int(name), os.WNOHANG)
+
+
+class Slot:
+    """One warm harness in its sandbox."""
+
+    def __init__(self, runtime: str, mode: str, harness: Path, secrets: list[str],
+                 tmp_bytes: int = 64 << 20) -> None:
+        self.runtime = runtime
+        self.mode = mode
+        self.harness = harness
+        self.secrets = secrets
+        self.tmp_bytes = tmp_bytes
+        self.name = f"slot-{os.getpid()}-{next(_ids)}"
+        self.cgroup = sandbox.make_cgroup(self.name)
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.base_rss_kb = 0
+        self.loaded: str | None = None
+        self.uses = 0
+        self.stderr_tail = b""
+
+    # -- lifecycle
+    def start(self) -> None:
+        env = sandbox.sandbox_env()
+        fds: tuple[int, ...] = ()
+        if self.mode == "bwrap":
+            sfd = sandbox.make_seccomp_fd()
+            fds = (sfd,)
+            argv = sandbox.bwrap_argv(self.harness, self.runtime, tmp_bytes=self.tmp_bytes,
+                                      seccomp_fd=sfd, secrets=self.secrets)
+            cg = self.cgroup
+            preexec = (lambda: cg.attach_self()) if cg is not None else None
+        else:
+            import sys
+
+            argv = [sys.executable, "-I", str(self.harness / "harness.py"), self.runtime]
+            preexec = sandbox.process_preexec(self.cgroup)
+        if self.cgroup is not None:
+            self.cgroup.set_pids(128)
+            self.cgroup.set_memory(4 << 30)
+        try:
+            self.proc = subprocess.Popen(
+                argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env=env, pass_fds=fds, bufsize=0, preexec_fn=preexec, start_new_session=self.mode == "bwrap",
+                cwd="/tmp" if self.mode == "process" else None,
+            )
+        finally:
+            for fd in fds:
+                os.close(fd)
+        assert self.proc.stderr is not None
+        os.set_blocking(self.proc.stderr.fileno(), False)
+        msg, _ = self._read(STARTUP_TIMEOUT_S)
+        if msg.get("op") != "ready":
+            raise SlotDied(f"harness did not start: {msg}")
+        self.base_rss_kb = int(msg.get("rss_kb", 0))
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def close(self) -> None:
+        p = self.proc
+        self.proc = None
+        if p is not None:
+            with contextlib.suppress(OSError):
+                if self.mode == "bwrap":
+                    os.killpg(p.pid, signal.SIGKILL)
+                else:
+                    os.killpg(p.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                p.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                p.wait(timeout=5)
+            for s in (p.stdin, p.stdout, p.stderr):
+                if s is not None:
+                    with contextlib.suppress(OSError):
+                        s.close()
+        if self.cgroup is not None:
+            self.cgroup.remove()
+            self.cgroup = None
+
+    # -- protocol
+    def _drain_stderr(self) -> None:
+        if self.proc is None or self.proc.stderr is None:
+            return
+        with contextlib.suppress(OSError, TypeError):
+            data = self.proc.stderr.read(1 << 16)
+            if data:
+                self.stderr_tail = (self.stderr_tail + data)[-4096:]
+
+    def _send(self, msg: dict[str, Any], blobs: list[bytes] | None = None) -> None:
+        assert self.proc is not None and self.proc.stdin is not None
+        try:
+            view = memoryview(wire.pack(msg, blobs))
+            while view:
+                n = self.proc.stdin.write(view)
+                view = view[n or 0 :]
+        except (BrokenPipeError, OSError, ValueError) as exc:
+            raise SlotDied(f"harness is gone ({exc})") from None
+
+    def _read(self, timeout_s: float) -> tuple[dict[str, Any], list[bytes]]:
+        assert self.proc is not None and self.proc.stdout is not None
+        out = self.proc.stdout
+        deadline = time.monotonic() + timeout_s
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self._drain_stderr()
+                raise SlotHung(f"harness gave no answer in {timeout_s:.0f} s")
+            r, _, _ = select.select([out], [], [], min(left, 1.0))
+            self._drain_stderr()
+            if r:
+                break
+        try:
+            return wire.read_frame(out, PROTOCOL_LIMIT + 1024)
+        except (EOFError, wire.WireError, OSError) as exc:
+            self._drain_stderr()
+            raise SlotDied(f"harness is gone ({exc}); stderr: {self.stderr_tail[-500:].decode(errors='replace')}") from None
+
+    def load(self, source: str, banned: list[str]) -> None:
+        key = f"{hash(source)}:{','.join(banned)}"
+        if self.loaded == key:
+            return
+        self._send({"op": "load", "source": source, "banned": banned})
+        msg, _ = self._read(30)
+        if msg.get("op") != "loaded":
+            raise SlotDied(f"unexpected answer to load: {msg}")
+        self.loaded = key
+
+    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits) -> RawRun:
+        """Run one task; raises SlotDied/SlotHung when the harness is lost."""
+        before = self.cgroup.oom_kills() if self.cgroup else 0
+        if self.cgroup is not None:
+            self.cgroup.set_memory((self.base_rss_kb + limits.memory_kb) * 1024 + (96 << 20))
+        self.uses += 1
+        self._send({"op": "run", "task": task, "limits": limits.to_json()}, blobs)
+        # The harness enforces the wall limit itself; this deadline catches a harness that hangs.
+        msg, frames = self._read(limits.wall_ms / 1000 + 15)
+        if msg.get("op") != "result":
+            raise SlotDied(f"unexpected answer: {msg.get('op')}")
+        oom = bool(self.cgroup and self.cgroup.oom_kills() > before)
+        return RawRun(
+            reason=str(msg.get("reason", "")),
+            cpu_ms=float(msg.get("cpu_ms", 0)),
+            wall_ms=float(msg.get("wall_ms", 0)),
+            memory_kb=int(msg.get("memory_kb", 0)),
+            stdout=str(msg.get("stdout", "")),
+            stdout_bytes=int(msg.get("stdout_bytes", 0)),
+            exit_code=msg.get("exit_code"),
+            frame=frames[0] if frames else b"",
+            oom=oom,
+        )
+
+
+class SlotPool:
+    """A fixed number of warm slots shared by everyone judging in this process."""
+
+    def __init__(self, *, mode: str, size: int | None = None, secrets: list[str] | None = None,
+                 tmp_bytes: int = 64 << 20) -> None:
+        self.mode = mode
+        self.size = size or max(1, os.cpu_count() or 1)
+        self.secrets = secrets or []
+        self.tmp_bytes = tmp_bytes
+        self.harness = sandbox.harness_dir()
+        self._idle: list[Slot] = []
+        self._busy = 0
+        self._cond = threading.Condition()
+        self._closed = False
+        become_subreaper()
+
+    @contextlib.contextmanager
+    def slot(self, runtime: str) -> Iterator[Slot]:
+        s = self._acquire(runtime)
+        ok = False
+        try:
+            yield s
+            ok = True
+        finally:
+            self._release(s, ok)
+
+    def _acquire(self, runtime: str) -> Slot:
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise RuntimeError("the judge pool is closed")
+                for i, s in enumerate(self._idle):
+                    if s.runtime == runtime and s.alive():
+                        self._busy += 1
+                        return self._idle.pop(i)
+                if self._busy + len(self._idle) < self.size or self._idle:
+                    if self._busy + len(self._idle) >= self.size:
+                        victim = self._idle.pop(0)
+                        victim.close()
+                    self._busy += 1
+                    break
+                self._cond.wait()
+        s = Slot(runtime, self.mode, self.harness, self.secrets, self.tmp_bytes)
+        try:
+            s.start()
+        except BaseException:
+            s.close()
+            with self._cond:
+                self._busy -= 1
+                self._cond.notify()
+            raise
+        return s
+
+    def _release(self, s: Slot, ok: bool) -> None:
+        keep = ok and s.alive() and not self._closed
+        if not keep:
+            s.close()
+            self._reap()
+        with self._cond:
+            self._busy -= 1
+            if keep:
+                self._idle.append(s)
+            self._cond.notify()
+
+    def warm(self, runtime: str, n: int = 1) -> None:
+        """Start ``n`` slots ahead of time."""
+        slots = [self._acquire(runtime) for _ in range(min(n, self.size))]
+        for s in slots:
+            self._release(s, True)
+
+    def _reap(self) -> None:
+        keep = set()
+        with self._cond:
+            for s in self._idle:
+                if s.proc is not None:
+                    keep.add(s.proc.pid)
+        reap_orphans(keep)
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for s in idle:
+            s.close()
+        shutil.rmtree(self.harness, ignore_errors=True)

@@ -1,0 +1,11 @@
+"""The authoring API for problem packages' ``tests.py`` (host side only)."""
+
+from __future__ import annotations
+
+from rounds.content.testkit import REF, Call, Case, Op, Ops, Threads, op
+from rounds.judge.checkers import Outcome, any_valid, custom, exact, floats, unordered
+
+__all__ = [
+    "REF", "Call", "Case", "Op", "Ops", "Threads", "op",
+    "Outcome", "any_valid", "custom", "exact", "floats", "unordered",
+]
