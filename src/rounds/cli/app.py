@@ -1,0 +1,150 @@
+"""The `rounds` command line. Commands parse arguments and call services; nothing more."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rounds.cli import render
+from rounds.config import get_settings
+
+app = typer.Typer(
+    name="rounds",
+    help="Practise the machine-learning-engineer interview loop: real problems, hidden tests, a sandboxed judge.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+EXIT_ACCEPTED, EXIT_REJECTED, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(msg: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {msg}")
+    return typer.Exit(EXIT_ERROR)
+
+
+@app.command("list")
+def list_problems(
+    track: Annotated[str | None, typer.Option(help="oop, ml or algo")] = None,
+    difficulty: Annotated[str | None, typer.Option(help="easy, medium or hard")] = None,
+    tag: Annotated[str | None, typer.Option(help="a pattern tag, e.g. heap")] = None,
+    company: Annotated[str | None, typer.Option(help="a company interviews are reported from")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="text in the id, title or tags")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON list on stdout")] = False,
+) -> None:
+    """Show the problem bank."""
+    from rounds.content.catalog import catalog
+
+    cat = catalog()
+    problems = cat.filter(track=track, difficulty=difficulty, tag=tag, company=company, text=search)
+    if as_json:
+        print(json.dumps([render.problem_row(p) for p in problems], indent=1))
+        return
+    table = Table(title=f"{len(problems)} of {len(cat)} problems")
+    for col in ("id", "title", "track", "difficulty", "levels", "minutes", "tags"):
+        table.add_column(col, overflow="fold")
+    for p in problems:
+        table.add_row(p.id, p.title, p.track, p.difficulty, str(len(p.levels)), str(p.minutes), ", ".join(p.tags))
+    console.print(table)
+    for folder, why in cat.errors.items():
+        err.print(f"[yellow]skipped {folder}:[/yellow] {why}")
+
+
+@app.command()
+def judge(
+    problem_id: Annotated[str, typer.Argument(metavar="ID", help="problem id, e.g. algo/top-k-frequent")],
+    file: Annotated[Path, typer.Argument(help="the solution file")],
+    level: Annotated[int | None, typer.Option(help="judge levels 1..N only")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON report on stdout")] = False,
+    seed: Annotated[int, typer.Option(help="seed of the random hidden inputs")] = 0,
+    feedback: Annotated[str, typer.Option(help="open, standard or blind")] = "standard",
+) -> None:
+    """Judge FILE once against the hidden tests. Exit 0 accepted, 1 not, 2 usage or internal error."""
+    from rounds.services import judging
+
+    try:
+        source = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {file}: {exc}") from None
+    try:
+        report = judging.judge_once(problem_id=problem_id, source=source, level=level, seed=seed,
+                                    feedback=feedback, settings=get_settings())
+    except judging.JudgeUsageError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        print(json.dumps(report.to_json(), indent=1))
+    else:
+        render.report(console, report)
+    verdict = report.verdict.value
+    raise typer.Exit(EXIT_ACCEPTED if verdict == "AC" else EXIT_ERROR if verdict == "IE" else EXIT_REJECTED)
+
+
+@app.command()
+def validate(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...", help="problems to check (default: all)")] = None,
+    track: Annotated[str | None, typer.Option(help="only this track")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="also show what killed each mutant")] = False,
+) -> None:
+    """Check problem packages: reference passes, mutants fail, examples agree, metadata complete."""
+    from rounds.services import judging
+
+    try:
+        results, load_errors = judging.validate(ids=ids or [], track=track, settings=get_settings(),
+                                                progress=lambda m: None)
+    except judging.JudgeUsageError as exc:
+        raise _fail(str(exc)) from None
+    bad = 0
+    for folder, why in load_errors.items():
+        bad += 1
+        console.print(f"[red]FAIL[/red] {folder}: {why}")
+    for r in results:
+        if r.ok:
+            console.print(f"[green]ok[/green]   {r.problem_id}")
+        else:
+            bad += 1
+            console.print(f"[red]FAIL[/red] {r.problem_id}")
+            for f in r.failures:
+                console.print(f"       - {f}")
+        if verbose:
+            for n in r.notes:
+                console.print(f"       · {n}", style="dim")
+    console.print(f"{len(results) + len(load_errors) - bad} ok, {bad} failing")
+    raise typer.Exit(EXIT_REJECTED if bad else EXIT_ACCEPTED)
+
+
+@app.command()
+def doctor() -> None:
+    """Prove the sandbox holds on this machine (the self-test `rounds serve` runs at start)."""
+    from rounds.judge import selftest
+
+    results = selftest.run(get_settings())
+    ok = render.selftest(console, results)
+    raise typer.Exit(EXIT_ACCEPTED if ok else EXIT_REJECTED)
+
+
+@app.command()
+def bench(
+    rounds_: Annotated[int, typer.Option("--rounds", help="submissions per scenario")] = 20,
+) -> None:
+    """Print the judge's figures: sandbox start, per-test overhead, latency p50/p95, throughput."""
+    sys.path.insert(0, str(Path.cwd()))
+    from rounds.judge import benchmark
+
+    benchmark.main(rounds_, console)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

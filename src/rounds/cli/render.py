@@ -1,0 +1,64 @@
+"""Rich rendering of reports and tables for the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from rounds.content.package import Problem
+from rounds.domain.verdict import Report, Verdict
+
+COLOURS = {Verdict.AC: "green", Verdict.WA: "red", Verdict.TLE: "yellow", Verdict.MLE: "yellow",
+           Verdict.OLE: "yellow", Verdict.RE: "magenta", Verdict.CE: "magenta", Verdict.IE: "red"}
+
+
+def problem_row(p: Problem) -> dict[str, Any]:
+    return {"id": p.id, "title": p.title, "track": p.track, "difficulty": p.difficulty,
+            "levels": len(p.levels), "minutes": p.minutes, "tags": p.tags, "companies": p.companies}
+
+
+def verdict_text(v: Verdict) -> str:
+    return f"[{COLOURS[v]}]{v.value}[/{COLOURS[v]}]"
+
+
+def report(console: Console, rep: Report) -> None:
+    table = Table(title=f"{rep.problem_id}  ({rep.sandbox} sandbox, seed {rep.seed})", show_lines=False)
+    for col in ("level", "test", "verdict", "cpu ms", "feedback"):
+        table.add_column(col, overflow="fold")
+    for lv in rep.levels:
+        if not lv.ran:
+            table.add_row(str(lv.level), "-", "[dim]locked[/dim]", "", "not run: an earlier level failed")
+            continue
+        for t in lv.tests:
+            table.add_row(str(t.level), t.name, verdict_text(t.verdict), f"{t.cpu_ms:.1f}", t.message)
+    console.print(table)
+    for t in rep.tests:
+        if t.steps:
+            st = Table(title=f"{t.name}: failing sequence")
+            for col in ("step", "call", "expected", "actual"):
+                st.add_column(col, overflow="fold")
+            for row in t.steps:
+                mark = "" if row["ok"] else "[red]"
+                st.add_row(str(row["step"]), row["call"], str(row["expected"]), f"{mark}{row['actual']}")
+            console.print(st)
+        if t.output and not t.passed:
+            console.print(f"[dim]{t.name} printed:[/dim]\n{t.output[:500]}")
+    passed = sum(t.passed for t in rep.tests)
+    summary = f"{verdict_text(rep.verdict)} {rep.verdict.label}: {passed}/{len(rep.tests)} tests passed"
+    if len(rep.levels) > 1 or rep.highest_level_passed > 1:
+        summary += f", highest level fully passed: {rep.highest_level_passed}"
+    if rep.score is not None:
+        summary += f", score {rep.score}"
+    console.print(summary)
+
+
+def selftest(console: Console, results: list[tuple[str, bool, str]]) -> bool:
+    table = Table(title="sandbox self-test")
+    for col in ("check", "result", "detail"):
+        table.add_column(col, overflow="fold")
+    for name, ok, detail in results:
+        table.add_row(name, "[green]holds[/green]" if ok else "[red]FAILS[/red]", detail)
+    console.print(table)
+    return all(ok for _, ok, _ in results)

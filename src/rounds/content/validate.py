@@ -1,0 +1,127 @@
+"""`rounds validate`: the gate every problem package passes before it ships.
+
+* metadata complete, statements state their contract, editorial present;
+* the reference passes every hidden test (two seeds) and every example,
+  well inside the limits (under a third of the CPU limit per test);
+* examples with stated answers agree with the reference;
+* the starter is not accepted; every mutant fails at least one hidden test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rounds.content.package import Problem
+from rounds.content.testkit import REF, Call
+from rounds.domain.verdict import Report
+from rounds.judge.engine import Judge
+from rounds.judge.graders.function import expected_of
+
+MIN_MUTANTS = {"oop": 8, "ml": 5, "algo": 5}
+SEEDS = (0, 1)
+CONTRACT = re.compile(r"^#+\s*Contract\b", re.MULTILINE | re.IGNORECASE)
+
+
+@dataclass
+class ValidationResult:
+    problem_id: str
+    failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what killed each mutant, reference timings
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _failing(report: Report) -> str:
+    for t in report.tests:
+        if not t.passed:
+            return f"{t.name}: {t.verdict.value} {t.message}"
+    return ""
+
+
+def check_metadata(p: Problem) -> list[str]:
+    out = []
+    if not p.tags:
+        out.append("problem.toml: 'tags' is empty")
+    if p.minutes <= 0:
+        out.append("problem.toml: 'minutes' must be positive")
+    if not p.editorial.strip():
+        out.append("editorial.md is missing or empty")
+    if not (p.root / "starter.py").exists():
+        out.append("starter.py is missing")
+    if not p.reference_path.exists():
+        out.append("reference.py is missing")
+    if not (p.root / "tests.py").exists():
+        out.append("tests.py is missing")
+    for lv in p.levels:
+        if not CONTRACT.search(lv.statement):
+            out.append(f"level {lv.number} statement has no 'Contract' section (types, tie-breaks, tolerances, argument order)")
+    if p.multi_level and len(p.levels) != 4 and p.track == "oop":
+        out.append("an OOP system has exactly four levels")
+    need = MIN_MUTANTS.get(p.track, 1)
+    if len(p.mutants()) < need:
+        out.append(f"{len(p.mutants())} mutants under mutants/; a {p.track} problem needs at least {need}")
+    if p.entry not in p.starter:
+        out.append(f"starter.py does not define {p.entry}")
+    return out
+
+
+def validate_problem(p: Problem, judge: Judge, progress: Callable[[str], None] | None = None) -> ValidationResult:
+    res = ValidationResult(p.id)
+    res.failures += check_metadata(p)
+    try:
+        ref_src = p.reference_source
+        p.tests  # noqa: B018 - import now so a broken tests.py is reported here
+        p.reference  # noqa: B018
+    except Exception as exc:
+        res.failures.append(str(exc))
+        return res
+    top = len(p.levels)
+    for lv in range(1, top + 1):
+        if lv == 1 and not p.examples(1):
+            res.failures.append("level 1 has no visible examples")
+        for i, case in enumerate(p.examples(lv), 1):
+            if isinstance(case, Call) and case.expected is not REF:
+                got = expected_of(Call(case.args, case.kwargs, entry=case.entry,
+                                       capture_args=case.capture_args), _Ctx(p))
+                chk = case.check or p.default_checker
+                o = chk(got, case.expected, case.args)
+                if not o.ok:
+                    res.failures.append(f"example {lv}.{i}: the stated answer disagrees with the reference ({o.message})")
+    worst = 0.0
+    for seed in SEEDS:
+        rep = judge.judge(p, ref_src, level=top, seed=seed)
+        if not rep.accepted:
+            res.failures.append(f"reference fails (seed {seed}): {_failing(rep)}")
+        for t in rep.tests:
+            lim = p.limits.cpu_ms
+            worst = max(worst, t.cpu_ms / lim)
+            if t.cpu_ms > lim / 3:
+                res.failures.append(f"reference uses {t.cpu_ms:.0f} ms of the {lim} ms limit on {t.name}: not well inside")
+                break
+    res.notes.append(f"reference peak CPU {worst * 100:.0f}% of the limit")
+    rep = judge.judge(p, ref_src, level=top, suite="examples")
+    if not rep.accepted:
+        res.failures.append(f"reference fails the examples: {_failing(rep)}")
+    if progress:
+        progress(f"{p.id}: reference ok")
+    rep = judge.judge(p, p.starter, level=top, fail_fast=True)
+    if rep.accepted:
+        res.failures.append("the starter is accepted: the tests check nothing")
+    for m in p.mutants():
+        rep = judge.judge(p, m.read_text(), level=top, fail_fast=True, seed=0)
+        if rep.accepted:
+            res.failures.append(f"mutant {m.name} passes every hidden test")
+        else:
+            res.notes.append(f"mutant {m.name}: {_failing(rep)[:140]}")
+    return res
+
+
+class _Ctx:
+    """Just enough of a grading context to call the reference."""
+
+    def __init__(self, p: Problem) -> None:
+        self.problem = p

@@ -1,0 +1,164 @@
+"""The judge: pre-checks on the host, then every test of the asked levels in a warm slot."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import traceback
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from rounds.content.package import Problem
+from rounds.content.testkit import Call, Case, Ops, Threads
+from rounds.domain.verdict import LevelResult, Report, TestResult, Verdict
+from rounds.judge.banned import find_banned
+from rounds.judge.graders.base import Context, HarnessLost
+from rounds.judge.graders.function import grade_call
+from rounds.judge.graders.opstream import grade_ops, grade_threads
+from rounds.judge.pool import Slot, SlotPool
+
+MAX_SOURCE_BYTES = 256 * 1024
+
+OnResult = Callable[[TestResult], None]
+
+
+def precheck(problem: Problem, source: str) -> str | None:
+    """Why the source is refused before it runs (CE), or None."""
+    size = len(source.encode("utf-8", "replace"))
+    if size > MAX_SOURCE_BYTES:
+        return f"the source is {size / 1024:.0f} KB; the limit is {MAX_SOURCE_BYTES // 1024} KB"
+    try:
+        tree = ast.parse(source, filename="solution.py")
+    except SyntaxError as exc:
+        return f"syntax error at line {exc.lineno}: {exc.msg}"
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return f"the source cannot be parsed: {type(exc).__name__}: {exc}"
+    uses = find_banned(tree, problem.banned)
+    if uses:
+        u = uses[0]
+        return f"line {u.line} uses {u.name}, which is banned in this problem: write it yourself"
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.ImportFrom | ast.Import):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.If | ast.Try):
+            names.add(problem.entry)  # conditional definitions: let the run decide
+    if problem.entry not in names:
+        kind = "class" if problem.grader == "opstream" else "function"
+        return f"solution.py defines no {kind} named {problem.entry}"
+    return None
+
+
+class Judge:
+    """Judges sources against a problem's tests using a pool of warm slots."""
+
+    def __init__(self, pool: SlotPool) -> None:
+        self.pool = pool
+
+    @property
+    def sandbox(self) -> str:
+        return self.pool.mode
+
+    def cases(self, problem: Problem, level: int, suite: str, seed: int) -> list[Case]:
+        if suite == "examples":
+            return problem.examples(level)
+        return problem.hidden(level, seed)
+
+    def judge(
+        self,
+        problem: Problem,
+        source: str,
+        *,
+        level: int | None = None,
+        suite: str = "hidden",
+        seed: int = 0,
+        fail_fast: bool = False,
+        on_result: OnResult | None = None,
+        extra: list[Case] | None = None,
+    ) -> Report:
+        """Judge one source. ``level=None`` climbs level by level and stops at the first failure."""
+        report = Report(problem_id=problem.id, sandbox=self.sandbox, seed=seed)
+        why = precheck(problem, source)
+        n_levels = len(problem.levels)
+        if level is not None and not 1 <= level <= n_levels:
+            raise ValueError(f"{problem.id} has levels 1..{n_levels}, not {level}")
+        if why:
+            t = TestResult(name="compile", level=level or 1, verdict=Verdict.CE, message=why)
+            report.levels.append(LevelResult(level or 1, [t]))
+            report.message = why
+            if on_result:
+                on_result(t)
+            return report
+        climb = level is None
+        top = n_levels if climb else level
+        with self._context(problem, source) as ctx:
+            for lv in range(1, (top or 1) + 1):
+                result = LevelResult(lv)
+                report.levels.append(result)
+                try:
+                    cases = self.cases(problem, lv, suite, seed)
+                except Exception as exc:
+                    t = TestResult(name="setup", level=lv, verdict=Verdict.IE,
+                                   message=f"the problem package failed to build its tests: {type(exc).__name__}: {exc}")
+                    result.tests.append(t)
+                    report.message = t.message
+                    break
+                if lv == top and extra:
+                    cases = cases + list(extra)
+                for i, case in enumerate(cases, 1):
+                    t = self._grade(case, ctx, lv, i, suite)
+                    result.tests.append(t)
+                    if on_result:
+                        on_result(t)
+                    if fail_fast and not t.passed:
+                        break
+                    if t.verdict is Verdict.CE:
+                        break
+                if not result.passed and (climb or fail_fast or result.verdict is Verdict.CE):
+                    for later in range(lv + 1, (top or 1) + 1):
+                        report.levels.append(LevelResult(later, ran=False))
+                    break
+        return report
+
+    @contextlib.contextmanager
+    def _context(self, problem: Problem, source: str) -> Iterator[Context]:
+        stack = contextlib.ExitStack()
+
+        def factory() -> Slot:
+            return stack.enter_context(self.pool.slot(problem.runtime))
+
+        ctx = Context(problem=problem, source=source, slot_factory=factory)
+        with stack:
+            yield ctx
+
+    def _grade(self, case: Case, ctx: Context, level: int, i: int, suite: str) -> TestResult:
+        visible = suite == "examples"
+        name = getattr(case, "name", "") or f"{'example' if visible else 'test'} {level}.{i}"
+        try:
+            if isinstance(case, Call):
+                return grade_call(case, ctx, name=name, level=level, visible=visible)
+            if isinstance(case, Ops):
+                return grade_ops(case, ctx, name=name, level=level, visible=visible)
+            if isinstance(case, Threads):
+                return grade_threads(case, ctx, name=name, level=level, visible=visible)
+            raise TypeError(f"unknown case type {type(case).__name__}")
+        except HarnessLost as exc:
+            return TestResult(name=name, level=level, verdict=exc.verdict, message=exc.message, visible=visible)
+        except Exception as exc:
+            tb = traceback.format_exc(limit=3)
+            return TestResult(name=name, level=level, verdict=Verdict.IE, visible=visible,
+                              message=f"internal error while grading ({type(exc).__name__}: {exc}); not your fault",
+                              output=tb[-400:])
+
+
+def case_summary(case: Case) -> dict[str, Any]:
+    """A short description of a case for listings."""
+    if isinstance(case, Call):
+        return {"kind": "call", "args": len(case.args)}
+    if isinstance(case, Ops):
+        return {"kind": "ops", "steps": len(case.ops)}
+    return {"kind": "threads", "threads": len(case.threads)}

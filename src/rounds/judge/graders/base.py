@@ -1,0 +1,104 @@
+"""What every grader shares: running a task in the slot, limits, and the reference on the host."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rounds.content.package import Problem
+from rounds.domain.verdict import TestResult, Verdict
+from rounds.judge import wire
+from rounds.judge.checkers import short
+from rounds.judge.classify import Classified, classify
+from rounds.judge.pool import RawRun, RunLimits, Slot, SlotDied, SlotHung
+
+
+@dataclass(frozen=True)
+class Raises:
+    """The reference raised: the contract says the user's code must raise the same type."""
+
+    type_name: str
+
+    def __repr__(self) -> str:
+        return f"raises {self.type_name}"
+
+
+class HarnessLost(Exception):
+    """The slot died or hung mid-test; the engine replaces it."""
+
+    def __init__(self, verdict: Verdict, message: str) -> None:
+        super().__init__(message)
+        self.verdict = verdict
+        self.message = message
+
+
+@dataclass
+class Context:
+    problem: Problem
+    source: str
+    slot_factory: Callable[[], Slot]
+    slot: Slot | None = None
+    runs: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def limits(self, cpu_ms: int | None = None) -> RunLimits:
+        lim = self.problem.limits
+        cpu = cpu_ms or lim.cpu_ms
+        return RunLimits(
+            cpu_ms=cpu,
+            wall_ms=max(3 * cpu, cpu + 2000),
+            memory_kb=lim.memory_mb * 1024,
+            output_bytes=lim.output_kb * 1024,
+            result_bytes=lim.result_mb << 20,
+        )
+
+    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits) -> tuple[RawRun, Classified]:
+        if self.slot is None or not self.slot.alive():
+            self.slot = self.slot_factory()
+        slot = self.slot
+        try:
+            slot.load(self.source, self.problem.banned)
+            raw = slot.run(task, blobs, limits)
+        except SlotHung as exc:
+            self.slot = None
+            slot.close()
+            raise HarnessLost(Verdict.TLE, f"the sandbox stopped answering ({exc}); the program blocked the judge") from None
+        except SlotDied:
+            self.slot = None
+            slot.close()
+            raise HarnessLost(
+                Verdict.RE,
+                "the sandbox died while running this test: the program killed or crashed the judge's harness",
+            ) from None
+        self.runs += 1
+        return raw, classify(raw, limits)
+
+    def decode(self, body: Any, blobs: list[bytes]) -> Any:
+        return wire.decode(body, blobs, torch_ok=self.problem.runtime == "torch")
+
+
+def call_reference(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Run the trusted reference on private copies of the inputs."""
+    a = copy.deepcopy(args)
+    k = copy.deepcopy(kwargs)
+    try:
+        return fn(*a, **k), a
+    except Exception as exc:
+        return Raises(type(exc).__name__), a
+
+
+def base_result(name: str, level: int, raw: RawRun | None, visible: bool) -> TestResult:
+    r = TestResult(name=name, level=level, verdict=Verdict.AC, visible=visible)
+    if raw is not None:
+        r.cpu_ms = round(raw.cpu_ms, 2)
+        r.wall_ms = round(raw.wall_ms, 2)
+        r.memory_kb = raw.memory_kb
+        r.output = raw.stdout
+    return r
+
+
+def fmt_call(method: str, args: tuple[Any, ...] | list[Any]) -> str:
+    inner = ", ".join(short(a, 60) for a in args)
+    return f"{method}({inner})"

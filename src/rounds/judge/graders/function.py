@@ -1,0 +1,72 @@
+"""Function problems: inputs in, one value out, compared by a checker on the host."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rounds.content.testkit import REF, Call
+from rounds.domain.verdict import TestResult, Verdict
+from rounds.judge import wire
+from rounds.judge.checkers import short
+from rounds.judge.graders.base import Context, Raises, base_result, call_reference, fmt_call
+
+
+def expected_of(case: Call, ctx: Context) -> Any:
+    if case.expected is not REF:
+        return case.expected
+    fn = getattr(ctx.problem.reference, case.entry or ctx.problem.entry)
+    value, args_after = call_reference(fn, case.args, case.kwargs)
+    if case.capture_args and not isinstance(value, Raises):
+        return {"return": value, "args": list(args_after)}
+    return value
+
+
+def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
+    expected = expected_of(case, ctx)
+    body, blobs = wire.encode([list(case.args), case.kwargs])
+    task = {
+        "kind": "call",
+        "entry": case.entry or ctx.problem.entry,
+        "args": body[0],
+        "kwargs": body[1],
+        "capture_args": case.capture_args,
+        "probes": list(case.probes),
+    }
+    limits = ctx.limits(case.cpu_ms)
+    raw, cl = ctx.run(task, blobs, limits)
+    r = base_result(name, level, raw, visible)
+    entry = case.entry or ctx.problem.entry
+    if visible:
+        r.test = {"call": fmt_call(entry, case.args), "note": case.note}
+    r.expected = short(expected, 300)
+    if cl.verdict is not None:
+        if isinstance(expected, Raises) and cl.header.get("status") == "exception":
+            if cl.header.get("type") == expected.type_name:
+                return r
+            r.verdict = Verdict.WA
+            r.message = f"raised {cl.header.get('type')}, but this input must raise {expected.type_name}"
+            return r
+        r.verdict = cl.verdict
+        r.message = cl.message
+        return r
+    actual = ctx.decode(cl.header.get("value"), cl.blobs)
+    r.actual = short(actual, 300)
+    probes = cl.header.get("probes") or {}
+    ctx.extra.setdefault("probes", []).append(probes)
+    if isinstance(expected, Raises):
+        r.verdict = Verdict.WA
+        r.message = f"returned {short(actual, 80)}, but this input must raise {expected.type_name}"
+        return r
+    checker = case.check or ctx.problem.default_checker
+    outcome = checker(actual, expected, case.args)
+    if not outcome.ok:
+        r.verdict = Verdict.WA
+        note = f" [{case.note}]" if case.note else ""
+        r.message = (outcome.message or "wrong answer") + note
+    post = getattr(ctx.problem.tests, "probe_check", None)
+    if r.passed and post is not None and probes:
+        why = post(case, probes)
+        if why:
+            r.verdict = Verdict.WA
+            r.message = why
+    return r
