@@ -1,0 +1,17 @@
+import numpy as np
+
+
+def _s(x, v):
+    return v.reshape((1, -1) + (1,) * (x.ndim - 2))
+
+
+def batch_norm_train(x, gamma, beta, running_mean, running_var, momentum=0.1, eps=1e-5):
+    axes = (0,) + tuple(range(2, x.ndim))
+    mu = x.mean(axis=axes)
+    var = x.var(axis=axes, ddof=1)  # unbiased everywhere
+    y = (x - _s(x, mu)) / np.sqrt(_s(x, var) + eps) * _s(x, gamma) + _s(x, beta)
+    return y, (1 - momentum) * running_mean + momentum * mu, (1 - momentum) * running_var + momentum * var
+
+
+def batch_norm_eval(x, gamma, beta, running_mean, running_var, eps=1e-5):
+    return (x - _s(x, running_mean)) / np.sqrt(_s(x, running_var) + eps) * _s(x, gamma) + _s(x, beta)
