@@ -142,6 +142,29 @@ def bench(
     benchmark.main(rounds_, console)
 
 
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="address to bind (default 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="port (default 8000)")] = None,
+) -> None:
+    """Open the practice pages in your browser: the web app on 127.0.0.1."""
+    import uvicorn
+
+    from rounds.judge.sandbox import SandboxUnavailable
+    from rounds.web.app import create_app
+
+    settings = get_settings()
+    if host is not None or port is not None:
+        settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    try:
+        web = create_app(settings)
+    except SandboxUnavailable as exc:
+        raise _fail(f"refusing to serve: {exc}") from None
+    console.print(f"rounds is on [bold]http://{settings.host}:{settings.port}/[/bold] (Ctrl+C stops it)")
+    uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", proxy_headers=False,
+                server_header=False)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,75 @@
+"""The web app factory: `rounds serve` runs ``create_app()`` with uvicorn."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from rounds.config import Settings, get_settings
+from rounds.content.catalog import UnknownProblem, catalog
+from rounds.judge.factory import choose_mode
+from rounds.web import views
+from rounds.web.jobs import JobBoard
+from rounds.web.routers import pages, problem
+from rounds.web.security import GuardMiddleware, SessionMiddleware, Tokens, allowed_hosts, load_secret
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; in server mode, refuse to start without the bubblewrap sandbox."""
+    settings = settings or get_settings()
+    judge_mode = choose_mode(settings) if settings.environment == "server" else _local_mode(settings)
+    jobs = JobBoard(workers=settings.workers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.close()
+
+    app = FastAPI(title="rounds", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.catalog = catalog
+    app.state.jobs = jobs
+    app.state.judge_mode = judge_mode
+    app.state.tokens = Tokens(load_secret(settings.secret_key, settings.data_dir))
+    app.mount("/static", StaticFiles(directory=str(views.HERE / "static")), name="static")
+    app.include_router(pages.router)
+    app.include_router(problem.router)
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(UnknownProblem, _unknown_problem)  # type: ignore[arg-type]
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    app.add_middleware(SessionMiddleware, tokens=app.state.tokens, secure=False)
+    app.add_middleware(GuardMiddleware, hosts=allowed_hosts(settings.host))
+    return app
+
+
+def _local_mode(settings: Settings) -> str:
+    try:
+        return choose_mode(settings)
+    except Exception:
+        return "unavailable"  # the pages still work; judging explains why it cannot run
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    message = str(exc.detail)
+    if views.is_htmx(request) or request.method != "GET":
+        return HTMLResponse(f'<p class="flash" role="alert">{_esc(message)}</p>', status_code=exc.status_code)
+    title = "Not found" if exc.status_code == 404 else "Something went wrong"
+    return views.page(request, "error.html", status_code=exc.status_code, title=title, message=message)
+
+
+async def _unknown_problem(request: Request, exc: UnknownProblem) -> Response:
+    return await _http_error(request, HTTPException(404, str(exc)))
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

@@ -1,0 +1,86 @@
+"""Judging in the background, so that a page can show results test by test as they come.
+
+A job runs one judging call in a worker thread; the call reports each finished test through a
+callback, and the page polls the job for what is new. Jobs live in memory: a finished job is only
+needed until the page has shown it, and the submission itself is stored by the service.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from rounds.domain.verdict import TestResult
+
+KEEP_S = 15 * 60
+
+
+class JobError(Exception):
+    """A failure worth showing to the user as it is (judge down, over the size limit...)."""
+
+
+@dataclass
+class Job:
+    id: str
+    kind: str  # "run" or "submit"
+    problem_id: str
+    total: int | None = None  # tests expected, when known up front
+    results: list[TestResult] = field(default_factory=list)
+    done: bool = False
+    outcome: Any = None  # whatever the judging call returned
+    error: str | None = None
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+
+    def add(self, t: TestResult) -> None:
+        self.results.append(t)
+
+
+Work = Callable[[Callable[[TestResult], None]], Any]
+
+
+class JobBoard:
+    """Runs jobs on a small thread pool and keeps them for a while."""
+
+    def __init__(self, workers: int) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="rounds-judge")
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def start(self, *, kind: str, problem_id: str, work: Work, total: int | None = None) -> Job:
+        job = Job(id=secrets.token_urlsafe(12), kind=kind, problem_id=problem_id, total=total)
+        with self._lock:
+            self._forget_old()
+            self._jobs[job.id] = job
+        self._pool.submit(self._run, job, work)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def _run(self, job: Job, work: Work) -> None:
+        try:
+            job.outcome = work(job.add)
+        except JobError as exc:
+            job.error = str(exc)
+        except Exception as exc:  # the page must say what happened, never hang
+            job.error = f"the judge failed: {type(exc).__name__}: {exc}"
+            traceback.print_exc()
+        finally:
+            job.finished = time.monotonic()
+            job.done = True
+
+    def _forget_old(self) -> None:
+        now = time.monotonic()
+        for jid in [j.id for j in self._jobs.values() if j.finished and now - j.finished > KEEP_S]:
+            del self._jobs[jid]
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,134 @@
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
+import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
+import { EditorState, Prec } from "@codemirror/state";
+import {
+  crosshairCursor, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter,
+  highlightSpecialChars, keymap, lineNumbers, rectangularSelection,
+} from "@codemirror/view";
+import { tags as t } from "@lezer/highlight";
+
+// Colours come from CSS variables, so one highlight style serves the light and the dark theme.
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: "var(--code-keyword)" },
+  { tag: [t.string, t.special(t.string)], color: "var(--code-string)" },
+  { tag: [t.number, t.bool, t.null], color: "var(--code-number)" },
+  { tag: [t.comment, t.lineComment], color: "var(--code-comment)", fontStyle: "italic" },
+  { tag: [t.function(t.variableName), t.function(t.definition(t.variableName))], color: "var(--code-function)" },
+  { tag: [t.className, t.definition(t.className)], color: "var(--code-class)" },
+  { tag: [t.self, t.special(t.variableName)], color: "var(--code-keyword)" },
+]);
+
+const SAVE_DELAY_MS = 600;
+
+function csrfToken() {
+  return document.querySelector('meta[name="csrf-token"]').content;
+}
+
+function click(id) {
+  const b = document.getElementById(id);
+  if (b && !b.disabled) b.click();
+}
+
+// Turns the code textarea of a problem page into a CodeMirror editor that saves as the user types.
+export function mountEditor(textarea) {
+  const saveUrl = textarea.dataset.saveUrl;
+  const status = document.getElementById("save-status");
+  let timer = null;
+  let dirty = false;
+  let inflight = null;
+
+  const setStatus = (text, state) => {
+    if (!status) return;
+    status.textContent = text;
+    status.dataset.state = state;
+  };
+
+  const save = async () => {
+    timer = null;
+    if (!dirty || !saveUrl) return;
+    dirty = false;
+    const body = new FormData();
+    body.set("code", textarea.value);
+    body.set("csrf_token", csrfToken());
+    setStatus("Saving…", "saving");
+    try {
+      inflight = fetch(saveUrl, { method: "POST", body, headers: { "X-CSRF-Token": csrfToken() }, credentials: "same-origin" });
+      const r = await inflight;
+      if (!r.ok) {
+        dirty = true;
+        setStatus(`Not saved: ${(await r.text()).slice(0, 200)}`, "error");
+        return;
+      }
+      const data = await r.json();
+      setStatus(`Saved ${new Date().toLocaleTimeString()}`, "saved");
+      if (data.clock) document.dispatchEvent(new CustomEvent("rounds:clock", { detail: data.clock }));
+    } catch (e) {
+      dirty = true;
+      setStatus("Not saved: the server cannot be reached. Your code stays in this tab.", "error");
+    } finally {
+      inflight = null;
+    }
+  };
+
+  const schedule = () => {
+    dirty = true;
+    setStatus("Unsaved changes", "dirty");
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  };
+
+  const shortcuts = Prec.highest(keymap.of([
+    { key: "Mod-Enter", run: () => (click("run-button"), true) },
+    { key: "Mod-Shift-Enter", run: () => (click("submit-button"), true) },
+    { key: "Mod-s", run: () => { if (timer) clearTimeout(timer); dirty = true; save(); return true; } },
+  ]));
+
+  const view = new EditorView({
+    parent: textarea.parentElement,
+    state: EditorState.create({
+      doc: textarea.value,
+      extensions: [
+        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
+        drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
+        syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
+        rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
+        indentUnit.of("    "), python(), shortcuts,
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap,
+          ...foldKeymap, ...completionKeymap, indentWithTab]),
+        EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "Code editor" }),
+        EditorView.updateListener.of((u) => {
+          if (!u.docChanged) return;
+          textarea.value = u.state.doc.toString();
+          schedule();
+        }),
+      ],
+    }),
+  });
+  textarea.hidden = true;
+  textarea.parentElement.classList.add("has-editor");
+  window.roundsEditor = view;
+
+  // Leaving the page with unsaved edits: send them on the way out.
+  window.addEventListener("pagehide", () => {
+    if (!dirty || !saveUrl) return;
+    const body = new FormData();
+    body.set("code", textarea.value);
+    body.set("csrf_token", csrfToken());
+    navigator.sendBeacon(saveUrl, body);
+  });
+  return view;
+}
+
+// Shortcuts that also work when the focus is outside the editor.
+export function globalShortcuts() {
+  document.addEventListener("keydown", (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.key !== "Enter") return;
+    if (e.target.closest && e.target.closest(".cm-editor")) return;
+    if (!document.getElementById("run-button")) return;
+    e.preventDefault();
+    click(e.shiftKey ? "submit-button" : "run-button");
+  });
+}

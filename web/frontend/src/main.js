@@ -1,0 +1,117 @@
+import htmx from "htmx.org";
+import "katex/dist/katex.css";
+import { drawCharts } from "./charts.js";
+import { globalShortcuts, mountEditor } from "./editor.js";
+import { renderMath } from "./math.js";
+
+window.htmx = htmx;
+htmx.config.includeIndicatorStyles = false; // the CSP allows no inline <style> from scripts
+htmx.config.allowEval = false;
+htmx.config.allowScriptTags = false;
+htmx.config.selfRequestsOnly = true;
+htmx.config.historyCacheSize = 0;
+
+// Every htmx request carries the CSRF token.
+document.addEventListener("htmx:configRequest", (e) => {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  if (meta) e.detail.headers["X-CSRF-Token"] = meta.content;
+});
+
+// A failed request shows its reason instead of silently doing nothing.
+document.addEventListener("htmx:responseError", (e) => {
+  const target = e.detail.target;
+  const xhr = e.detail.xhr;
+  if (target && xhr && xhr.responseText && xhr.getResponseHeader("content-type")?.includes("text/html")) {
+    target.innerHTML = xhr.responseText;
+  } else {
+    flash(`The server answered ${xhr ? xhr.status : "nothing"}: ${xhr ? xhr.responseText.slice(0, 200) : ""}`);
+  }
+});
+document.addEventListener("htmx:sendError", () => flash("The server cannot be reached; your code is still in the editor."));
+
+function flash(text) {
+  const box = document.getElementById("flash");
+  if (!box) return;
+  box.textContent = text;
+  box.hidden = false;
+}
+
+function enhance(root) {
+  renderMath(root);
+  drawCharts(root);
+  for (const el of root.querySelectorAll("[data-clock]")) startClock(el);
+}
+
+// Attempt clocks: count down to the deadline, then count the overtime.
+function startClock(el) {
+  if (el.dataset.ticking) return;
+  el.dataset.ticking = "1";
+  const deadline = Date.parse(el.dataset.deadline);
+  const label = el.querySelector(".clock-time") || el;
+  const tick = () => {
+    if (!document.body.contains(el)) return;
+    const left = Math.round((deadline - Date.now()) / 1000);
+    const s = Math.abs(left);
+    const text = `${left < 0 ? "+" : ""}${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+    label.textContent = text;
+    el.classList.toggle("overtime", left < 0);
+    setTimeout(tick, 1000);
+  };
+  tick();
+}
+
+document.addEventListener("rounds:clock", (e) => {
+  const holder = document.getElementById("clock-holder");
+  if (holder && e.detail && !holder.querySelector("[data-clock]")) {
+    holder.innerHTML = "";
+    const el = document.createElement("span");
+    el.className = "clock";
+    el.dataset.clock = "1";
+    el.dataset.deadline = e.detail.deadline;
+    el.setAttribute("role", "timer");
+    el.setAttribute("aria-label", "time left in this attempt");
+    el.innerHTML = '<span class="clock-time"></span>';
+    holder.appendChild(el);
+    startClock(el);
+  }
+});
+
+function setupThemeToggle() {
+  const button = document.getElementById("theme-toggle");
+  if (!button) return;
+  const current = () => document.documentElement.dataset.theme ||
+    (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+  const label = () => {
+    button.setAttribute("aria-pressed", String(current() === "dark"));
+    button.textContent = current() === "dark" ? "Light theme" : "Dark theme";
+  };
+  label();
+  button.addEventListener("click", () => {
+    const next = current() === "dark" ? "light" : "dark";
+    document.documentElement.dataset.theme = next;
+    localStorage.setItem("rounds-theme", next);
+    label();
+    for (const c of document.querySelectorAll("canvas[data-drawn]")) { c.chart.destroy(); delete c.dataset.drawn; }
+    drawCharts(document);
+  });
+}
+
+function setupHideDifficulty() {
+  const box = document.getElementById("hide-difficulty");
+  if (!box) return;
+  box.checked = document.documentElement.classList.contains("hide-difficulty");
+  box.addEventListener("change", () => {
+    document.documentElement.classList.toggle("hide-difficulty", box.checked);
+    localStorage.setItem("rounds-hide-difficulty", box.checked ? "1" : "0");
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const code = document.getElementById("code");
+  if (code) mountEditor(code);
+  globalShortcuts();
+  setupThemeToggle();
+  setupHideDifficulty();
+  enhance(document);
+});
+document.addEventListener("htmx:afterSettle", (e) => enhance(e.detail.elt.parentElement || document));
