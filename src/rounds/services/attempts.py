@@ -1,0 +1,208 @@
+"""Use cases of an attempt: start one, save its code, show its status, list them.
+
+Every function is keyword-only and takes ``sessions``, a SQLAlchemy session factory (see
+``rounds.storage.db.database(settings).sessions``); each call is its own short transaction.
+Timestamps are UTC-aware; ``now`` exists for tests and defaults to the current time.
+Errors are ``rounds.services.errors.ServiceError`` subclasses whose message suits the user.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from rounds.content.catalog import UnknownProblem, catalog
+from rounds.content.package import Problem
+from rounds.domain import attempt as dom
+from rounds.domain.attempt import AttemptStatus, EventKind, Mode
+from rounds.domain.feedback import MODES
+from rounds.judge.engine import MAX_SOURCE_BYTES
+from rounds.services.errors import AttemptClosed, AttemptNotFound, InvalidInput, ProblemNotFound
+from rounds.services.views import (
+    AttemptDocuments,
+    AttemptSummary,
+    AttemptView,
+    LevelView,
+    SubmissionSummary,
+)
+from rounds.storage import repositories as repo
+from rounds.storage.db import SessionFactory
+from rounds.storage.models import Attempt, Submission
+
+RECENT = 10
+
+
+def start_attempt(*, sessions: SessionFactory, problem_id: str, mode: str = "practice",
+                  feedback: str = "standard", level: int | None = None, user_id: int | None = None,
+                  code: str | None = None, now: datetime | None = None) -> AttemptView:
+    """Start an attempt at a problem.
+
+    ``mode``: practice (no deadline) | full (the whole problem against a clock that never
+    pauses) | drill (one level, ``level``, against 30 minutes). ``feedback``: open | standard |
+    blind. ``code`` defaults to the problem's starter; ``user_id`` to the local user.
+    """
+    problem = get_problem(problem_id)
+    try:
+        m = Mode(mode)
+    except ValueError:
+        raise InvalidInput(f"mode must be one of {', '.join(Mode)}, not {mode!r}") from None
+    if feedback not in MODES:
+        raise InvalidInput(f"feedback must be one of {', '.join(MODES)}, not {feedback!r}")
+    n = len(problem.levels)
+    if level is not None and m is not Mode.DRILL:
+        raise InvalidInput("a level can be chosen in drill mode only (--mode drill --level N)")
+    target = n
+    if m is Mode.DRILL:
+        target = level or 1
+        if not 1 <= target <= n:
+            raise InvalidInput(f"{problem_id} has levels 1..{n}; level {target} is out of range")
+    when = now or dom.now_utc()
+    budget = dom.budget_minutes(m, problem_minutes=problem.minutes, levels=n)
+    source = problem.starter if code is None else code
+    _check_code(source)
+    with sessions.begin() as s:
+        a = Attempt(
+            uid=uuid.uuid4().hex, user_id=user_id or repo.local_user_id(s), problem_id=problem.id,
+            mode=m.value, feedback=feedback, started_at=when, budget_minutes=budget,
+            deadline=dom.deadline_for(m, when, budget), level=target, target_level=target,
+            levels_passed=target - 1, status=AttemptStatus.ACTIVE.value, code=source, code_saved_at=when,
+        )
+        s.add(a)
+        s.flush()
+        repo.add_event(s, a, EventKind.STARTED, when)
+        repo.add_event(s, a, EventKind.LEVEL_STARTED, when, level=target)
+        return view(s, a, now=when)
+
+
+def save_code(*, sessions: SessionFactory, attempt_id: int, code: str, now: datetime | None = None) -> datetime:
+    """Store the attempt's current code (editor autosave, or a workspace's solution.py); returns when."""
+    _check_code(code)
+    when = now or dom.now_utc()
+    with sessions.begin() as s:
+        a = load(s, attempt_id, now=when, for_update=True)
+        ensure_open(a, when)
+        a.code = code
+        a.code_saved_at = when
+    return when
+
+
+def attempt_status(*, sessions: SessionFactory, attempt_id: int, now: datetime | None = None) -> AttemptView:
+    """The attempt as a status page shows it: clock, levels, runs per level, recent verdicts."""
+    when = now or dom.now_utc()
+    with sessions.begin() as s:
+        return view(s, load(s, attempt_id, now=when), now=when)
+
+
+def list_attempts(*, sessions: SessionFactory, user_id: int | None = None, problem_id: str | None = None,
+                  limit: int = 50, now: datetime | None = None) -> list[AttemptSummary]:
+    """The user's attempts, newest first, optionally at one problem."""
+    when = now or dom.now_utc()
+    with sessions.begin() as s:
+        uid = user_id or repo.local_user_id(s)
+        rows = repo.attempts_of(s, user_id=uid, problem_id=problem_id, limit=limit)
+        for a in rows:
+            expire_if_due(s, a, when)
+        return [summary(a) for a in rows]
+
+
+def attempt_documents(*, sessions: SessionFactory, attempt_id: int) -> AttemptDocuments:
+    """Statement (levels unlocked so far), examples with answers, and starter of an attempt."""
+    from rounds.services.cases import examples_markdown
+
+    with sessions.begin() as s:
+        a = load(s, attempt_id)
+        pid, level = a.problem_id, a.level
+    problem = get_problem(pid)
+    return AttemptDocuments(title=problem.title, statement=problem.statement_upto(level),
+                            examples=examples_markdown(problem, level), starter=problem.starter)
+
+
+# Helpers shared with the submission services.
+
+def get_problem(problem_id: str) -> Problem:
+    try:
+        return catalog().get(problem_id)
+    except UnknownProblem as exc:
+        raise ProblemNotFound(str(exc)) from None
+
+
+def _check_code(code: str) -> None:
+    size = len(code.encode("utf-8", "replace"))
+    if size > MAX_SOURCE_BYTES:
+        raise InvalidInput(f"the code is {size / 1024:.0f} KB; the limit is {MAX_SOURCE_BYTES // 1024} KB")
+
+
+def load(s: Session, attempt_id: int, *, now: datetime | None = None, for_update: bool = False) -> Attempt:
+    a = repo.get_attempt(s, attempt_id, for_update=for_update)
+    if a is None:
+        raise AttemptNotFound(f"no attempt with id {attempt_id}")
+    expire_if_due(s, a, now or dom.now_utc())
+    return a
+
+
+def expire_if_due(s: Session, a: Attempt, now: datetime) -> None:
+    """Close an active attempt whose clock has run out (logged at the deadline)."""
+    if a.deadline is not None and now >= a.deadline and a.status == AttemptStatus.ACTIVE.value:
+        a.status = AttemptStatus.EXPIRED.value
+        a.finished_at = a.deadline
+        repo.add_event(s, a, EventKind.EXPIRED, a.deadline, level=a.level)
+
+
+def ensure_open(a: Attempt, now: datetime) -> None:
+    if a.status == AttemptStatus.EXPIRED.value or (a.deadline is not None and now >= a.deadline):
+        assert a.deadline is not None
+        raise AttemptClosed(f"attempt {a.id} is over: its clock ran out at {a.deadline:%Y-%m-%d %H:%M} UTC; "
+                            "start a new attempt to keep going")
+
+
+def _problem_or_none(problem_id: str) -> Problem | None:
+    try:
+        return catalog().get(problem_id)
+    except UnknownProblem:
+        return None
+
+
+def summary(a: Attempt) -> AttemptSummary:
+    p = _problem_or_none(a.problem_id)
+    return AttemptSummary(
+        id=a.id, uid=a.uid, problem_id=a.problem_id, title=p.title if p else a.problem_id, mode=a.mode,
+        feedback=a.feedback, status=a.status, level=a.level, target_level=a.target_level,
+        levels=len(p.levels) if p else a.target_level, levels_passed=a.levels_passed, score=a.score,
+        started_at=a.started_at, deadline=a.deadline, finished_at=a.finished_at)
+
+
+def submission_summary(sub: Submission) -> SubmissionSummary:
+    r = sub.result
+    return SubmissionSummary(
+        id=sub.id, attempt_id=sub.attempt_id, kind=sub.kind, level=sub.level, status=sub.status,
+        verdict=r.verdict if r else None, score=r.score if r else None,
+        tests_passed=r.tests_passed if r else None, tests_total=r.tests_total if r else None,
+        created_at=sub.created_at, judged_at=sub.judged_at)
+
+
+def view(s: Session, a: Attempt, *, now: datetime) -> AttemptView:
+    base = summary(a)
+    p = _problem_or_none(a.problem_id)
+    stats = dom.level_stats(repo.events(s, a.id), base.levels)
+    end = a.finished_at if a.status == AttemptStatus.EXPIRED.value and a.finished_at else now
+    levels = []
+    for st in stats:
+        n = st.level
+        if n > a.target_level:
+            state = "out of scope"
+        elif st.passed_at is not None or (n <= a.levels_passed and a.mode != Mode.DRILL.value):
+            state = "passed"
+        elif n <= a.level:
+            state = "open"
+        else:
+            state = "locked"
+        levels.append(LevelView(
+            number=n, title=p.level(n).title if p else f"Level {n}", minutes=p.level(n).minutes if p else 0,
+            state=state, started_at=st.started_at, passed_at=st.passed_at, time_spent=st.time_spent(end),
+            runs=st.runs, submits=st.submits, last_verdict=st.last_verdict))
+    recent = [submission_summary(x) for x in repo.submissions_of(s, a.id, limit=RECENT)]
+    c = dom.clock(started_at=a.started_at, deadline=a.deadline, budget_minutes=a.budget_minutes, now=now)
+    return AttemptView(**base.__dict__, budget_minutes=a.budget_minutes, clock=c, code=a.code,
+                       code_saved_at=a.code_saved_at, level_views=levels, recent=recent)

@@ -1,0 +1,84 @@
+"""Queries the services share. Each takes an open Session and leaves committing to the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, selectinload
+
+from rounds.domain.attempt import Event, EventKind, SubmissionStatus
+from rounds.storage.models import Attempt, AttemptEvent, Result, Submission, User
+
+LOCAL_USER = "local"
+PENDING = (SubmissionStatus.QUEUED.value, SubmissionStatus.JUDGING.value)
+
+
+def local_user_id(s: Session) -> int:
+    """The id of the local user, created on first use."""
+    uid = s.scalar(select(User.id).where(User.name == LOCAL_USER))
+    if uid is None:
+        user = User(name=LOCAL_USER)
+        s.add(user)
+        s.flush()
+        uid = user.id
+    return uid
+
+
+def get_attempt(s: Session, attempt_id: int, *, for_update: bool = False) -> Attempt | None:
+    return s.get(Attempt, attempt_id, with_for_update=for_update)
+
+
+def attempts_of(s: Session, *, user_id: int, problem_id: str | None, limit: int) -> Sequence[Attempt]:
+    q = select(Attempt).where(Attempt.user_id == user_id)
+    if problem_id:
+        q = q.where(Attempt.problem_id == problem_id)
+    return s.scalars(q.order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit)).all()
+
+
+def add_event(s: Session, attempt: Attempt, kind: EventKind, at: datetime, *, level: int | None = None,
+              submission_id: int | None = None) -> None:
+    s.add(AttemptEvent(attempt_id=attempt.id, kind=kind.value, level=level, at=at, submission_id=submission_id))
+
+
+def events(s: Session, attempt_id: int) -> list[Event]:
+    """The attempt's log, oldest first; run and submit events carry their verdict once judged."""
+    rows = s.execute(
+        select(AttemptEvent, Result.verdict)
+        .outerjoin(Result, Result.submission_id == AttemptEvent.submission_id)
+        .where(AttemptEvent.attempt_id == attempt_id)
+        .order_by(AttemptEvent.at, AttemptEvent.id)
+    ).all()
+    return [Event(kind=EventKind(e.kind), at=e.at, level=e.level, verdict=v) for e, v in rows]
+
+
+def submissions_of(s: Session, attempt_id: int, *, limit: int) -> Sequence[Submission]:
+    q = (select(Submission).options(selectinload(Submission.result))
+         .where(Submission.attempt_id == attempt_id).order_by(Submission.id.desc()).limit(limit))
+    return s.scalars(q).all()
+
+
+def previous(s: Session, sub: Submission, *, kind: str | None) -> Submission | None:
+    q = select(Submission).where(Submission.attempt_id == sub.attempt_id, Submission.id < sub.id)
+    if kind:
+        q = q.where(Submission.kind == kind)
+    return s.scalars(q.order_by(Submission.id.desc()).limit(1)).first()
+
+
+def pending(s: Session) -> Sequence[Submission]:
+    """Submissions stored but not judged to the end: queued, or claimed by a judge."""
+    return s.scalars(select(Submission).where(Submission.status.in_(PENDING)).order_by(Submission.id)).all()
+
+
+def claim(s: Session, submission_id: int, *, expected: str | None, token: str, now: datetime) -> bool:
+    """Take a pending submission for judging if its claim is still ``expected`` (compare and set)."""
+    cond = Submission.claimed_by.is_(None) if expected is None else Submission.claimed_by == expected
+    res = s.execute(
+        update(Submission)
+        .where(Submission.id == submission_id, Submission.status.in_(PENDING), cond)
+        .values(status=SubmissionStatus.JUDGING.value, tries=Submission.tries + 1, claimed_by=token,
+                claimed_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    return bool(getattr(res, "rowcount", 0) == 1)
