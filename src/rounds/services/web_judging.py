@@ -1,25 +1,19 @@
-"""Judging for the web pages: visible examples plus custom input, and hidden tests, test by test.
+"""Judging for the web pages: visible examples plus custom inputs, and hidden tests, test by test.
 
-These calls need no database; the attempt services store what they return.
+The submission services store runs and submissions; these helpers cover what the page needs on
+top: a size check before anything runs, splitting the custom-input box into inputs, and the
+number of tests a run will have, for the progress bar.
 """
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Callable
-from typing import Any
 
-from rounds.config import Settings
 from rounds.content.package import Problem
-from rounds.content.testkit import Call, Case, Ops
-from rounds.domain.feedback import apply_mode
-from rounds.domain.verdict import LevelResult, Report, TestResult
+from rounds.content.testkit import Call
+from rounds.domain.verdict import TestResult
 from rounds.judge.engine import MAX_SOURCE_BYTES
-from rounds.judge.factory import get_judge
-from rounds.judge.sandbox import SandboxUnavailable
-
-MAX_CUSTOM_CHARS = 4000
-MAX_CUSTOM_CASES = 10
+from rounds.services.cases import MAX_CUSTOM
 
 OnResult = Callable[[TestResult], None]
 
@@ -36,81 +30,34 @@ def check_source(source: str) -> None:
                            f"{MAX_SOURCE_BYTES // 1024} KB. Nothing was run, and your code is unchanged.")
 
 
-def parse_custom(problem: Problem, text: str) -> list[Case]:
-    """Custom input as Python literals: one tuple of arguments per line, or one list of calls.
-
-    For a function problem each non-empty line is the argument tuple, e.g. ``(3, [[1, 0]])``. For an
-    operation-stream problem the whole text is a list of ``[method, arg, ...]`` steps. Only literals
-    are read (``ast.literal_eval``): custom input is data, never code.
-    """
+def split_custom(problem: Problem, text: str) -> list[str]:
+    """The custom-input box as separate inputs: one per line, or the whole box for a list of calls."""
     text = text.strip()
     if not text:
         return []
-    if len(text) > MAX_CUSTOM_CHARS:
-        raise JudgeRefused(f"Custom input is limited to {MAX_CUSTOM_CHARS} characters.")
     if problem.grader == "opstream":
-        steps = _literal(text, "the custom input")
-        if not isinstance(steps, list | tuple) or not all(
-                isinstance(s, list | tuple) and s and isinstance(s[0], str) for s in steps):
-            raise JudgeRefused('Custom input for this problem is a list of calls: [["method", arg, ...], ...].')
-        return [Ops(ops=[(s[0], tuple(s[1:])) for s in steps], name="custom input")]
-    cases: list[Case] = []
-    for i, line in enumerate((ln for ln in text.splitlines() if ln.strip()), 1):
-        args = _literal(line, f"line {i} of the custom input")
-        if not isinstance(args, tuple):
-            args = (args,)
-        cases.append(Call(args=args, name=f"custom {i}", note="your own input"))
-    if len(cases) > MAX_CUSTOM_CASES:
-        raise JudgeRefused(f"At most {MAX_CUSTOM_CASES} custom inputs per run.")
-    return cases
+        return [text]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) > MAX_CUSTOM:
+        raise JudgeRefused(f"At most {MAX_CUSTOM} custom inputs per run (one per line).")
+    return lines
 
 
-def _literal(text: str, where: str) -> Any:
+def custom_example(problem: Problem) -> str:
+    """A line of custom input shaped like the first visible example."""
+    if problem.grader == "opstream":
+        return '[("__init__",), ("method", "arg")]'
     try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError) as exc:
-        raise JudgeRefused(f"Cannot read {where} as a Python literal: {exc}") from None
+        first = next(c for c in problem.examples(1) if isinstance(c, Call))
+    except Exception:
+        return "1, 2"
+    text = repr(tuple(first.args))[1:-1].rstrip(",")
+    return text if len(text) <= 100 else text[:97] + "..."
 
 
-def count_tests(problem: Problem, *, level: int, suite: str, extra: int = 0) -> int | None:
-    """How many tests a run will have, for the progress bar (None when unknown up front)."""
-    if suite != "examples":
-        return None
+def count_examples(problem: Problem, *, level: int, extra: int = 0) -> int | None:
+    """How many tests a run will have (None when the package cannot say)."""
     try:
         return len(problem.examples(level)) + extra
     except Exception:
         return None
-
-
-def run_examples(*, problem: Problem, source: str, level: int, custom: list[Case], settings: Settings,
-                 on_result: OnResult | None = None) -> Report:
-    """Run the visible examples of ``level`` and the user's own inputs."""
-    check_source(source)
-    judge = _judge(settings)
-    return judge.judge(problem, source, level=level, suite="examples", on_result=on_result,
-                       extra=custom or None)
-
-
-def judge_hidden(*, problem: Problem, source: str, level: int | None, seed: int, feedback: str,
-                 settings: Settings, on_result: OnResult | None = None) -> Report:
-    """Judge against the hidden tests; feedback mode applied to each test as it arrives."""
-    check_source(source)
-    judge = _judge(settings)
-
-    def shown(t: TestResult) -> None:
-        if on_result is None:
-            return
-        probe = Report(problem_id=problem.id)
-        probe.levels.append(LevelResult(t.level, [t]))
-        apply_mode(probe, feedback)
-        on_result(t)
-
-    report = judge.judge(problem, source, level=level, suite="hidden", seed=seed, on_result=shown)
-    return apply_mode(report, feedback)
-
-
-def _judge(settings: Settings) -> Any:
-    try:
-        return get_judge(settings)
-    except SandboxUnavailable as exc:
-        raise JudgeRefused(f"The judge is unavailable: {exc}") from None

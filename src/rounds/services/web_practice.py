@@ -1,26 +1,30 @@
-"""What the problem page needs, in one place: its view of the attempt, saving, Run and Submit.
+"""What the problem page needs: its view of the attempt, saving as the user types, Run and Submit.
 
-The page reads the attempt (level unlocked, clock, saved code) and judging runs in a worker thread
-after the request has returned, so ``prepare_*`` checks the request now and returns the work to do
-later; that work opens its own database session.
+The page works on the newest attempt at a problem that is still open (not expired); the first
+edit, run or submit starts a practice attempt when there is none. Judging runs in a background
+job after the request returns: ``prepare_*`` stores the run or submission now (so nothing is
+lost if the process dies) and returns the judging work, which opens its own transactions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from rounds.config import Settings
 from rounds.content.package import Problem
-from rounds.content.testkit import Call
+from rounds.domain.attempt import AttemptStatus, Mode
 from rounds.domain.verdict import Report, TestResult
-from rounds.services import web_judging
-from rounds.services.web_judging import JudgeRefused, check_source
+from rounds.services import attempts, submissions
+from rounds.services.errors import JudgeUnavailable, ServiceError
+from rounds.services.views import AttemptView, JudgedSubmission
+from rounds.services.web_judging import JudgeRefused, check_source, count_examples, split_custom
+from rounds.storage.db import SessionFactory
 
 OnResult = Callable[[TestResult], None]
-FEEDBACK = "standard"
+OPEN = (AttemptStatus.ACTIVE.value, AttemptStatus.COMPLETED.value)
 
 
 @dataclass
@@ -28,13 +32,18 @@ class ProblemView:
     """The attempt as the problem page shows it."""
 
     code: str
-    level: int = 1  # highest level unlocked
+    statement: str
+    minutes: int
+    level: int = 1  # the level open now
     passed_level: int = 0
-    statement: str = ""
-    attempt_id: int | None = None
+    attempt_id: int | None = None  # the open attempt, if any
+    mode: str = ""
+    feedback: str = "standard"
+    started_at: datetime | None = None
     deadline: datetime | None = None
-    minutes: int = 0
-    finished: bool = False
+    budget_minutes: int = 0
+    finished: bool = False  # completed or expired: the editorial is shown
+    expired: bool = False
     score: int | None = None
     saved_at: datetime | None = None
 
@@ -43,14 +52,14 @@ class ProblemView:
 class Outcome:
     """What a Run or a Submit produced, for the results fragment."""
 
-    report: Report
+    report: Report | None
+    submission_id: int
     passed_level: int = 0
     score: int | None = None
-    unlocked: int | None = None  # the level this submission unlocked
+    unlocked: int | None = None
     finished: bool = False
-    refresh: bool = False  # the statement, level bar or clock changed
+    refresh: bool = False  # the statement, level bar, clock or editorial changed
     view: ProblemView | None = None
-    submission_id: int | None = None
 
 
 class Work(Protocol):
@@ -61,55 +70,109 @@ class Work(Protocol):
 class Prepared:
     run: Work
     total: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def custom_example(problem: Problem) -> str:
-    """An example line of custom input, taken from the first visible example."""
-    try:
-        first = next(c for c in problem.examples(1) if isinstance(c, Call))
-    except (StopIteration, Exception):
-        return "(1, 2)"
-    return repr(tuple(first.args))[:120]
+def problem_view(*, sessions: SessionFactory, problem: Problem) -> ProblemView:
+    """The newest attempt at the problem as the page shows it; the starter when there is none."""
+    latest = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=1)
+    if not latest:
+        return ProblemView(code=problem.starter, statement=problem.statement_upto(1), minutes=problem.minutes,
+                           budget_minutes=problem.minutes)
+    st = attempts.attempt_status(sessions=sessions, attempt_id=latest[0].id)
+    return _view(problem, st)
 
 
-def problem_view(*, session: Any, problem: Problem) -> ProblemView:
-    return ProblemView(code=problem.starter, statement=problem.statement_upto(1), minutes=problem.minutes)
+def _view(problem: Problem, st: AttemptView) -> ProblemView:
+    expired = st.status == AttemptStatus.EXPIRED.value or st.clock.expired
+    return ProblemView(
+        code=st.code, statement=problem.statement_upto(st.level), minutes=problem.minutes, level=st.level,
+        passed_level=st.levels_passed, attempt_id=None if expired else st.id, mode=st.mode,
+        feedback=st.feedback, started_at=st.started_at, deadline=st.deadline,
+        budget_minutes=st.budget_minutes, finished=st.status != AttemptStatus.ACTIVE.value or expired,
+        expired=expired, score=st.score, saved_at=st.code_saved_at)
 
 
-def save_code(*, session: Any, problem: Problem, code: str) -> dict[str, Any]:
+def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str,
+          code: str | None = None) -> ProblemView:
+    """Start a new attempt (the code carries over from the last one unless it is the starter)."""
+    if code is not None:
+        check_source(code)
+    st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=mode, feedback=feedback,
+                                code=code)
+    return _view(problem, st)
+
+
+def _open_attempt(sessions: SessionFactory, problem: Problem, code: str) -> tuple[int, bool]:
+    """The open attempt's id, starting a practice attempt with ``code`` when there is none."""
+    latest = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=1)
+    if latest and latest[0].status in OPEN:
+        return latest[0].id, False
+    st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=Mode.PRACTICE.value,
+                                code=code)
+    return st.id, True
+
+
+def clock_json(v: ProblemView) -> dict[str, object]:
+    return {"started": _iso(v.started_at), "deadline": _iso(v.deadline), "budget": v.budget_minutes * 60}
+
+
+def _iso(ts: datetime | None) -> str | None:
+    return ts.isoformat() if ts else None
+
+
+def save_code(*, sessions: SessionFactory, problem: Problem, code: str) -> dict[str, object]:
+    """Autosave: store the code in the open attempt (starting one on the first edit)."""
     check_source(code)
-    return {"saved": True}
+    attempt_id, started = _open_attempt(sessions, problem, code)
+    when = attempts.save_code(sessions=sessions, attempt_id=attempt_id, code=code)
+    out: dict[str, object] = {"saved_at": when.isoformat(), "attempt_id": attempt_id}
+    if started:
+        out["clock"] = clock_json(problem_view(sessions=sessions, problem=problem))
+    return out
 
 
-def prepare_run(*, session: Any, problem: Problem, code: str, custom: str) -> Prepared:
+def prepare_run(*, sessions: SessionFactory, problem: Problem, code: str, custom: str) -> Prepared:
+    """Store a run of ``code`` on the visible examples and the custom inputs; return the judging."""
     check_source(code)
-    view = problem_view(session=session, problem=problem)
-    cases = web_judging.parse_custom(problem, custom)
-    level = view.level
+    inputs = split_custom(problem, custom)
+    attempt_id, _ = _open_attempt(sessions, problem, code)
+    sid = submissions.create_submission(sessions=sessions, attempt_id=attempt_id, kind="run", code=code,
+                                        custom=inputs)
+    level = attempts.attempt_status(sessions=sessions, attempt_id=attempt_id).level
+    total = count_examples(problem, level=level, extra=len(inputs))
+    return Prepared(run=_judging(sessions, problem, sid), total=total)
 
+
+def prepare_submit(*, sessions: SessionFactory, problem: Problem, code: str) -> Prepared:
+    """Store a submission of ``code`` for the hidden tests; return the judging."""
+    check_source(code)
+    attempt_id, _ = _open_attempt(sessions, problem, code)
+    sid = submissions.create_submission(sessions=sessions, attempt_id=attempt_id, kind="submit", code=code)
+    return Prepared(run=_judging(sessions, problem, sid))
+
+
+def _judging(sessions: SessionFactory, problem: Problem, sid: int) -> Work:
     def work(*, settings: Settings, on_result: OnResult) -> Outcome:
-        report = web_judging.run_examples(problem=problem, source=code, level=level, custom=cases,
-                                          settings=settings, on_result=on_result)
-        return Outcome(report=report, passed_level=view.passed_level)
+        try:
+            js = submissions.judge_submission(sessions=sessions, settings=settings, submission_id=sid,
+                                              on_result=on_result)
+        except JudgeUnavailable as exc:
+            raise JudgeRefused(f"{exc}. Your code is saved and the submission is kept: it is judged again "
+                               "when rounds next starts, or submit again.") from None
+        except ServiceError as exc:
+            raise JudgeRefused(str(exc)) from None
+        return _outcome(problem, js)
 
-    return Prepared(run=work, total=web_judging.count_tests(problem, level=level, suite="examples",
-                                                            extra=len(cases)))
-
-
-def prepare_submit(*, session: Any, problem: Problem, code: str) -> Prepared:
-    check_source(code)
-    view = problem_view(session=session, problem=problem)
-    level = view.level
-
-    def work(*, settings: Settings, on_result: OnResult) -> Outcome:
-        report = web_judging.judge_hidden(problem=problem, source=code, level=level, seed=0,
-                                          feedback=FEEDBACK, settings=settings, on_result=on_result)
-        passed = report.highest_level_passed
-        return Outcome(report=report, passed_level=passed)
-
-    return Prepared(run=work)
+    return work
 
 
-__all__ = ["JudgeRefused", "Outcome", "Prepared", "ProblemView", "custom_example", "prepare_run",
-           "prepare_submit", "problem_view", "save_code"]
+def _outcome(problem: Problem, js: JudgedSubmission) -> Outcome:
+    v = _view(problem, js.attempt)
+    sub = js.submission
+    return Outcome(report=sub.report, submission_id=sub.id, passed_level=v.passed_level,
+                   score=sub.score, unlocked=js.unlocked, finished=js.completed,
+                   refresh=js.unlocked is not None or js.completed or v.expired, view=v)
+
+
+__all__ = ["JudgeRefused", "Outcome", "Prepared", "ProblemView", "ServiceError", "prepare_run",
+           "prepare_submit", "problem_view", "save_code", "start"]

@@ -12,6 +12,8 @@ from fastapi.staticfiles import StaticFiles
 from rounds.config import Settings, get_settings
 from rounds.content.catalog import UnknownProblem, catalog
 from rounds.judge.factory import choose_mode
+from rounds.services import submissions
+from rounds.storage.db import database
 from rounds.web import views
 from rounds.web.jobs import JobBoard
 from rounds.web.routers import pages, problem
@@ -23,9 +25,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     judge_mode = choose_mode(settings) if settings.environment == "server" else _local_mode(settings)
     jobs = JobBoard(workers=settings.workers)
+    db = database(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if judge_mode != "unavailable":
+            jobs.start(kind="recover", problem_id="", work=lambda _on_result: submissions.recover_interrupted(
+                sessions=db.sessions, settings=settings))
         yield
         jobs.close()
 
@@ -33,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.catalog = catalog
     app.state.jobs = jobs
+    app.state.db = db
     app.state.judge_mode = judge_mode
     app.state.tokens = Tokens(load_secret(settings.secret_key, settings.data_dir))
     app.mount("/static", StaticFiles(directory=str(views.HERE / "static")), name="static")

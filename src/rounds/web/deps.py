@@ -8,6 +8,7 @@ from fastapi import Depends, HTTPException, Request
 
 from rounds.config import Settings
 from rounds.content.catalog import Catalog
+from rounds.storage.db import SessionFactory
 from rounds.web.jobs import JobBoard
 from rounds.web.security import CSRF_FIELD, CSRF_HEADER, Tokens
 
@@ -51,14 +52,9 @@ SessionIdDep = Annotated[str, Depends(session_id)]
 CsrfChecked = Depends(verify_csrf)
 
 
-def get_db(request: Request):  # type: ignore[no-untyped-def]
-    """A database session for the request, when storage is configured."""
-    factory = getattr(request.app.state, "db_sessions", None)
-    if factory is None:
-        yield None
-        return
-    with factory() as session:
-        yield session
+
+def get_sessions(request: Request) -> SessionFactory:
+    return request.app.state.db.sessions  # type: ignore[no-any-return]
 
 
-DbDep = Annotated[object, Depends(get_db)]
+SessionsDep = Annotated[SessionFactory, Depends(get_sessions)]

@@ -59,7 +59,9 @@ export function mountEditor(textarea) {
       const r = await inflight;
       if (!r.ok) {
         dirty = true;
-        setStatus(`Not saved: ${(await r.text()).slice(0, 200)}`, "error");
+        let why = await r.text();
+        try { why = JSON.parse(why).error || why; } catch {}
+        setStatus(`Not saved: ${why.slice(0, 300)}`, "error");
         return;
       }
       const data = await r.json();

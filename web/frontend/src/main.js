@@ -42,38 +42,57 @@ function enhance(root) {
   for (const el of root.querySelectorAll("[data-clock]")) startClock(el);
 }
 
-// Attempt clocks: count down to the deadline, then count the overtime.
+// Attempt clocks: count down to a deadline (then the overtime), or count up against a budget.
+function fmt(total) {
+  const s = Math.abs(total);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, "0");
+  return h ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
+}
+
 function startClock(el) {
   if (el.dataset.ticking) return;
   el.dataset.ticking = "1";
-  const deadline = Date.parse(el.dataset.deadline);
   const label = el.querySelector(".clock-time") || el;
+  const deadline = el.dataset.deadline ? Date.parse(el.dataset.deadline) : null;
+  const started = el.dataset.started ? Date.parse(el.dataset.started) : null;
+  const budget = Number(el.dataset.budget || 0);
   const tick = () => {
     if (!document.body.contains(el)) return;
-    const left = Math.round((deadline - Date.now()) / 1000);
-    const s = Math.abs(left);
-    const text = `${left < 0 ? "+" : ""}${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-    label.textContent = text;
-    el.classList.toggle("overtime", left < 0);
+    if (deadline !== null) {
+      const left = Math.round((deadline - Date.now()) / 1000);
+      label.textContent = left >= 0 ? `${fmt(left)} left` : "time is up";
+      el.classList.toggle("overtime", left < 0);
+    } else if (started !== null) {
+      const spent = Math.max(0, Math.round((Date.now() - started) / 1000));
+      label.textContent = budget ? `${fmt(spent)} / ${fmt(budget)}` : fmt(spent);
+      el.classList.toggle("overtime", budget > 0 && spent > budget);
+    }
     setTimeout(tick, 1000);
   };
   tick();
 }
 
+// The first autosave starts a practice attempt: show its clock.
 document.addEventListener("rounds:clock", (e) => {
   const holder = document.getElementById("clock-holder");
-  if (holder && e.detail && !holder.querySelector("[data-clock]")) {
-    holder.innerHTML = "";
-    const el = document.createElement("span");
-    el.className = "clock";
-    el.dataset.clock = "1";
-    el.dataset.deadline = e.detail.deadline;
-    el.setAttribute("role", "timer");
-    el.setAttribute("aria-label", "time left in this attempt");
-    el.innerHTML = '<span class="clock-time"></span>';
-    holder.appendChild(el);
-    startClock(el);
-  }
+  if (!holder || !e.detail || holder.querySelector("[data-clock]")) return;
+  const el = document.createElement("span");
+  el.className = "clock";
+  el.dataset.clock = "1";
+  if (e.detail.deadline) el.dataset.deadline = e.detail.deadline;
+  if (e.detail.started) el.dataset.started = e.detail.started;
+  el.dataset.budget = String(e.detail.budget || 0);
+  el.setAttribute("role", "timer");
+  el.setAttribute("aria-label", "time spent in this attempt");
+  const t = document.createElement("span");
+  t.className = "clock-time";
+  el.appendChild(t);
+  holder.replaceChildren(el);
+  startClock(el);
+  const panel = document.querySelector(".start-panel");
+  if (panel) panel.remove();
 });
 
 function setupThemeToggle() {

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from rounds.content.package import Problem
+from rounds.domain.attempt import Mode
+from rounds.domain.feedback import MODES
 from rounds.services import web_practice as practice
-from rounds.services.web_judging import JudgeRefused
+from rounds.services.errors import ServiceError
+from rounds.services.web_judging import JudgeRefused, custom_example
 from rounds.web import views
-from rounds.web.deps import CatalogDep, CsrfChecked, DbDep, JobsDep, SettingsDep
+from rounds.web.deps import CatalogDep, CsrfChecked, JobsDep, SessionsDep, SettingsDep
 from rounds.web.jobs import Job, JobError
 
 router = APIRouter()
 POLL_MS = 250
 
 Code = Annotated[str, Form(max_length=2 * 1024 * 1024)]
-
-
-def _base(problem: Problem) -> str:
-    return f"/p/{problem.id}"
+Refusals = (JudgeRefused, ServiceError)
 
 
 def _problem(cat: CatalogDep, track: str, slug: str) -> Problem:
@@ -29,76 +30,87 @@ def _problem(cat: CatalogDep, track: str, slug: str) -> Problem:
 
 
 @router.get("/p/{track}/{slug}", response_class=HTMLResponse)
-def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, db: DbDep,
+def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
                  settings: SettingsDep) -> HTMLResponse:
     problem = _problem(cat, track, slug)
-    view = practice.problem_view(session=db, problem=problem)
-    example = practice.custom_example(problem)
+    view = practice.problem_view(sessions=sessions, problem=problem)
     return views.page(request, "problem.html", section="catalog", problem=problem, view=view,
-                      base=_base(problem), custom_allowed=settings.environment != "server",
-                      custom_example=example)
+                      base=f"/p/{problem.id}", custom_allowed=settings.environment != "server",
+                      custom_example=custom_example(problem), modes=[m.value for m in Mode], feedbacks=MODES)
+
+
+@router.post("/p/{track}/{slug}/start", dependencies=[CsrfChecked])
+def start(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
+          mode: Annotated[str, Form()] = "practice", feedback: Annotated[str, Form()] = "standard",
+          code: Annotated[str | None, Form(max_length=2 * 1024 * 1024)] = None) -> RedirectResponse:
+    problem = _problem(cat, track, slug)
+    try:
+        practice.start(sessions=sessions, problem=problem, mode=mode, feedback=feedback, code=code)
+    except Refusals as exc:
+        raise HTTPException(400, str(exc)) from None
+    return RedirectResponse(f"/p/{problem.id}", status_code=303)
 
 
 @router.post("/p/{track}/{slug}/code", dependencies=[CsrfChecked])
-def save_code(track: str, slug: str, code: Code, cat: CatalogDep, db: DbDep) -> JSONResponse:
+def save_code(track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep) -> JSONResponse:
     problem = _problem(cat, track, slug)
     try:
-        saved = practice.save_code(session=db, problem=problem, code=code)
-    except JudgeRefused as exc:
-        raise HTTPException(413, str(exc)) from None
+        saved = practice.save_code(sessions=sessions, problem=problem, code=code)
+    except Refusals as exc:
+        return JSONResponse({"error": str(exc)}, status_code=409)
     return JSONResponse(saved)
 
 
 @router.post("/p/{track}/{slug}/run", response_class=HTMLResponse, dependencies=[CsrfChecked])
-def run(request: Request, track: str, slug: str, code: Code, cat: CatalogDep, db: DbDep, jobs: JobsDep,
-        settings: SettingsDep, custom: Annotated[str, Form(max_length=64 * 1024)] = "") -> HTMLResponse:
+def run(request: Request, track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep,
+        jobs: JobsDep, settings: SettingsDep,
+        custom: Annotated[str, Form(max_length=64 * 1024)] = "") -> HTMLResponse:
     problem = _problem(cat, track, slug)
     if settings.environment == "server":
-        custom = ""
+        custom = ""  # the reference would run the input on the host: not for strangers' inputs
     try:
-        prepared = practice.prepare_run(session=db, problem=problem, code=code, custom=custom)
-    except JudgeRefused as exc:
+        prepared = practice.prepare_run(sessions=sessions, problem=problem, code=code, custom=custom)
+    except Refusals as exc:
         return _refused(exc)
-    job = jobs.start(kind="run", problem_id=problem.id, total=prepared.total,
-                     work=lambda on_result: _guard(prepared.run, settings, on_result))
-    return _job_fragment(request, job, problem)
+    return _start_job(request, jobs, settings, problem, "run", prepared)
 
 
 @router.post("/p/{track}/{slug}/submit", response_class=HTMLResponse, dependencies=[CsrfChecked])
-def submit(request: Request, track: str, slug: str, code: Code, cat: CatalogDep, db: DbDep, jobs: JobsDep,
-           settings: SettingsDep) -> HTMLResponse:
+def submit(request: Request, track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep,
+           jobs: JobsDep, settings: SettingsDep) -> HTMLResponse:
     problem = _problem(cat, track, slug)
     try:
-        prepared = practice.prepare_submit(session=db, problem=problem, code=code)
-    except JudgeRefused as exc:
+        prepared = practice.prepare_submit(sessions=sessions, problem=problem, code=code)
+    except Refusals as exc:
         return _refused(exc)
-    job = jobs.start(kind="submit", problem_id=problem.id, total=prepared.total,
-                     work=lambda on_result: _guard(prepared.run, settings, on_result))
-    return _job_fragment(request, job, problem)
+    return _start_job(request, jobs, settings, problem, "submit", prepared)
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
 def job_status(request: Request, job_id: str, jobs: JobsDep, cat: CatalogDep) -> HTMLResponse:
     job = jobs.get(job_id)
     if job is None:
-        raise HTTPException(404, "These results are no longer kept; run again.")
-    return _job_fragment(request, job, cat.get(job.problem_id))
+        raise HTTPException(404, "These results are no longer kept; run again, or see the History page.")
+    return _fragment(request, job, cat.get(job.problem_id))
 
 
-def _guard(fn: practice.Work, settings: SettingsDep, on_result: practice.OnResult) -> practice.Outcome:
-    try:
-        return fn(settings=settings, on_result=on_result)
-    except JudgeRefused as exc:
-        raise JobError(str(exc)) from None
+def _start_job(request: Request, jobs: JobsDep, settings: SettingsDep, problem: Problem, kind: str,
+               prepared: practice.Prepared) -> HTMLResponse:
+    def work(on_result: practice.OnResult) -> practice.Outcome:
+        try:
+            return prepared.run(settings=settings, on_result=on_result)
+        except JudgeRefused as exc:
+            raise JobError(str(exc)) from None
+
+    job = jobs.start(kind=kind, problem_id=problem.id, total=prepared.total, work=work)
+    return _fragment(request, job, problem)
 
 
-def _refused(exc: JudgeRefused) -> HTMLResponse:
-    from html import escape
-
-    return HTMLResponse(f'<p class="flash" role="alert">{escape(str(exc))}</p>', status_code=200)
+def _refused(exc: Exception) -> HTMLResponse:
+    return HTMLResponse(f'<p class="flash" role="alert">{escape(str(exc))}</p>')
 
 
-def _job_fragment(request: Request, job: Job, problem: Problem) -> HTMLResponse:
+def _fragment(request: Request, job: Job, problem: Problem) -> HTMLResponse:
     return views.templates.TemplateResponse(
-        request, "_results.html", {"job": job, "problem": problem, "poll_ms": POLL_MS, "oob": False,
-                                   "csrf_token": request.state.csrf})
+        request, "_results.html",
+        {"job": job, "problem": problem, "poll_ms": POLL_MS, "oob": False, "csrf_token": request.state.csrf})
