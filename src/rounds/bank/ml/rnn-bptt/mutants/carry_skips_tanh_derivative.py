@@ -16,7 +16,7 @@ def rnn_backward(x, h0, w_xh, w_hh, b, dhs):
     dw_xh, dw_hh, db = np.zeros_like(w_xh), np.zeros_like(w_hh), np.zeros_like(b)
     carry = np.zeros_like(h0)
     for t in range(x.shape[0] - 1, -1, -1):
-        da = dhs[t] * (1.0 - hs[t] ** 2) + carry  # the carried gradient bypasses tanh' derivative
+        da = dhs[t] * (1.0 - hs[t] ** 2) + carry  # the carried gradient bypasses the tanh derivative
         prev = hs[t - 1] if t > 0 else h0
         dx[t] = da @ w_xh
         dw_xh += da.T @ x[t]
