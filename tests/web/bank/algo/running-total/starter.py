@@ -1,0 +1,2 @@
+def running_total(xs: list[int]) -> list[int]:
+    raise NotImplementedError
