@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from rounds.cli import render
+from rounds.cli import render, workspace
 from rounds.config import get_settings
 
 app = typer.Typer(
@@ -163,6 +163,9 @@ def serve(
     console.print(f"rounds is on [bold]http://{settings.host}:{settings.port}/[/bold] (Ctrl+C stops it)")
     uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", proxy_headers=False,
                 server_header=False)
+
+
+app.add_typer(workspace.commands)
 
 
 def main() -> None:

@@ -53,9 +53,9 @@ def start_attempt(*, sessions: SessionFactory, problem_id: str, mode: str = "pra
     n = len(problem.levels)
     if level is not None and m is not Mode.DRILL:
         raise InvalidInput("a level can be chosen in drill mode only (--mode drill --level N)")
-    target = n
+    first, target = 1, n
     if m is Mode.DRILL:
-        target = level or 1
+        first = target = level or 1
         if not 1 <= target <= n:
             raise InvalidInput(f"{problem_id} has levels 1..{n}; level {target} is out of range")
     when = now or dom.now_utc()
@@ -66,13 +66,13 @@ def start_attempt(*, sessions: SessionFactory, problem_id: str, mode: str = "pra
         a = Attempt(
             uid=uuid.uuid4().hex, user_id=user_id or repo.local_user_id(s), problem_id=problem.id,
             mode=m.value, feedback=feedback, started_at=when, budget_minutes=budget,
-            deadline=dom.deadline_for(m, when, budget), level=target, target_level=target,
-            levels_passed=target - 1, status=AttemptStatus.ACTIVE.value, code=source, code_saved_at=when,
+            deadline=dom.deadline_for(m, when, budget), level=first, target_level=target,
+            levels_passed=first - 1, status=AttemptStatus.ACTIVE.value, code=source, code_saved_at=when,
         )
         s.add(a)
         s.flush()
         repo.add_event(s, a, EventKind.STARTED, when)
-        repo.add_event(s, a, EventKind.LEVEL_STARTED, when, level=target)
+        repo.add_event(s, a, EventKind.LEVEL_STARTED, when, level=first)
         return view(s, a, now=when)
 
 

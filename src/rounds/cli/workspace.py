@@ -1,0 +1,323 @@
+"""Workspace commands: `rounds start`, `test`, `submit`, `status`.
+
+A workspace is a folder holding solution.py, README.md (the statement unlocked so far),
+examples.md and .rounds.json (the attempt it belongs to). The commands read and write those
+files and call the attempt services; the attempt itself lives in the database, so it can be
+continued in the browser.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rounds.cli import render
+from rounds.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from rounds.domain.verdict import TestResult
+    from rounds.services.views import AttemptDocuments, AttemptView, JudgedSubmission
+    from rounds.storage.db import Database
+
+commands = typer.Typer()
+console = Console()
+err = Console(stderr=True)
+
+WORKSPACE_FILE = ".rounds.json"
+SOLUTION = "solution.py"
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+class ModeChoice(StrEnum):
+    practice = "practice"
+    full = "full"
+    drill = "drill"
+
+
+class FeedbackChoice(StrEnum):
+    open = "open"
+    standard = "standard"
+    blind = "blind"
+
+
+PathArg = Annotated[Path, typer.Argument(help="the workspace folder (or a file in it)")]
+
+
+def _fail(msg: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {msg}")
+    return typer.Exit(EXIT_ERROR)
+
+
+@contextmanager
+def _services() -> Iterator[tuple[Settings, Database]]:
+    """Settings and database, turning every service error into a clear message and exit 2."""
+    from rounds.services.errors import ServiceError
+    from rounds.storage.db import database
+
+    settings = get_settings()
+    try:
+        yield settings, database(settings)
+    except ServiceError as exc:
+        raise _fail(str(exc)) from None
+
+
+@commands.command()
+def start(
+    problem_id: Annotated[str, typer.Argument(metavar="ID", help="problem id, e.g. algo/course-schedule-ii")],
+    directory: Annotated[Path | None, typer.Option("--dir", help="where to write the workspace (default: ./<slug>)")] = None,
+    mode: Annotated[ModeChoice, typer.Option(help="practice: no clock; full: the whole problem against a clock "
+                                             "that never pauses; drill: one level in 30 minutes")] = ModeChoice.practice,
+    level: Annotated[int | None, typer.Option(help="drill mode: the level to drill (default 1)")] = None,
+    feedback: Annotated[FeedbackChoice, typer.Option(help="open, standard or blind: how much a failing "
+                                                     "hidden test shows")] = FeedbackChoice.standard,
+) -> None:
+    """Start an attempt and write its workspace: solution.py, README.md, examples.md."""
+    from rounds.services import attempts
+
+    with _services() as (_settings, db):
+        problem = attempts.get_problem(problem_id)
+        target = directory if directory is not None else Path.cwd() / problem.slug
+        for name in (WORKSPACE_FILE, SOLUTION):
+            if (target / name).exists():
+                raise _fail(f"{target} already holds {name}; choose another folder with --dir")
+        if target.exists() and not target.is_dir():
+            raise _fail(f"{target} exists and is not a folder")
+        view = attempts.start_attempt(sessions=db.sessions, problem_id=problem.id, mode=mode.value,
+                                      feedback=feedback.value, level=level)
+        docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=view.id)
+    target.mkdir(parents=True, exist_ok=True)
+    (target / SOLUTION).write_text(docs.starter, encoding="utf-8")
+    _write_docs(target, view, docs)
+    meta = {"attempt_id": view.id, "attempt_uid": view.uid, "problem_id": view.problem_id}
+    (target / WORKSPACE_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    console.print(f"Started attempt {view.id} at [bold]{view.title}[/bold] ({view.mode} mode, "
+                  f"{view.feedback} feedback). {_clock_line(view)}")
+    console.print(f"Workspace: {target}\n  edit {SOLUTION}, read README.md and examples.md, then "
+                  "`rounds test`, `rounds submit`, `rounds status` in that folder.")
+
+
+@commands.command("test")
+def test_cmd(
+    path: PathArg = Path("."),
+    case: Annotated[list[str] | None, typer.Option("--case", help="your own input as Python literals, e.g. "
+                                                    "--case '3, [[1, 0]]'; repeat for more")] = None,
+) -> None:
+    """Run solution.py on the visible examples (and --case inputs). Exit 0 when all pass."""
+    from rounds.services import submissions
+
+    folder, meta = _workspace(path)
+    code = _solution(folder)
+    with _services() as (settings, db):
+        attempt_id = _attempt_id(db, meta)
+        _recover(settings, db)
+        with _progress("running examples") as on_result:
+            out = submissions.run_examples(sessions=db.sessions, settings=settings, attempt_id=attempt_id,
+                                           code=code, custom=case or [], on_result=on_result)
+    report = out.submission.report
+    assert report is not None
+    render.report(console, report)
+    raise typer.Exit(EXIT_OK if report.accepted else EXIT_FAILED)
+
+
+@commands.command("submit")
+def submit_cmd(path: PathArg = Path(".")) -> None:
+    """Judge solution.py on the hidden tests of the open level; a pass unlocks the next level."""
+    from rounds.services import attempts, submissions
+
+    folder, meta = _workspace(path)
+    code = _solution(folder)
+    with _services() as (settings, db):
+        attempt_id = _attempt_id(db, meta)
+        _recover(settings, db)
+        with _progress("judging hidden tests") as on_result:
+            out = submissions.submit(sessions=db.sessions, settings=settings, attempt_id=attempt_id, code=code,
+                                     on_result=on_result)
+        docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=attempt_id) if out.unlocked else None
+    report = out.submission.report
+    assert report is not None
+    render.report(console, report)
+    _after_submit(folder, out, docs)
+    raise typer.Exit(EXIT_OK if report.accepted else EXIT_FAILED)
+
+
+@commands.command()
+def status(
+    path: PathArg = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object on stdout")] = False,
+) -> None:
+    """Show the attempt: clock against its budget, levels, runs per level, last verdicts."""
+    from rounds.services import attempts
+
+    _folder, meta = _workspace(path)
+    with _services() as (settings, db):
+        attempt_id = _attempt_id(db, meta)
+        _recover(settings, db)
+        view = attempts.attempt_status(sessions=db.sessions, attempt_id=attempt_id)
+    if as_json:
+        print(json.dumps(_status_json(view), indent=1))
+        return
+    _print_status(view)
+
+
+# Workspace files.
+
+def _workspace(path: Path) -> tuple[Path, dict[str, Any]]:
+    folder = path if path.is_dir() else path.parent
+    meta_path = folder / WORKSPACE_FILE
+    if not meta_path.exists():
+        hint = "" if path.exists() else f" ({path} does not exist)"
+        raise _fail(f"no rounds workspace at {folder.resolve()}{hint}: {WORKSPACE_FILE} is missing. "
+                    "Start one with `rounds start ID`, or pass the workspace folder.")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        int(meta["attempt_id"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise _fail(f"{meta_path} is damaged ({type(exc).__name__}: {exc}); start a new workspace") from None
+    return folder, meta
+
+
+def _solution(folder: Path) -> str:
+    try:
+        return (folder / SOLUTION).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {folder / SOLUTION}: {exc}") from None
+
+
+def _attempt_id(db: Database, meta: dict[str, Any]) -> int:
+    from rounds.services import attempts
+    from rounds.services.errors import AttemptNotFound
+
+    attempt_id = int(meta["attempt_id"])
+    try:
+        view = attempts.attempt_status(sessions=db.sessions, attempt_id=attempt_id)
+    except AttemptNotFound:
+        view = None
+    if view is None or view.uid != meta.get("attempt_uid"):
+        raise _fail(f"attempt {attempt_id} of this workspace is not in the database at {get_settings().db_url}; "
+                    "was it made with another ROUNDS_DATA_DIR or ROUNDS_DATABASE_URL?")
+    return attempt_id
+
+
+def _write_docs(folder: Path, view: AttemptView, docs: AttemptDocuments) -> None:
+    level = f"level {view.level} of {view.levels}" if view.levels > 1 else "one level"
+    readme = (
+        f"# {docs.title}\n\n"
+        f"`{view.problem_id}`, {view.mode} mode, {view.feedback} feedback, {level}. {_clock_line(view)}\n\n"
+        f"Edit `{SOLUTION}`, then in this folder:\n\n"
+        "- `rounds test` runs the visible examples (examples.md); `--case '...'` adds your own inputs;\n"
+        "- `rounds submit` runs the hidden tests; passing a level unlocks the next one here;\n"
+        "- `rounds status` shows the clock, the levels and the verdicts so far.\n\n"
+        "<!-- rounds rewrites this file when a level unlocks. -->\n\n"
+        f"{docs.statement.rstrip()}\n"
+    )
+    (folder / "README.md").write_text(readme, encoding="utf-8")
+    (folder / "examples.md").write_text(docs.examples, encoding="utf-8")
+
+
+def _after_submit(folder: Path, out: JudgedSubmission, docs: AttemptDocuments | None) -> None:
+    view = out.attempt
+    for n in out.newly_passed:
+        console.print(f"[green]Level {n} passed.[/green]")
+    if out.unlocked and docs is not None:
+        _write_docs(folder, view, docs)
+        title = next(lv.title for lv in view.level_views if lv.number == out.unlocked)
+        console.print(f"Level {out.unlocked} unlocked: [bold]{title}[/bold]. README.md and examples.md "
+                      "now hold its statement and examples.")
+    if out.completed:
+        console.print(f"[green]Attempt complete[/green]: score {view.score} of 600. {_clock_line(view)}")
+
+
+# Output.
+
+@contextmanager
+def _progress(what: str) -> Iterator[Any]:
+    counts = {"done": 0, "failed": 0}
+    with console.status(f"{what}...") as live:
+        def on_result(t: TestResult) -> None:
+            counts["done"] += 1
+            counts["failed"] += not t.passed
+            live.update(f"{what}: {counts['done']} done, {counts['failed']} failed")
+
+        yield on_result
+
+
+def _recover(settings: Settings, db: Database) -> None:
+    from rounds.services.submissions import recover_interrupted
+
+    rec = recover_interrupted(sessions=db.sessions, settings=settings)
+    if rec.rejudged:
+        err.print(f"[dim]judged {len(rec.rejudged)} submission(s) left unjudged by an interrupted run[/dim]")
+    if rec.failed:
+        err.print(f"[yellow]{len(rec.failed)} interrupted submission(s) could not be judged (marked IE)[/yellow]")
+
+
+def _clock_line(view: AttemptView) -> str:
+    from rounds.domain.attempt import fmt_duration
+
+    c = view.clock
+    budget = fmt_duration(c.budget)
+    if c.deadline is None:
+        return f"Elapsed {fmt_duration(c.elapsed)}; published time {budget}."
+    if c.expired:
+        return f"The {budget} clock ran out at {c.deadline:%H:%M} UTC."
+    return f"Clock: {fmt_duration(c.elapsed)} used of {budget}, {fmt_duration(c.remaining)} left (it does not pause)."
+
+
+def _print_status(view: AttemptView) -> None:
+    from rounds.domain.attempt import fmt_duration
+
+    console.print(f"[bold]{view.title}[/bold] ({view.problem_id}), attempt {view.id}: {view.status}, "
+                  f"{view.mode} mode, {view.feedback} feedback")
+    console.print(_clock_line(view))
+    score = f", best score {view.score} of 600" if view.score is not None else ""
+    console.print(f"Level {view.level} open, {view.levels_passed} of {view.levels} passed{score}.")
+    table = Table(title="levels")
+    for col in ("level", "title", "state", "published", "time spent", "runs", "submits", "last verdict"):
+        table.add_column(col, overflow="fold")
+    for lv in view.level_views:
+        spent = fmt_duration(lv.time_spent) if lv.time_spent is not None else "-"
+        table.add_row(str(lv.number), lv.title, lv.state, f"{lv.minutes} min", spent, str(lv.runs),
+                      str(lv.submits), lv.last_verdict or "-")
+    console.print(table)
+    if view.recent:
+        sub = Table(title="recent runs and submissions")
+        for col in ("id", "kind", "level", "status", "verdict", "tests", "score", "at (UTC)"):
+            sub.add_column(col)
+        for s in view.recent:
+            tests = f"{s.tests_passed}/{s.tests_total}" if s.tests_total is not None else "-"
+            sub.add_row(str(s.id), s.kind, str(s.level), s.status, s.verdict or "-", tests,
+                        str(s.score) if s.score is not None else "-", f"{s.created_at:%H:%M:%S}")
+        console.print(sub)
+
+
+def _status_json(view: AttemptView) -> dict[str, Any]:
+    def iso(d: Any) -> Any:
+        return d.isoformat() if d is not None else None
+
+    return {
+        "attempt_id": view.id, "problem_id": view.problem_id, "title": view.title, "mode": view.mode,
+        "feedback": view.feedback, "status": view.status, "level": view.level, "levels": view.levels,
+        "levels_passed": view.levels_passed, "score": view.score, "started_at": iso(view.started_at),
+        "deadline": iso(view.deadline), "budget_minutes": view.budget_minutes,
+        "elapsed_s": int(view.clock.elapsed.total_seconds()), "remaining_s": int(view.clock.remaining.total_seconds()),
+        "levels_detail": [
+            {"level": lv.number, "title": lv.title, "state": lv.state, "minutes": lv.minutes, "runs": lv.runs,
+             "submits": lv.submits, "last_verdict": lv.last_verdict,
+             "time_spent_s": int(lv.time_spent.total_seconds()) if lv.time_spent is not None else None}
+            for lv in view.level_views
+        ],
+        "recent": [
+            {"id": s.id, "kind": s.kind, "level": s.level, "status": s.status, "verdict": s.verdict,
+             "tests_passed": s.tests_passed, "tests_total": s.tests_total, "score": s.score,
+             "created_at": iso(s.created_at)}
+            for s in view.recent
+        ],
+    }

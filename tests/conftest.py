@@ -1,0 +1,203 @@
+"""Shared fixtures: an isolated data dir and database per test, and a small multi-level bank."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from rounds.config import Settings, get_settings
+from rounds.content import catalog as catalog_module
+from rounds.storage.db import Database, close_all, database
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """Settings whose data dir (and SQLite database) live in this test's tmp_path; also set in the env."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("ROUNDS_DATA_DIR", str(data))
+    monkeypatch.setenv("ROUNDS_WORKERS", "1")
+    monkeypatch.delenv("ROUNDS_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield Settings(data_dir=data, workers=1)
+    get_settings.cache_clear()
+    close_all()
+
+
+@pytest.fixture
+def db(settings: Settings) -> Database:
+    """The test's database, migrated, with the local user."""
+    return database(settings)
+
+
+TOY_ID = "oop/toy-ledger"
+
+TOY_FILES = {
+    "problem.toml": """
+        id = "oop/toy-ledger"
+        title = "Toy ledger"
+        track = "oop"
+        difficulty = "easy"
+        tags = ["test"]
+        minutes = 30
+        grader = "opstream"
+        entry = "Ledger"
+
+        [limits]
+        cpu_ms = 1000
+        memory_mb = 256
+
+        [[levels]]
+        title = "Deposits"
+        minutes = 10
+
+        [[levels]]
+        title = "Withdrawals"
+        minutes = 10
+
+        [[levels]]
+        title = "Top accounts"
+        minutes = 10
+    """,
+    "levels/1.md": """
+        Keep account balances.
+
+        ## Contract
+
+        - `deposit(account: str, amount: int) -> int` adds and returns the new balance.
+        - `balance(account: str) -> int` is 0 for an unknown account.
+    """,
+    "levels/2.md": """
+        Take money out.
+
+        ## Contract
+
+        - `withdraw(account: str, amount: int) -> int | None`: None (and no change) when the balance is short.
+    """,
+    "levels/3.md": """
+        Rank accounts.
+
+        ## Contract
+
+        - `top(k: int) -> list[str]`: the k richest accounts, ties by name ascending.
+    """,
+    "starter.py": """
+        class Ledger:
+            def deposit(self, account: str, amount: int) -> int:
+                raise NotImplementedError
+
+            def balance(self, account: str) -> int:
+                raise NotImplementedError
+    """,
+    "reference.py": """
+        class Ledger:
+            def __init__(self):
+                self.money = {}
+
+            def deposit(self, account, amount):
+                self.money[account] = self.money.get(account, 0) + amount
+                return self.money[account]
+
+            def balance(self, account):
+                return self.money.get(account, 0)
+
+            def withdraw(self, account, amount):
+                if self.money.get(account, 0) < amount:
+                    return None
+                self.money[account] -= amount
+                return self.money[account]
+
+            def top(self, k):
+                ranked = sorted(self.money.items(), key=lambda kv: (-kv[1], kv[0]))
+                return [name for name, _ in ranked[:k]]
+    """,
+    "tests.py": """
+        from rounds.testkit import Ops, op
+
+
+        def examples(level):
+            if level == 1:
+                return [Ops([op("deposit", "a", 5), op("balance", "a"), op("balance", "b")], name="deposit")]
+            if level == 2:
+                return [Ops([op("deposit", "a", 5), op("withdraw", "a", 3), op("withdraw", "a", 9)], name="withdraw")]
+            return [Ops([op("deposit", "a", 5), op("deposit", "b", 7), op("top", 1)], name="top")]
+
+
+        def hidden(level, rng):
+            if level == 1:
+                names = "abc"
+                ops = [op("deposit", rng.choice(names), rng.randint(1, 9)) for _ in range(6)]
+                return [
+                    Ops([op("deposit", "slow", 1), op("balance", "slow")], name="a named account"),
+                    Ops([op("balance", "nobody")], name="unknown account"),
+                    Ops(ops + [op("balance", n) for n in names], name="random deposits"),
+                ]
+            if level == 2:
+                return [
+                    Ops([op("deposit", "a", 5), op("withdraw", "a", 5), op("balance", "a")], name="to zero"),
+                    Ops([op("withdraw", "b", 1), op("balance", "b")], name="short"),
+                ]
+            return [
+                Ops([op("deposit", "b", 3), op("deposit", "a", 3), op("top", 2)], name="tie by name"),
+                Ops([op("top", 3)], name="empty"),
+            ]
+    """,
+}
+
+# Solutions of the toy problem, from nothing to everything.
+TOY_LEVEL1 = """
+class Ledger:
+    def __init__(self):
+        self.money = {}
+
+    def deposit(self, account, amount):
+        self.money[account] = self.money.get(account, 0) + amount
+        return self.money[account]
+
+    def balance(self, account):
+        return self.money.get(account, 0)
+"""
+
+TOY_LEVEL2 = TOY_LEVEL1 + """
+    def withdraw(self, account, amount):
+        if self.money.get(account, 0) < amount:
+            return None
+        self.money[account] -= amount
+        return self.money[account]
+"""
+
+TOY_FULL = TOY_LEVEL2 + """
+    def top(self, k):
+        ranked = sorted(self.money.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [name for name, _ in ranked[:k]]
+"""
+
+
+def write_toy_bank(root: Path) -> Path:
+    folder = root / "oop" / "toy-ledger"
+    for name, text in TOY_FILES.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return root
+
+
+@dataclass(frozen=True)
+class ToyBank:
+    root: Path  # pass as ROUNDS_BANK_PATH to subprocesses
+    problem_id: str
+    level1: str  # passes level 1 only
+    level2: str  # passes levels 1 and 2
+    full: str  # passes everything
+
+
+@pytest.fixture
+def toy_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ToyBank:
+    """An extra bank holding oop/toy-ledger, a tiny three-level problem; the catalog reloads with it."""
+    root = write_toy_bank(tmp_path / "bank")
+    monkeypatch.setenv("ROUNDS_BANK_PATH", str(root))
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    return ToyBank(root=root, problem_id=TOY_ID, level1=TOY_LEVEL1, level2=TOY_LEVEL2, full=TOY_FULL)
