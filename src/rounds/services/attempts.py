@@ -31,6 +31,8 @@ from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
 from rounds.storage.models import Attempt, Submission
 
+__all__ = ["attempt_documents", "attempt_status", "list_attempts", "save_code", "start_attempt"]
+
 RECENT = 10
 
 

@@ -46,6 +46,9 @@ from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
 from rounds.storage.models import Result, Submission
 
+__all__ = ["create_submission", "get_submission", "judge_submission", "previous_submission",
+           "recover_interrupted", "run_examples", "submit"]
+
 MAX_TRIES = 2
 OnResult = Callable[[TestResult], None]
 
