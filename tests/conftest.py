@@ -84,6 +84,9 @@ TOY_FILES = {
 
         - `top(k: int) -> list[str]`: the k richest accounts, ties by name ascending.
     """,
+    "editorial.md": """
+        A dictionary from account to balance answers every level; `top` sorts by (-balance, name).
+    """,
     "starter.py": """
         class Ledger:
             def deposit(self, account: str, amount: int) -> int:

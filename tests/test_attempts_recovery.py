@@ -136,3 +136,17 @@ def test_a_judge_that_fails_leaves_the_submission_queued_then_gives_up(db: Datab
     assert (only_submission(db).status, only_submission(db).result.verdict) == ("error", "IE")
     monkeypatch.undo()
     assert submissions.recover_interrupted(sessions=db.sessions, settings=settings).rejudged == []
+
+
+def test_a_submission_claimed_by_a_live_process_is_not_judged_twice(db: Database, settings: Settings,
+                                                                   toy_bank) -> None:
+    from rounds.services.errors import SubmissionBusy
+
+    sid = stage(db, toy_bank, status="judging", tries=1, claim=claims.token(os.getppid()))
+    with pytest.raises(SubmissionBusy):
+        submissions.judge_submission(sessions=db.sessions, settings=settings, submission_id=sid)
+    orphan = stage(db, toy_bank, status="judging", tries=1, claim=claims.token(dead_pid()))
+    out = submissions.judge_submission(sessions=db.sessions, settings=settings, submission_id=orphan)
+    assert (out.submission.status, out.submission.verdict, out.submission.tries) == ("done", "AC", 2)
+    again = submissions.judge_submission(sessions=db.sessions, settings=settings, submission_id=orphan)
+    assert again.submission == out.submission and again.unlocked is None

@@ -81,6 +81,7 @@ def test_custom_calls_for_an_operation_stream(db: Database, settings: Settings, 
 
 def test_levels_unlock_in_order_and_the_attempt_completes(db: Database, settings: Settings, toy_bank) -> None:
     a = attempts.start_attempt(sessions=db.sessions, problem_id=toy_bank.problem_id, mode="full")
+    assert attempts.attempt_documents(sessions=db.sessions, attempt_id=a.id).editorial is None
     first = submissions.submit(sessions=db.sessions, settings=settings, attempt_id=a.id, code=toy_bank.level1)
     assert (first.newly_passed, first.unlocked, first.completed) == ((1,), 2, False)
     assert first.submission.score == 200 + 400 // 3
@@ -106,6 +107,7 @@ def test_levels_unlock_in_order_and_the_attempt_completes(db: Database, settings
         ("level_passed", 3), ("completed", 3)]
     docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=a.id)
     assert "Rank accounts" in docs.statement and "Locked" not in docs.statement
+    assert docs.editorial is not None and "dictionary" in docs.editorial
     assert "obj.top(1)  ->  ['b']" in docs.examples
 
     prev = submissions.previous_submission(sessions=db.sessions, submission_id=last.submission.id)

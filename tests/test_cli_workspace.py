@@ -92,19 +92,28 @@ def test_a_drill_starts_at_its_level(settings: Settings, toy_bank, cwd: Path) ->
     readme = (cwd / "d" / "README.md").read_text()
     assert "Take money out" in readme and "Rank accounts" not in readme
     (cwd / "d" / "solution.py").write_text(toy_bank.level2)
+    assert not (cwd / "d" / "editorial.md").exists()
     code, out = rounds("submit", "d")
     assert code == 0 and "Attempt complete" in out and "score 600" in out
+    assert "sorts by (-balance, name)" in (cwd / "d" / "editorial.md").read_text()
 
 
 def test_the_whole_flow_on_course_schedule(settings: Settings, cwd: Path) -> None:
+    # Its hidden suite holds two 100k-course graphs, which take seconds to build and check on the host:
+    # accepted hidden runs are covered on the toy problem; here a refused source keeps the test fast.
     assert rounds("start", CSII, "--mode", "full")[0] == 0
     ws = cwd / "course-schedule-ii"
     (ws / "solution.py").write_text(catalog().get(CSII).reference_source)
+    assert rounds("test", ws)[0] == 0
+    (ws / "solution.py").write_text("def find_order(n, pairs):\n    return [\n")
     code, out = rounds("submit", ws)
-    assert code == 0, out
-    assert "Accepted" in out and "Attempt complete" in out and "score 600 of 600" in out
-    code, out = rounds("status", ws)
-    assert code == 0 and "completed" in out
+    assert code == 1 and "CE" in out and "syntax error at line 2" in out and "score 200" in out
+    result = CliRunner().invoke(app, ["status", str(ws), "--json"])
+    status = json.loads(result.output)
+    assert status["levels_detail"][0] | {"time_spent_s": 0} == {
+        "level": 1, "title": catalog().get(CSII).title, "state": "open", "minutes": 25, "runs": 1, "submits": 1,
+        "last_verdict": "CE", "time_spent_s": 0}
+    assert status["budget_minutes"] == 25 and status["remaining_s"] > 24 * 60
 
 
 @pytest.mark.parametrize(("args", "message"), [

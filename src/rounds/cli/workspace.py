@@ -140,7 +140,8 @@ def submit_cmd(path: PathArg = Path(".")) -> None:
         with _progress("judging hidden tests") as on_result:
             out = submissions.submit(sessions=db.sessions, settings=settings, attempt_id=attempt_id, code=code,
                                      on_result=on_result)
-        docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=attempt_id) if out.unlocked else None
+        docs = (attempts.attempt_documents(sessions=db.sessions, attempt_id=attempt_id)
+                if out.unlocked or out.completed else None)
     report = out.submission.report
     assert report is not None
     render.report(console, report)
@@ -233,6 +234,9 @@ def _after_submit(folder: Path, out: JudgedSubmission, docs: AttemptDocuments | 
                       "now hold its statement and examples.")
     if out.completed:
         console.print(f"[green]Attempt complete[/green]: score {view.score} of 600. {_clock_line(view)}")
+        if docs is not None and docs.editorial:
+            (folder / "editorial.md").write_text(docs.editorial, encoding="utf-8")
+            console.print("The editorial is in editorial.md: approach, traps, complexity, follow-ups.")
 
 
 # Output.

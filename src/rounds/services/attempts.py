@@ -110,15 +110,17 @@ def list_attempts(*, sessions: SessionFactory, user_id: int | None = None, probl
 
 
 def attempt_documents(*, sessions: SessionFactory, attempt_id: int) -> AttemptDocuments:
-    """Statement (levels unlocked so far), examples with answers, and starter of an attempt."""
+    """Statement (levels unlocked so far), examples with answers, starter, and (once the attempt is
+    completed or over) the editorial."""
     from rounds.services.cases import examples_markdown
 
     with sessions.begin() as s:
         a = load(s, attempt_id)
-        pid, level = a.problem_id, a.level
+        pid, level, finished = a.problem_id, a.level, a.status != AttemptStatus.ACTIVE.value
     problem = get_problem(pid)
     return AttemptDocuments(title=problem.title, statement=problem.statement_upto(level),
-                            examples=examples_markdown(problem, level), starter=problem.starter)
+                            examples=examples_markdown(problem, level), starter=problem.starter,
+                            editorial=(problem.editorial or None) if finished else None)
 
 
 # Helpers shared with the submission services.

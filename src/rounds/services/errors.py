@@ -19,6 +19,10 @@ class SubmissionNotFound(ServiceError):
     """No submission with that id."""
 
 
+class SubmissionBusy(ServiceError):
+    """Another live process is judging that submission."""
+
+
 class AttemptClosed(ServiceError):
     """The attempt's clock ran out: it takes no more code, runs or submissions."""
 

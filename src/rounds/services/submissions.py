@@ -40,7 +40,7 @@ from rounds.services.attempts import (
     view,
 )
 from rounds.services.cases import parse_custom
-from rounds.services.errors import InvalidInput, JudgeUnavailable, SubmissionNotFound
+from rounds.services.errors import InvalidInput, JudgeUnavailable, SubmissionBusy, SubmissionNotFound
 from rounds.services.views import JudgedSubmission, Recovery, SubmissionView
 from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
@@ -110,16 +110,22 @@ def create_submission(*, sessions: SessionFactory, attempt_id: int, kind: str, c
 
 def judge_submission(*, sessions: SessionFactory, settings: Settings, submission_id: int,
                      on_result: OnResult | None = None) -> JudgedSubmission:
-    """Judge a stored submission that this process created, and record what it changes.
+    """Judge a stored submission (one this process created, or one whose judge died).
 
-    Already judged: returns the stored outcome. JudgeUnavailable if the judge cannot run.
+    Already judged: returns the stored outcome. SubmissionBusy if another live process is
+    judging it; JudgeUnavailable if the judge cannot run (the submission stays stored).
     """
     with sessions.begin() as s:
         sub = s.get(Submission, submission_id)
         if sub is None:
             raise SubmissionNotFound(f"no submission with id {submission_id}")
-        expected = sub.claimed_by
-    return _judge(sessions, settings, submission_id, expected=expected, on_result=on_result)
+        expected, claimed_at = sub.claimed_by, sub.claimed_at
+    if expected not in (None, claims.token()) and claims.alive(expected, claimed_at, dom.now_utc()):
+        raise SubmissionBusy(f"submission {submission_id} is being judged by another process")
+    try:
+        return _judge(sessions, settings, submission_id, expected=expected, on_result=on_result)
+    except _ClaimLost:
+        raise SubmissionBusy(f"submission {submission_id} is being judged by another process") from None
 
 
 def recover_interrupted(*, sessions: SessionFactory, settings: Settings, max_tries: int = MAX_TRIES,

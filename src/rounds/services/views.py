@@ -96,6 +96,7 @@ class AttemptDocuments:
     statement: str  # Markdown, levels 1..level unlocked, later ones listed as locked
     examples: str  # Markdown, the visible examples of the unlocked levels with answers
     starter: str
+    editorial: str | None  # only once the attempt is completed or over
 
 
 @dataclass(frozen=True)
