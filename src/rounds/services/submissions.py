@@ -40,7 +40,12 @@ from rounds.services.attempts import (
     view,
 )
 from rounds.services.cases import parse_custom
-from rounds.services.errors import InvalidInput, JudgeUnavailable, SubmissionBusy, SubmissionNotFound
+from rounds.services.errors import (
+    InvalidInput,
+    JudgeUnavailable,
+    SubmissionBusy,
+    SubmissionNotFound,
+)
 from rounds.services.views import JudgedSubmission, Recovery, SubmissionView
 from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
