@@ -73,7 +73,8 @@ def test_multi_level_problem_shows_a_locked_roadmap(browser: Any, toy_bank: Any)
     r = browser.get(f"/p/{toy_bank.problem_id}")
     assert "Keep account balances." in r.text
     assert "Take money out." not in r.text  # level 2's text stays locked
-    assert re.search(r'<li class="locked">Level 2: Withdrawals', r.text)
+    assert "Locked: pass every test of level 1 to see it." in r.text
+    assert re.search(r'<li class="locked" title="Withdrawals', r.text)  # the level bar
 
 
 def test_foreign_host_header_is_refused(browser: Any) -> None:

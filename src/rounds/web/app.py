@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from rounds.config import Settings, get_settings
@@ -47,6 +47,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(problem.router)
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(UnknownProblem, _unknown_problem)  # type: ignore[arg-type]
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(views.HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:

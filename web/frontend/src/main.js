@@ -134,3 +134,9 @@ document.addEventListener("DOMContentLoaded", () => {
   enhance(document);
 });
 document.addEventListener("htmx:afterSettle", (e) => enhance(e.detail.elt.parentElement || document));
+// A new Run or Submit: bring its results into view (later polls leave the scroll alone).
+document.addEventListener("htmx:afterSwap", (e) => {
+  if (e.detail.target && e.detail.target.id === "results") {
+    e.detail.target.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+});
