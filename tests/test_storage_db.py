@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta, timezone
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -110,3 +113,13 @@ def test_now_is_utc() -> None:
     from rounds.domain.attempt import now_utc
 
     assert now_utc().tzinfo is UTC
+
+
+def test_processes_starting_together_on_a_fresh_database_all_succeed(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    code = f"from rounds.storage.db import open_database; print(open_database({url!r}).local_user_id)"
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [err for _, err in outs]
+    assert {out.strip() for out, _ in outs} == {"1"}

@@ -282,7 +282,10 @@ def _print_status(view: AttemptView) -> None:
                   f"{view.mode} mode, {view.feedback} feedback")
     console.print(_clock_line(view))
     score = f", best score {view.score} of 600" if view.score is not None else ""
-    console.print(f"Level {view.level} open, {view.levels_passed} of {view.levels} passed{score}.")
+    if view.levels_passed >= view.target_level:
+        console.print(f"All {view.target_level} level(s) in scope passed{score}.")
+    else:
+        console.print(f"Level {view.level} open, {view.levels_passed} of {view.target_level} passed{score}.")
     table = Table(title="levels")
     for col in ("level", "title", "state", "published", "time spent", "runs", "submits", "last verdict"):
         table.add_column(col, overflow="fold")

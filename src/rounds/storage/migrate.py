@@ -42,11 +42,19 @@ def current(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the schema behind ``engine`` (a no-op when it is already at ``revision``)."""
+    """Upgrade the schema behind ``engine`` (a no-op when it is already at ``revision``).
+
+    Processes starting together on a fresh database take turns: the check is repeated under the
+    write lock (SQLite's BEGIN IMMEDIATE, an advisory lock on PostgreSQL), so only one migrates.
+    """
     if revision == "head" and current(engine) == head():
         return
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72500001)")
+        if revision == "head" and MigrationContext.configure(conn).get_current_revision() == head():
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
