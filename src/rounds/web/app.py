@@ -17,7 +17,13 @@ from rounds.storage.db import database
 from rounds.web import views
 from rounds.web.jobs import JobBoard
 from rounds.web.routers import pages, problem
-from rounds.web.security import GuardMiddleware, SessionMiddleware, Tokens, allowed_hosts, load_secret
+from rounds.web.security import (
+    GuardMiddleware,
+    SessionMiddleware,
+    Tokens,
+    allowed_hosts,
+    load_secret,
+)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
