@@ -12,6 +12,7 @@ from rounds.content.package import Problem
 from rounds.content.testkit import Call, Case, Ops, Threads
 from rounds.domain.verdict import LevelResult, Report, TestResult, Verdict
 from rounds.judge.banned import find_banned
+from rounds.judge.complexity import measure_complexity
 from rounds.judge.graders.base import Context, HarnessLost
 from rounds.judge.graders.function import grade_call
 from rounds.judge.graders.opstream import grade_ops, grade_threads
@@ -79,6 +80,7 @@ class Judge:
         fail_fast: bool = False,
         on_result: OnResult | None = None,
         extra: list[Case] | None = None,
+        complexity: bool = False,
     ) -> Report:
         """Judge one source. ``level=None`` climbs level by level and stops at the first failure."""
         report = Report(problem_id=problem.id, sandbox=self.sandbox, seed=seed)
@@ -122,6 +124,8 @@ class Judge:
                     for later in range(lv + 1, (top or 1) + 1):
                         report.levels.append(LevelResult(later, ran=False))
                     break
+        if complexity and report.accepted:  # informative size ladder, never a verdict
+            report.complexity = measure_complexity(problem, source, lambda src: self._context(problem, src), seed=seed)
         return report
 
     @contextlib.contextmanager
