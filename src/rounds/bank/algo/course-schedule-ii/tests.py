@@ -61,3 +61,11 @@ def hidden(level, rng):
     chain = [[i + 1, i] for i in range(n - 1)]
     cases.append(Call((n, chain), note="a 100k-long chain: recursion this deep overflows", cpu_ms=2500))
     return cases
+
+
+expected_complexity = "O(V + E)"
+
+
+def ladder(rng):
+    """Growing DAGs with two edges per course, for the complexity report."""
+    return [(n, Call((n, _dag(rng, n, 2 * n)), cpu_ms=1500)) for n in (2000, 4000, 8000, 16000, 32000)]
