@@ -254,3 +254,30 @@ def test_every_page_is_documented(app: Any) -> None:
     for path in pages:
         shown = path.replace("{track}/{slug}", "<track>/<slug>").replace("{submission_id}", "<id>")
         assert f"`{shown}`" in doc, f"{path} is not documented in docs/web.md"
+
+
+def test_unknown_page_and_bad_request_are_readable(browser: Any) -> None:
+    r = browser.get("/no/such/page")
+    assert r.status_code == 404 and "<h1>Not found</h1>" in r.text
+    assert browser.get("/history/not-a-number").status_code == 422
+
+
+def test_a_problem_that_fails_to_load_says_so(browser: Any, toy_bank: Any) -> None:
+    (toy_bank.root / "oop" / "toy-ledger" / "starter.py").unlink()
+    r = browser.get(f"/p/{toy_bank.problem_id}")
+    assert r.status_code == 500
+    assert "This problem failed to load" in r.text or "starter.py" in r.text
+
+
+def test_serve_refuses_server_mode_without_the_sandbox(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from rounds.cli.app import app as cli
+    from rounds.config import get_settings
+
+    monkeypatch.setenv("ROUNDS_ENVIRONMENT", "server")
+    monkeypatch.setenv("ROUNDS_SANDBOX", "process")
+    get_settings.cache_clear()
+    result = CliRunner().invoke(cli, ["serve", "--port", "1"])
+    assert result.exit_code == 2
+    assert "refusing to serve" in result.output

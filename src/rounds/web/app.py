@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rounds.config import Settings, get_settings
 from rounds.content.catalog import UnknownProblem, catalog
+from rounds.content.package import PackageError
 from rounds.judge.factory import choose_mode
 from rounds.services import submissions
+from rounds.services.errors import ServiceError
 from rounds.storage.db import database
 from rounds.web import views
 from rounds.web.jobs import JobBoard
@@ -24,6 +29,8 @@ from rounds.web.security import (
     allowed_hosts,
     load_secret,
 )
+
+logger = logging.getLogger("rounds.web")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -51,8 +58,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(views.HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(problem.router)
-    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
     app.add_exception_handler(UnknownProblem, _unknown_problem)  # type: ignore[arg-type]
+    app.add_exception_handler(PackageError, _broken_problem)  # type: ignore[arg-type]
+    app.add_exception_handler(ServiceError, _service_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _crash)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
@@ -62,8 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def healthz() -> PlainTextResponse:
         return PlainTextResponse("ok")
 
-    app.add_middleware(SessionMiddleware, tokens=app.state.tokens, secure=False)
-    app.add_middleware(GuardMiddleware, hosts=allowed_hosts(settings.host))
+    server = settings.environment == "server"
+    extra_hosts = getattr(settings, "allowed_hosts", None) or ()
+    app.add_middleware(SessionMiddleware, tokens=app.state.tokens, secure=server)
+    app.add_middleware(GuardMiddleware, hosts=allowed_hosts(settings.host, extra_hosts))
     return app
 
 
@@ -74,16 +87,38 @@ def _local_mode(settings: Settings) -> str:
         return "unavailable"  # the pages still work; judging explains why it cannot run
 
 
-async def _http_error(request: Request, exc: HTTPException) -> Response:
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     message = str(exc.detail)
     if views.is_htmx(request) or request.method != "GET":
         return HTMLResponse(f'<p class="flash" role="alert">{_esc(message)}</p>', status_code=exc.status_code)
-    title = "Not found" if exc.status_code == 404 else "Something went wrong"
+    title = {404: "Not found", 403: "Refused"}.get(exc.status_code, "Something went wrong")
     return views.page(request, "error.html", status_code=exc.status_code, title=title, message=message)
 
 
 async def _unknown_problem(request: Request, exc: UnknownProblem) -> Response:
     return await _http_error(request, HTTPException(404, str(exc)))
+
+
+async def _bad_request(request: Request, exc: RequestValidationError) -> Response:
+    parts = []
+    for e in exc.errors()[:3]:
+        where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
+        parts.append(f"{where}: {e.get('msg', 'invalid')}")
+    return await _http_error(request, HTTPException(422, "The request was not understood: " + "; ".join(parts)))
+
+
+async def _broken_problem(request: Request, exc: PackageError) -> Response:
+    return await _http_error(request, HTTPException(500, f"This problem failed to load: {exc}"))
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    logger.exception("error while serving %s", request.url.path, exc_info=exc)
+    message = f"Something broke on our side ({type(exc).__name__}: {exc}). Your saved code is safe."
+    return HTMLResponse(f'<!doctype html><title>Error</title><p role="alert">{_esc(message)}</p>', status_code=500)
+
+
+async def _service_error(request: Request, exc: ServiceError) -> Response:
+    return await _http_error(request, HTTPException(400, str(exc)))
 
 
 def _esc(text: str) -> str:

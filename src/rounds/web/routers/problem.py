@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from rounds.content.package import Problem
+from rounds.content.package import PackageError, Problem
 from rounds.domain.attempt import Mode
 from rounds.domain.feedback import MODES
 from rounds.services import web_practice as practice
@@ -33,7 +33,10 @@ def _problem(cat: CatalogDep, track: str, slug: str) -> Problem:
 def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
                  settings: SettingsDep) -> HTMLResponse:
     problem = _problem(cat, track, slug)
-    view = practice.problem_view(sessions=sessions, problem=problem)
+    try:
+        view = practice.problem_view(sessions=sessions, problem=problem)
+    except (OSError, PackageError) as exc:
+        raise HTTPException(500, f"This problem failed to load: {exc}") from None
     return views.page(request, "problem.html", section="catalog", problem=problem, view=view,
                       base=f"/p/{problem.id}", custom_allowed=settings.environment != "server",
                       custom_example=custom_example(problem), modes=[m.value for m in Mode], feedbacks=MODES)
