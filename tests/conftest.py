@@ -2,27 +2,71 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
+import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from rounds.config import Settings, get_settings
 from rounds.content import catalog as catalog_module
 from rounds.storage.db import Database, close_all, database
 
+# Every test that takes `settings` or `db` runs on SQLite; set ROUNDS_TEST_POSTGRES_URL (e.g.
+# postgresql+psycopg://user@host/db, with a driver installed) to run them on PostgreSQL as well,
+# each test in a schema of its own.
+POSTGRES_URL = os.environ.get("ROUNDS_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
-    """Settings whose data dir (and SQLite database) live in this test's tmp_path; also set in the env."""
+
+def _settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str | None) -> Settings:
     data = tmp_path / "data"
     monkeypatch.setenv("ROUNDS_DATA_DIR", str(data))
     monkeypatch.setenv("ROUNDS_WORKERS", "1")
-    monkeypatch.delenv("ROUNDS_DATABASE_URL", raising=False)
+    if url:
+        monkeypatch.setenv("ROUNDS_DATABASE_URL", url)
+    else:
+        monkeypatch.delenv("ROUNDS_DATABASE_URL", raising=False)
     get_settings.cache_clear()
-    yield Settings(data_dir=data, workers=1)
+    return Settings(data_dir=data, workers=1, database_url=url)
+
+
+@contextmanager
+def _postgres_schema(base_url: str) -> Iterator[str]:
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    engine = create_engine(base_url)
+    with engine.begin() as c:
+        c.exec_driver_sql(f"CREATE SCHEMA {name}")
+    try:
+        yield make_url(base_url).update_query_dict({"options": f"-csearch_path={name}"}).render_as_string(
+            hide_password=False)
+    finally:
+        close_all()
+        with engine.begin() as c:
+            c.exec_driver_sql(f"DROP SCHEMA {name} CASCADE")
+        engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def settings(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """Settings whose data dir and database belong to this test alone; also set in the environment."""
+    with ExitStack() as stack:
+        url = stack.enter_context(_postgres_schema(POSTGRES_URL)) if request.param == "postgresql" else None
+        yield _settings(tmp_path, monkeypatch, url)
+        get_settings.cache_clear()
+        close_all()
+
+
+@pytest.fixture
+def sqlite_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """Like `settings`, always SQLite in tmp_path (for what only SQLite does: WAL, the file)."""
+    yield _settings(tmp_path, monkeypatch, None)
     get_settings.cache_clear()
     close_all()
 
@@ -31,6 +75,11 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
 def db(settings: Settings) -> Database:
     """The test's database, migrated, with the local user."""
     return database(settings)
+
+
+@pytest.fixture
+def sqlite_db(sqlite_settings: Settings) -> Database:
+    return database(sqlite_settings)
 
 
 TOY_ID = "oop/toy-ledger"
