@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -281,3 +282,27 @@ def test_serve_refuses_server_mode_without_the_sandbox(settings: Settings, monke
     result = CliRunner().invoke(cli, ["serve", "--port", "1"])
     assert result.exit_code == 2
     assert "refusing to serve" in result.output
+
+
+def test_results_appear_test_by_test(app: Any, browser: Any) -> None:
+    import threading
+
+    from rounds.domain.verdict import TestResult, Verdict
+
+    release = threading.Event()
+
+    def work(on_result: Any) -> Any:
+        on_result(TestResult(name="first", level=1, verdict=Verdict.AC))
+        release.wait(10)
+        raise RuntimeError("stopped")
+
+    job = app.state.jobs.start(kind="run", problem_id=CSII, total=3, work=work)
+    for _ in range(100):
+        if job.results:
+            break
+        time.sleep(0.02)
+    partial = browser.get(f"/jobs/{job.id}", headers={"HX-Request": "true"}).text
+    assert 'data-done="no"' in partial and "1 of 3 tests done" in partial and "first" in partial
+    release.set()
+    final = browser.wait_job(partial)
+    assert "the judge failed: RuntimeError: stopped" in final
