@@ -170,8 +170,13 @@ def measure_complexity(problem: Problem, source: str, open_context: OpenContext,
             for k in names:
                 samples[k].append(row[k])
     out: dict[str, Any] = {"sizes": sizes, "stopped": stopped or None}
+    expected = getattr(problem.tests, "expected_complexity", None)
+    if stopped.startswith("yours"):
+        # A limit hit on a rung the reference finishes is the clearest sign of a worse tier.
+        out.update(tier="slower", message=f"{expected or 'a faster growth'} expected; your code {stopped[6:]}")
     if len(sizes) < 2:
-        out.update(tier="unmeasured", message="the size ladder stopped too early to fit a growth rate")
+        if not stopped.startswith("yours"):
+            out.update(tier="unmeasured", message="the size ladder stopped too early to fit a growth rate")
         return out
     base = [min(b) for b in samples["baseline"]]
     ref = net_times(samples["reference"], samples["baseline"])
@@ -181,12 +186,12 @@ def measure_complexity(problem: Problem, source: str, open_context: OpenContext,
     ref_keep = _measurable(ref, base)
     my_keep = _measurable(mine, base)
     if len(ref_keep) < 2 or len(my_keep) < 2:
-        out.update(tier="unmeasured", message="too fast to measure on this ladder")
+        if "tier" not in out:
+            out.update(tier="unmeasured", message="too fast to measure on this ladder")
         return out
     ref_exp = fit_exponent([sizes[i] for i in ref_keep], [ref[i] for i in ref_keep])
     user_exp = fit_exponent([sizes[i] for i in my_keep], [mine[i] for i in my_keep])
     user_model = closest_model([sizes[i] for i in my_keep], [mine[i] for i in my_keep])
-    expected = getattr(problem.tests, "expected_complexity", None)
     if not expected:
         expected = f"O({closest_model([sizes[i] for i in ref_keep], [ref[i] for i in ref_keep])})"
     last = len(sizes) - 1
@@ -197,8 +202,6 @@ def measure_complexity(problem: Problem, source: str, open_context: OpenContext,
         yours_model=f"O({user_model})",
         ratio_at_largest=round(mine[last] / ref[last], 2),
     )
-    out.update(tier(expected, ref_exp, user_exp, user_model))
-    if stopped and "yours" in stopped:
-        out["tier"] = "slower"
-        out["message"] = f"{expected} expected; {stopped.replace('yours ', 'your code ')}"
+    if not stopped.startswith("yours"):
+        out.update(tier(expected, ref_exp, user_exp, user_model))
     return out
