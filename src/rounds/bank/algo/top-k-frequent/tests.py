@@ -43,6 +43,6 @@ expected_complexity = "O(n log n)"
 
 def ladder(rng):
     out = []
-    for n in (2000, 4000, 8000, 16000, 32000):
+    for n in (12500, 25000, 50000, 100000, 200000):
         out.append((n, Call(([rng.randrange(n // 2) for _ in range(n)], 10), cpu_ms=800)))
     return out
