@@ -143,3 +143,37 @@ def test_a_workspace_from_another_database_is_refused(settings: Settings, cwd: P
     (cwd / "ws" / ".rounds.json").write_text("{not json")
     code, out = rounds("status", "ws")
     assert code == 2 and "damaged" in out
+
+
+def test_the_workspace_follows_the_browser(settings: Settings, db: Database, toy_bank, cwd: Path) -> None:
+    from rounds.services import submissions
+
+    assert rounds("start", toy_bank.problem_id, "--dir", "ws")[0] == 0
+    ws = cwd / "ws"
+    attempt_id = json.loads((ws / ".rounds.json").read_text())["attempt_id"]
+
+    # Edited in the browser only: the workspace takes the browser's code.
+    attempts.save_code(sessions=db.sessions, attempt_id=attempt_id, code=toy_bank.level1)
+    code, out = rounds("status", "ws")
+    assert code == 0 and "now holds the attempt's code" in out
+    assert (ws / "solution.py").read_text() == toy_bank.level1
+
+    # A level passed in the browser: README.md and examples.md follow.
+    submissions.submit(sessions=db.sessions, settings=settings, attempt_id=attempt_id)
+    code, out = rounds("status", "ws")
+    assert code == 0 and "Level 2 is open" in out
+    assert "Take money out" in (ws / "README.md").read_text()
+
+    # Edited on both sides: refuse, unless --force.
+    attempts.save_code(sessions=db.sessions, attempt_id=attempt_id, code=toy_bank.full)
+    (ws / "solution.py").write_text(toy_bank.level2)
+    code, out = rounds("submit", "ws")
+    assert code == 2 and "both changed" in out and "--force" in out
+    code, out = rounds("submit", "ws", "--force")
+    assert code == 0 and "Level 3 unlocked" in out
+    assert attempts.attempt_status(sessions=db.sessions, attempt_id=attempt_id).code == toy_bank.level2
+
+    # Edited in the workspace only: solution.py is used.
+    (ws / "solution.py").write_text(toy_bank.full)
+    code, out = rounds("submit", "ws")
+    assert code == 0 and "Attempt complete" in out

@@ -8,6 +8,7 @@ continued in the browser.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +50,7 @@ class FeedbackChoice(StrEnum):
 
 
 PathArg = Annotated[Path, typer.Argument(help="the workspace folder (or a file in it)")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="use solution.py even if the attempt's code changed elsewhere")]
 
 
 def _fail(msg: str) -> typer.Exit:
@@ -97,7 +99,7 @@ def start(
     (target / SOLUTION).write_text(docs.starter, encoding="utf-8")
     _write_docs(target, view, docs)
     meta = {"attempt_id": view.id, "attempt_uid": view.uid, "problem_id": view.problem_id}
-    (target / WORKSPACE_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    _save_meta(target, meta, level=view.level, code=docs.starter)
     console.print(f"Started attempt {view.id} at [bold]{view.title}[/bold] ({view.mode} mode, "
                   f"{view.feedback} feedback). {_clock_line(view)}")
     console.print(f"Workspace: {target}\n  edit {SOLUTION}, read README.md and examples.md, then "
@@ -109,18 +111,19 @@ def test_cmd(
     path: PathArg = Path("."),
     case: Annotated[list[str] | None, typer.Option("--case", help="your own input as Python literals, e.g. "
                                                     "--case '3, [[1, 0]]'; repeat for more")] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Run solution.py on the visible examples (and --case inputs). Exit 0 when all pass."""
     from rounds.services import submissions
 
     folder, meta = _workspace(path)
-    code = _solution(folder)
     with _services() as (settings, db):
-        attempt_id = _attempt_id(db, meta)
         _recover(settings, db)
+        attempt_id, code = _sync(db, folder, meta, force=force)
         with _progress("running examples") as on_result:
             out = submissions.run_examples(sessions=db.sessions, settings=settings, attempt_id=attempt_id,
                                            code=code, custom=case or [], on_result=on_result)
+    _save_meta(folder, meta, code=code)
     report = out.submission.report
     assert report is not None
     render.report(console, report)
@@ -128,15 +131,14 @@ def test_cmd(
 
 
 @commands.command("submit")
-def submit_cmd(path: PathArg = Path(".")) -> None:
+def submit_cmd(path: PathArg = Path("."), force: ForceOpt = False) -> None:
     """Judge solution.py on the hidden tests of the open level; a pass unlocks the next level."""
     from rounds.services import attempts, submissions
 
     folder, meta = _workspace(path)
-    code = _solution(folder)
     with _services() as (settings, db):
-        attempt_id = _attempt_id(db, meta)
         _recover(settings, db)
+        attempt_id, code = _sync(db, folder, meta, force=force)
         with _progress("judging hidden tests") as on_result:
             out = submissions.submit(sessions=db.sessions, settings=settings, attempt_id=attempt_id, code=code,
                                      on_result=on_result)
@@ -146,6 +148,7 @@ def submit_cmd(path: PathArg = Path(".")) -> None:
     assert report is not None
     render.report(console, report)
     _after_submit(folder, out, docs)
+    _save_meta(folder, meta, level=out.attempt.level, code=code)
     raise typer.Exit(EXIT_OK if report.accepted else EXIT_FAILED)
 
 
@@ -157,10 +160,10 @@ def status(
     """Show the attempt: clock against its budget, levels, runs per level, last verdicts."""
     from rounds.services import attempts
 
-    _folder, meta = _workspace(path)
+    folder, meta = _workspace(path)
     with _services() as (settings, db):
-        attempt_id = _attempt_id(db, meta)
         _recover(settings, db)
+        attempt_id, _code = _sync(db, folder, meta, force=False, quiet=as_json)
         view = attempts.attempt_status(sessions=db.sessions, attempt_id=attempt_id)
     if as_json:
         print(json.dumps(_status_json(view), indent=1))
@@ -192,7 +195,7 @@ def _solution(folder: Path) -> str:
         raise _fail(f"cannot read {folder / SOLUTION}: {exc}") from None
 
 
-def _attempt_id(db: Database, meta: dict[str, Any]) -> int:
+def _attempt(db: Database, meta: dict[str, Any]) -> AttemptView:
     from rounds.services import attempts
     from rounds.services.errors import AttemptNotFound
 
@@ -204,7 +207,50 @@ def _attempt_id(db: Database, meta: dict[str, Any]) -> int:
     if view is None or view.uid != meta.get("attempt_uid"):
         raise _fail(f"attempt {attempt_id} of this workspace is not in the database at {get_settings().db_url}; "
                     "was it made with another ROUNDS_DATA_DIR or ROUNDS_DATABASE_URL?")
-    return attempt_id
+    return view
+
+
+def _digest(code: str) -> str:
+    return hashlib.sha256(code.encode("utf-8", "replace")).hexdigest()
+
+
+def _save_meta(folder: Path, meta: dict[str, Any], *, code: str | None, level: int | None = None) -> None:
+    """Remember the code the workspace and the attempt last agreed on, and the level written."""
+    if code is not None:
+        meta["synced"] = _digest(code)
+    if level is not None:
+        meta["level"] = level
+    (folder / WORKSPACE_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def _sync(db: Database, folder: Path, meta: dict[str, Any], *, force: bool, quiet: bool = False) -> tuple[int, str]:
+    """Bring the workspace up to date with its attempt, which may have moved on in the browser.
+
+    Returns the attempt id and the code to judge. solution.py wins when only it changed since the
+    last sync; the attempt's code wins (and is written to solution.py) when only it changed;
+    when both changed, refuse unless --force.
+    """
+    from rounds.services import attempts
+
+    view = _attempt(db, meta)
+    code = _solution(folder)
+    synced = meta.get("synced")
+    say = err.print if not quiet else (lambda *_a, **_k: None)
+    if code != view.code and synced is not None and _digest(view.code) != synced:
+        if _digest(code) == synced:
+            (folder / SOLUTION).write_text(view.code, encoding="utf-8")
+            say(f"{SOLUTION} now holds the attempt's code saved elsewhere (e.g. in the browser) at "
+                f"{view.code_saved_at:%H:%M} UTC.")
+            code = view.code
+        elif not force:
+            raise _fail(f"{SOLUTION} and the attempt's code (saved elsewhere, e.g. in the browser, at "
+                        f"{view.code_saved_at:%H:%M} UTC) both changed since this workspace last synced. "
+                        f"Run again with --force to use {SOLUTION}, or copy what you need from the browser first.")
+    if view.level != meta.get("level", view.level):
+        _write_docs(folder, view, attempts.attempt_documents(sessions=db.sessions, attempt_id=view.id))
+        say(f"Level {view.level} is open: README.md and examples.md are up to date.")
+    _save_meta(folder, meta, code=code if code == view.code else None, level=view.level)
+    return view.id, code
 
 
 def _write_docs(folder: Path, view: AttemptView, docs: AttemptDocuments) -> None:
