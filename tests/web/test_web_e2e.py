@@ -322,3 +322,16 @@ def test_no_third_party_host_is_contacted(server: str, page: Page) -> None:
         page.wait_for_load_state("networkidle")
     assert hosts == {server.split("/")[2]}
 
+
+
+def test_theme_switch_is_remembered(server: str, page: Page) -> None:
+    page.goto(server + "/catalog")
+    toggle = page.locator("#theme-toggle")
+    expect(toggle).to_have_text("Dark theme")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    page.goto(server + "/progress")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"

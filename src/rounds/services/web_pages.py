@@ -257,7 +257,7 @@ def progress(*, sessions: SessionFactory, catalog: Catalog, now: datetime | None
     by = {d: [sum(1 for p in solved if p.track == t and p.difficulty == d) for t in TRACKS] for d in DIFFICULTIES}
     colour = {"easy": "good", "medium": "warn", "hard": "bad"}
     out.solved_by = {
-        "type": "bar", "labels": list(TRACKS), "stacked": True, "yLabel": "problems solved",
+        "type": "bar", "labels": list(TRACKS), "stacked": True, "integer": True, "yLabel": "problems solved",
         "datasets": [{"label": d, "data": by[d], "colour": colour[d]} for d in DIFFICULTIES],
         "summary": ", ".join(f"{t}: {sum(by[d][i] for d in DIFFICULTIES)}" for i, t in enumerate(TRACKS)),
     }

@@ -36,7 +36,8 @@ export function drawCharts(root) {
         plugins: { legend: { labels: { color: c.text } } },
         scales: {
           x: { stacked: !!spec.stacked, ticks: { color: c.text }, grid: { color: c.grid } },
-          y: { stacked: !!spec.stacked, beginAtZero: true, ticks: { color: c.text }, grid: { color: c.grid },
+          y: { stacked: !!spec.stacked, beginAtZero: true, grid: { color: c.grid },
+               ticks: { color: c.text, precision: spec.integer ? 0 : undefined },
                title: spec.yLabel ? { display: true, text: spec.yLabel, color: c.text } : undefined },
         },
       },
