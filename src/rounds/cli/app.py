@@ -160,6 +160,10 @@ def serve(
         web = create_app(settings)
     except SandboxUnavailable as exc:
         raise _fail(f"refusing to serve: {exc}") from None
+    if web.state.judge_mode == "process":
+        from rounds.judge.factory import PROCESS_MODE_WARNING
+
+        err.print(f"[yellow]{PROCESS_MODE_WARNING}[/yellow]")
     console.print(f"rounds is on [bold]http://{settings.host}:{settings.port}/[/bold] (Ctrl+C stops it)")
     uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", proxy_headers=False,
                 server_header=False)
