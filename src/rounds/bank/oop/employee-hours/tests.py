@@ -18,7 +18,7 @@ def examples(level):
         return [Ops([
             op("add_worker", "cy", "engineer", 10), op("add_worker", "al", "engineer", 10),
             op("add_worker", "bo", "engineer", 10), op("add_worker", "di", "designer", 10),
-            op("register", 0, "cy"), op("register", 5, "cy"), op("register", 1, "al"), op("register", 6, "al"),
+            op("register", 0, "cy"), op("register", 1, "al"), op("register", 5, "cy"), op("register", 6, "al"),
             op("register", 7, "di"), op("register", 7, "bo"),
             op("top_workers", 3, "engineer"), op("top_workers", 3, "manager"), op("in_office"),
         ], name="rankings")]
