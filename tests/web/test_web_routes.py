@@ -306,3 +306,12 @@ def test_results_appear_test_by_test(app: Any, browser: Any) -> None:
     release.set()
     final = browser.wait_job(partial)
     assert "the judge failed: RuntimeError: stopped" in final
+
+
+def test_custom_calls_for_a_class(browser: Any, toy_bank: Any) -> None:
+    pid = toy_bank.problem_id
+    browser.get(f"/p/{pid}")
+    run = browser.wait_job(browser.post(f"/p/{pid}/run", {
+        "code": toy_bank.level1, "custom": '[("deposit", "a", 3), ("deposit", "a", 4), ("balance", "a")]'}).text)
+    assert "AC</span> Accepted: 2/2 tests passed" in run
+    assert "custom 1" in run

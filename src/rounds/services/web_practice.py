@@ -8,6 +8,7 @@ lost if the process dies) and returns the judging work, which opens its own tran
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,7 @@ from rounds.storage.db import SessionFactory
 
 OnResult = Callable[[TestResult], None]
 OPEN = (AttemptStatus.ACTIVE.value, AttemptStatus.COMPLETED.value)
+_starting = threading.Lock()
 
 
 @dataclass
@@ -104,12 +106,13 @@ def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: st
 
 def _open_attempt(sessions: SessionFactory, problem: Problem, code: str) -> tuple[int, bool]:
     """The open attempt's id, starting a practice attempt with ``code`` when there is none."""
-    latest = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=1)
-    if latest and latest[0].status in OPEN:
-        return latest[0].id, False
-    st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=Mode.PRACTICE.value,
-                                code=code)
-    return st.id, True
+    with _starting:  # an autosave and a Run racing must not start two attempts
+        latest = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=1)
+        if latest and latest[0].status in OPEN:
+            return latest[0].id, False
+        st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=Mode.PRACTICE.value,
+                                    code=code)
+        return st.id, True
 
 
 def clock_json(v: ProblemView) -> dict[str, object]:
