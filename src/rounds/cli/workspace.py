@@ -147,6 +147,8 @@ def submit_cmd(path: PathArg = Path("."), force: ForceOpt = False) -> None:
     report = out.submission.report
     assert report is not None
     render.report(console, report)
+    if report.complexity and report.complexity.get("message"):
+        console.print(f"Complexity: {report.complexity['message']}")
     _after_submit(folder, out, docs)
     _save_meta(folder, meta, level=out.attempt.level, code=code)
     raise typer.Exit(EXIT_OK if report.accepted else EXIT_FAILED)

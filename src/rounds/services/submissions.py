@@ -217,8 +217,9 @@ def _judge(sessions: SessionFactory, settings: Settings, sid: int, *, expected: 
         judge = get_judge(settings)
         extra = parse_custom(problem, custom) if custom else None
         suite = "examples" if kind == SubmissionKind.RUN.value else "hidden"
+        # An accepted submission also gets a complexity tier (a size ladder; never a verdict).
         report = judge.judge(problem, code, level=level, suite=suite, seed=seed, extra=extra,
-                             on_result=_filtered(on_result, feedback, pid))
+                             on_result=_filtered(on_result, feedback, pid), complexity=suite == "hidden")
     except Exception as exc:  # no verdict came back: the try failed, the submission stays stored
         reason = f"the judge could not run: {type(exc).__name__}: {exc}"
         _fail_try(sessions, sid, token=token, reason=reason, max_tries=max_tries)
