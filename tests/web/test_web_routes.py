@@ -315,3 +315,12 @@ def test_custom_calls_for_a_class(browser: Any, toy_bank: Any) -> None:
         "code": toy_bank.level1, "custom": '[("deposit", "a", 3), ("deposit", "a", 4), ("balance", "a")]'}).text)
     assert "AC</span> Accepted: 2/2 tests passed" in run
     assert "custom 1" in run
+
+
+def test_drill_opens_the_chosen_level(browser: Any, toy_bank: Any) -> None:
+    pid = toy_bank.problem_id
+    browser.get(f"/p/{pid}")
+    r = browser.post(f"/p/{pid}/start", {"mode": "drill", "level": "2"}, htmx=False, follow_redirects=False)
+    assert r.status_code == 303
+    page = browser.get(f"/p/{pid}").text
+    assert "Take money out." in page and "Rank accounts." not in page

@@ -94,13 +94,13 @@ def _view(problem: Problem, st: AttemptView) -> ProblemView:
         expired=expired, score=st.score, saved_at=st.code_saved_at)
 
 
-def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str,
+def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str, level: int | None = None,
           code: str | None = None) -> ProblemView:
-    """Start a new attempt (the code carries over from the last one unless it is the starter)."""
+    """Start a new attempt from the starter (or ``code``); ``level`` is the drilled level in drill mode."""
     if code is not None:
         check_source(code)
     st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=mode, feedback=feedback,
-                                code=code)
+                                level=level if mode == Mode.DRILL.value else None, code=code)
     return _view(problem, st)
 
 
