@@ -19,7 +19,7 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 
 def _md(text: str | None) -> Markup:
-    return Markup(markdown.render(text or ""))  # noqa: S704 - sanitised by nh3 in render()
+    return Markup(markdown.render(text or ""))  # safe: render() sanitises with nh3
 
 
 def _ms(value: float | None) -> str:
