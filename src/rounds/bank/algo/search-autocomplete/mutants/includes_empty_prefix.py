@@ -1,0 +1,11 @@
+from collections import Counter
+
+
+def suggest(history, typed, k):
+    counts = Counter(history)
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    out = []
+    for i in range(len(typed)):  # prefixes typed[:0] .. typed[:len - 1]: off by one
+        p = typed[:i]
+        out.append([w for w in ranked if w.startswith(p)][:k])
+    return out
