@@ -1,0 +1,22 @@
+import heapq
+
+
+def get_order(tasks):
+    arrivals = sorted(range(len(tasks)), key=lambda i: tasks[i][0])
+    ready, order, time, j = [], [], 0, 0
+    while len(order) < len(tasks):
+        if not ready and time < tasks[arrivals[j]][0]:
+            time = tasks[arrivals[j]][0]
+            i = arrivals[j]  # while idle, takes the first arrival without looking at its peers
+            j += 1
+            time += tasks[i][1]
+            order.append(i)
+            continue
+        while j < len(arrivals) and tasks[arrivals[j]][0] <= time:
+            i = arrivals[j]
+            heapq.heappush(ready, (tasks[i][1], i))
+            j += 1
+        duration, i = heapq.heappop(ready)
+        time += duration
+        order.append(i)
+    return order
