@@ -223,9 +223,9 @@ def test_progress_page_carries_chart_data(browser: Any, toy_bank: Any) -> None:
     browser.wait_job(browser.post(f"/p/{pid}/submit", {"code": "class Ledger:\n    pass\n"}).text)
     browser.wait_job(browser.post(f"/p/{pid}/submit", {"code": toy_bank.level1}).text)
     page = browser.get("/progress").text
-    for chart in ("chart-solved_by", "chart-time_per_level", "chart-weakest"):
+    for chart in ("chart-heatmap", "chart-solved_by", "chart-time_per_level", "chart-weakest"):
         assert f'<script type="application/json" id="{chart}">' in page
-    assert 'class="heatmap"' in page
+    assert "2 submissions on 1 day" in page
     assert '<td><a href="/catalog?tag=test">test</a></td><td>1</td><td>2</td>' in page  # 1 of 2 failed
 
 

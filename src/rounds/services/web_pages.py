@@ -96,7 +96,7 @@ class SubmissionDetail:
 @dataclass
 class Progress:
     totals: dict[str, int] = field(default_factory=dict)
-    heatmap: list[tuple[date, int, int]] = field(default_factory=list)  # day, submissions, shade 0-4
+    heatmap: dict[str, Any] = field(default_factory=dict)  # the practice calendar, a matrix chart
     solved_by: dict[str, Any] = field(default_factory=dict)  # chart specs, drawn by the browser
     time_per_level: dict[str, Any] = field(default_factory=dict)
     weakest: dict[str, Any] = field(default_factory=dict)
@@ -240,10 +240,21 @@ def submission_detail(*, sessions: SessionFactory, catalog: Catalog, submission_
                             diff=diff_lines(prev.code, sub.code) if prev else [])
 
 
-def _shade(count: int, top: int) -> int:
-    if count <= 0:
-        return 0
-    return min(4, 1 + (3 * count) // max(top, 1))
+def calendar(days: Counter[date], first: date, span: list[date]) -> dict[str, Any]:
+    """A matrix chart of submissions per day: x is the week from ``first`` (a Sunday), y the weekday."""
+    points = [{"x": (d - first).days // 7, "y": (d.weekday() + 1) % 7, "v": days[d], "d": d.isoformat()}
+              for d in span]
+    weeks = (span[-1] - first).days // 7 + 1 if span else 0
+    months: dict[int, str] = {}
+    for d in span:
+        if d.day <= 7 and (d.weekday() + 1) % 7 == 0:  # the first Sunday of a month labels its column
+            months[(d - first).days // 7] = d.strftime("%b")
+    active = sum(1 for d in span if days[d])
+    return {
+        "type": "matrix", "points": points, "weeks": weeks, "max": max((days[d] for d in span), default=0),
+        "months": months, "active_days": active, "total": sum(days[d] for d in span),
+        "summary": f"{sum(days[d] for d in span)} submissions on {active} days over the last year",
+    }
 
 
 def progress(*, sessions: SessionFactory, catalog: Catalog, now: datetime | None = None) -> Progress:
@@ -267,8 +278,7 @@ def progress(*, sessions: SessionFactory, catalog: Catalog, now: datetime | None
     first = today_ - timedelta(days=HEATMAP_DAYS - 1)
     first -= timedelta(days=(first.weekday() + 1) % 7)  # columns start on Sunday
     span = [first + timedelta(days=i) for i in range((today_ - first).days + 1)]
-    top = max((days[d] for d in span), default=0)
-    out.heatmap = [(d, days[d], _shade(days[d], top)) for d in span]
+    out.heatmap = calendar(days, first, span)
 
     out.time_per_level = _time_per_level(sessions, catalog)
     out.weakest, out.weakest_rows = _weakest(sessions, catalog)

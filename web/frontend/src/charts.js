@@ -2,9 +2,52 @@ import {
   BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController,
   LineElement, PointElement, Tooltip,
 } from "chart.js";
+import { color } from "chart.js/helpers";
+import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController,
-  LineElement, PointElement, Tooltip);
+  LineElement, PointElement, Tooltip, MatrixController, MatrixElement);
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+// The practice calendar: one square per day, a column per week, darker for more submissions.
+function heatmap(canvas, spec, c) {
+  const top = Math.max(1, spec.max);
+  return new Chart(canvas, {
+    type: "matrix",
+    data: {
+      datasets: [{
+        label: "submissions",
+        data: spec.points,
+        backgroundColor: (ctx) => {
+          const v = ctx.raw ? ctx.raw.v : 0;
+          return v ? color(c.good).alpha(0.25 + 0.75 * (v / top)).rgbString() : color(c.grid).alpha(0.35).rgbString();
+        },
+        borderColor: c.grid,
+        borderWidth: 1,
+        width: ({ chart }) => Math.max(2, (chart.chartArea || { width: 0 }).width / spec.weeks - 2),
+        height: ({ chart }) => Math.max(2, (chart.chartArea || { height: 0 }).height / 7 - 2),
+      }],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { title: () => "", label: (ctx) => `${ctx.raw.d}: ${ctx.raw.v} submission${ctx.raw.v === 1 ? "" : "s"}` } },
+      },
+      scales: {
+        x: { type: "linear", min: -0.5, max: spec.weeks - 0.5, offset: false, grid: { display: false },
+             afterBuildTicks: (scale) => { scale.ticks = Object.keys(spec.months).map((k) => ({ value: Number(k) })); },
+             ticks: { color: c.text, autoSkip: false, maxRotation: 0, callback: (v) => spec.months[v] || "" } },
+        y: { type: "linear", min: -0.5, max: 6.5, reverse: true, offset: false, grid: { display: false },
+             afterBuildTicks: (scale) => { scale.ticks = [1, 3, 5].map((v) => ({ value: v })); },
+             ticks: { color: c.text, callback: (v) => WEEKDAYS[v] || "" } },
+      },
+    },
+  });
+}
 
 function colours() {
   const css = getComputedStyle(document.documentElement);
@@ -19,6 +62,11 @@ export function drawCharts(root) {
     if (!src) continue;
     const spec = JSON.parse(src.textContent);
     const c = colours();
+    if (spec.type === "matrix") {
+      canvas.chart = heatmap(canvas, spec, c);
+      canvas.dataset.drawn = "1";
+      continue;
+    }
     const palette = [c.accent, c.good, c.warn, c.bad, c.muted];
     const datasets = spec.datasets.map((d, i) => ({
       ...d,
