@@ -1,0 +1,17 @@
+def topological_sort(tasks, deps):
+    indegree = {t: 0 for t in tasks}
+    after = {t: [] for t in tasks}
+    for a, b in deps:
+        after[a].append(b)
+        indegree[b] += 1
+    ready = [t for t in tasks if indegree[t] == 0]
+    order = []
+    while ready:
+        t = min(ready)  # picks the smallest ready name each time: O(V^2) on wide graphs
+        ready.remove(t)
+        order.append(t)
+        for nxt in after[t]:
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    return order if len(order) == len(tasks) else None
