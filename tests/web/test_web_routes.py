@@ -215,6 +215,8 @@ def test_today_shows_open_attempts_and_the_streak(browser: Any, toy_bank: Any) -
     today = browser.get("/").text
     assert f'href="/p/{pid}"' in today
     assert '<p class="stat" id="streak">1 day</p>' in today
+    assert re.search(r'<a class="button primary" href="/p/oop/toy-ledger">Continue: ', today)  # one click back in
+    assert re.search(r'<a class="button primary" href="/p/algo/[^"]+">Start: ', today)
 
 
 def test_progress_page_carries_chart_data(browser: Any, toy_bank: Any) -> None:

@@ -61,6 +61,7 @@ class Today:
     streak: int = 0
     practiced_today: bool = False
     suggestions: list[Problem] = field(default_factory=list)
+    rounds: list[tuple[str, Problem, str]] = field(default_factory=list)  # track, next problem, why
 
 
 @dataclass
@@ -179,7 +180,26 @@ def today(*, sessions: SessionFactory, catalog: Catalog, now: datetime | None = 
     out.practiced_today = bool(days.get(now.astimezone(UTC).date()))
     tried = set(latest)
     out.suggestions = [p for p in catalog if p.id not in tried][:6]
+    out.rounds = _next_per_round(catalog, out, tried)
     return out
+
+
+def _next_per_round(catalog: Catalog, today_: Today, tried: set[str]) -> list[tuple[str, Problem, str]]:
+    """One problem per round (track): an open attempt, else one due, else the easiest new one."""
+    order = {d: i for i, d in enumerate(DIFFICULTIES)}
+    picks = []
+    for track in TRACKS:
+        open_ = [c.problem for c in today_.in_progress if c.problem and c.problem.track == track]
+        due = [p for p, _ in today_.due if p.track == track]
+        new = sorted((p for p in catalog if p.track == track and p.id not in tried),
+                     key=lambda p: (order.get(p.difficulty, 9), p.minutes, p.id))
+        if open_:
+            picks.append((track, open_[0], "continue"))
+        elif due:
+            picks.append((track, due[0], "due again"))
+        elif new:
+            picks.append((track, new[0], "new"))
+    return picks
 
 
 def _submission_rows(sessions: SessionFactory, catalog: Catalog, problem_id: str | None,
