@@ -146,6 +146,8 @@ def test_run_then_submit_a_right_answer(browser: Any) -> None:
     assert "AC</span> Accepted" in sub
     assert "Attempt completed." in sub
     assert 'id="editorial" hx-swap-oob="true"' in sub and "<h2>Editorial</h2>" in sub
+    assert f'href="/p/{CSII}"' in browser.get("/catalog?status=solved").text
+    assert f'href="/p/{CSII}"' not in browser.get("/catalog?status=new").text
 
 
 def test_bad_custom_input_is_explained(browser: Any) -> None:
