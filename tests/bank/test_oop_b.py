@@ -4,6 +4,7 @@ gateway's concurrency invariant catches over-admission."""
 
 from __future__ import annotations
 
+import functools
 import inspect
 import random
 import re
@@ -32,14 +33,18 @@ def _cases(p: Problem, level: int, seed: int) -> list[Ops | Threads]:
     return p.examples(level) + list(p.tests.hidden(level, random.Random(seed * 1009 + level)))
 
 
-def _timestamp_of(p: Problem, method: str, args: tuple[object, ...]) -> int | None:
-    cls = getattr(p.reference, p.entry)
+@functools.cache
+def _takes_timestamp(cls: type, method: str) -> bool:
     params = list(inspect.signature(getattr(cls, method)).parameters)[1:]
-    if params and params[0] == "timestamp":
-        value = args[0]
-        assert isinstance(value, int)
-        return value
-    return None
+    return bool(params) and params[0] == "timestamp"
+
+
+def _timestamp_of(p: Problem, method: str, args: tuple[object, ...]) -> int | None:
+    if not _takes_timestamp(getattr(p.reference, p.entry), method):
+        return None
+    value = args[0]
+    assert isinstance(value, int)
+    return value
 
 
 def _times(p: Problem, ops: list[tuple[str, tuple[object, ...]]]) -> list[int]:

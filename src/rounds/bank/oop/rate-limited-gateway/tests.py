@@ -297,6 +297,29 @@ def _burst(rng, threads, per_thread, n_clients):
                    note=f"{threads} threads send {threads * per_thread} requests at one instant")
 
 
+def _lockstep(rng, threads, n_clients):
+    """Every thread walks the same clients in the same order, each client allowed one request.
+
+    The threads keep meeting at clients that are exactly at their limit, which is where an
+    unguarded check-then-append admits a second request.
+    """
+    t0 = 2000
+    clients = [f"k{i:04d}" for i in range(n_clients)]
+    setup = [op("add_route", "/p", "svc")] + [op("set_limit", c, 1, 100) for c in clients]
+    lists = [[op("handle", t0, c, "/p") for c in clients] for _ in range(threads)]
+
+    def invariant(thread_results, final_results):
+        for i, c in enumerate(clients):
+            admitted = sum(1 for results in thread_results if results[i] == 200)
+            if admitted != 1:
+                return f"client {c} has a limit of 1 but {admitted} of its {threads} concurrent requests were admitted"
+        return None
+
+    final = [op("top_clients", 3), op("busiest_services", 1), op("top_throttled", 3)]
+    return Threads(threads=lists, final=final, init=(5, 100), setup=setup, invariant=invariant,
+                   note=f"{threads} threads send one request each for {n_clients} clients in the same order")
+
+
 def hidden(level, rng):
     if level == 1:
         cases = _level1_cases()
@@ -307,6 +330,7 @@ def hidden(level, rng):
         # another, so a missing lock is caught by repetition, not by one long burst.
         shapes = [(8, 250, 12), (4, 400, 8), (16, 120, 24), (8, 250, 6), (6, 300, 10)] * 2
         cases = _level3_cases() + [_burst(rng, *s) for s in shapes]
+        cases += [_lockstep(rng, *s) for s in [(4, 1500), (8, 800), (2, 3000), (4, 1500), (3, 2000), (6, 1000)]]
     else:
         cases = _level4_cases()
     n_random = {1: 6, 2: 6, 3: 5, 4: 8}[level]
