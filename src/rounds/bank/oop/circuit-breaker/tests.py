@@ -219,5 +219,9 @@ def _stream(rng, level, steps):
 def hidden(level, rng):
     cases = {1: _level1_cases, 2: _level2_cases, 3: _level3_cases, 4: _level4_cases}[level]()
     n_random = {1: 6, 2: 6, 3: 7, 4: 8}[level]
-    cases += [_stream(rng, level, rng.randint(40, 120)) for _ in range(n_random)]
+    for k in range(1, n_random + 1):
+        case = _stream(rng, level, rng.randint(40, 120))
+        # The name carries the constructor arguments: a shrunk failure shows only the calls.
+        case.name = f"random stream {level}.{k}: CircuitBreaker{case.init}"
+        cases.append(case)
     return cases

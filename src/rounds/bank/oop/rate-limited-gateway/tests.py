@@ -334,5 +334,9 @@ def hidden(level, rng):
     else:
         cases = _level4_cases()
     n_random = {1: 6, 2: 6, 3: 5, 4: 8}[level]
-    cases += [_stream(rng, level, rng.randint(40, 120)) for _ in range(n_random)]
+    for k in range(1, n_random + 1):
+        case = _stream(rng, level, rng.randint(40, 120))
+        # The name carries the constructor arguments: a shrunk failure shows only the calls.
+        case.name = f"random stream {level}.{k}: RateLimitedGateway{case.init}"
+        cases.append(case)
     return cases
