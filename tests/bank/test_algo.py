@@ -85,7 +85,6 @@ def test_hidden_suites_are_lean_and_deterministic(problem):
     assert len(large) <= MAX_LARGE
     for c in large:
         assert c.note, "a large case says which complexity it expects"
-        assert c.cpu_ms <= problem.limits.cpu_ms
     assert all(isinstance(c, Call | Ops) for c in a)
 
 
