@@ -1,0 +1,42 @@
+from collections import Counter
+
+
+def _merge(symbols, a, b):
+    out, i = [], 0
+    while i < len(symbols):
+        if i + 1 < len(symbols) and symbols[i] == a and symbols[i + 1] == b:
+            out.append(a + b)
+            i += 2
+        else:
+            out.append(symbols[i])
+            i += 1
+    return out
+
+
+def train_bpe(words, num_merges):
+    vocab = {w: list(w) for w in set(words)}
+    freq = Counter(words)
+    merges = []
+    for _ in range(num_merges):
+        pairs = Counter()
+        for w, syms in vocab.items():
+            for x, y in zip(syms, syms[1:]):
+                pairs[(x, y)] += freq[w]
+        if not pairs:
+            break
+        best = min(pairs, key=lambda p: (-pairs[p], p))
+        merges.append(best)
+        for w in vocab:
+            vocab[w] = _merge(vocab[w], *best)
+    return merges
+
+
+def encode(words, merges):
+    rank = {tuple(m): i for i, m in enumerate(merges)}
+    out = []
+    for w in words:
+        syms = list(w)
+        for a, b in merges:  # each merge applied once, in list order
+            syms = _merge(syms, a, b)
+        out.append(syms)
+    return out
