@@ -1,0 +1,11 @@
+def min_distance(word1: str, word2: str) -> int:
+    prev = list(range(len(word2) + 1))  # distances from "" to prefixes of word2
+    for i, a in enumerate(word1, 1):
+        cur = [i] + [0] * len(word2)
+        for j, b in enumerate(word2, 1):
+            if a == b:
+                cur[j] = 1 + min(prev[j - 1], prev[j], cur[j - 1])  # a match should be free
+            else:
+                cur[j] = 1 + min(prev[j - 1], prev[j], cur[j - 1])
+        prev = cur
+    return prev[-1]
