@@ -19,13 +19,13 @@ def hidden(level, rng):
         Call(([2**31 - 1], 10_000), note="a block larger than the amount"),
         Call(([3, 7], 11), note="needs a block several times"),
     ]
+    cases.append(Call(([7, 11], 1_000), note="amount 1000 from sizes 7 and 11: plain recursion is exponential",
+                      cpu_ms=500))
     for _ in range(10):
         coins = rng.sample(range(1, 30), rng.randint(1, 4))
         cases.append(Call((coins, rng.randint(0, 200)), note="random sizes"))
     cases.append(Call(([3, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43], 9_999),
                       note="12 sizes, amount 9999: needs the O(k * amount) DP"))
-    cases.append(Call(([7, 11], 1_000), note="amount 1000 from sizes 7 and 11: plain recursion is exponential",
-                      cpu_ms=500))
     cases.append(Call(([186, 419, 83, 408], 6249), note="large amount, awkward sizes"))
     return cases
 
