@@ -152,8 +152,11 @@ def _editor_text(page: Page) -> str:
     return str(page.evaluate("window.roundsEditor.state.doc.toString()"))
 
 
-def _wait_results(page: Page, title: str) -> Any:
-    job = page.locator(".job[data-done=yes]", has_text=title)
+def _wait_results(page: Page, title: str, *, not_id: str | None = None) -> Any:
+    """The finished job titled ``title`` in the results area (a newer one than ``not_id``)."""
+    job = page.locator("#results .job[data-done=yes]", has_text=title)
+    if not_id:
+        job = job.and_(page.locator(f"#results .job:not(#{not_id})"))
     expect(job).to_be_visible(timeout=90_000)
     return job
 
@@ -307,10 +310,10 @@ def test_history_diff_after_two_runs(server: str, page: Page) -> None:
     page.goto(server + "/p/algo/running-total")
     _type_code(page, RUNNING)
     page.click("#run-button")
-    _wait_results(page, "Run: examples")
+    first = _wait_results(page, "Run: examples").get_attribute("id")
     _type_code(page, RUNNING.replace("out, t = [], 0", "out, t = [], 0  # start at zero"))
     page.click("#run-button")
-    job = _wait_results(page, "Run: examples")
+    job = _wait_results(page, "Run: examples", not_id=first)
     job.locator("a", has_text="Run ").click()
     expect(page.locator(".diff .add")).to_contain_text("# start at zero")
     _shot(page, "history-diff-light")
