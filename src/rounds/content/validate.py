@@ -17,6 +17,7 @@ from rounds.content.package import Problem
 from rounds.content.testkit import REF, Call
 from rounds.domain.verdict import Report
 from rounds.judge.engine import Judge
+from rounds.judge.graders.base import Context
 from rounds.judge.graders.function import expected_of
 
 MIN_MUTANTS = {"oop": 8, "ml": 5, "algo": 5}
@@ -86,7 +87,7 @@ def validate_problem(p: Problem, judge: Judge, progress: Callable[[str], None] |
         for i, case in enumerate(p.examples(lv), 1):
             if isinstance(case, Call) and case.expected is not REF:
                 got = expected_of(Call(case.args, case.kwargs, entry=case.entry,
-                                       capture_args=case.capture_args), _Ctx(p))
+                                       capture_args=case.capture_args), Context(problem=p, source=""))
                 chk = case.check or p.default_checker
                 o = chk(got, case.expected, case.args)
                 if not o.ok:
@@ -118,10 +119,3 @@ def validate_problem(p: Problem, judge: Judge, progress: Callable[[str], None] |
         else:
             res.notes.append(f"mutant {m.name}: {_failing(rep)[:140]}")
     return res
-
-
-class _Ctx:
-    """Just enough of a grading context to call the reference."""
-
-    def __init__(self, p: Problem) -> None:
-        self.problem = p

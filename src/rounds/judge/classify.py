@@ -65,6 +65,9 @@ def classify(raw: RawRun, limits: RunLimits) -> Classified:
             if name == "SIGKILL":
                 return Classified(Verdict.RE, "the process was killed (SIGKILL) before returning a result", {}, [])
             return Classified(Verdict.RE, f"the process died of {name}: {_SIGNAL_HELP.get(name, 'killed by a signal')}", {}, [])
+        if code == 70:
+            return Classified(Verdict.RE, "the test process broke down while reporting its result: the program "
+                              "interfered with the judge's harness (patched its modules or closed its channel)", {}, [])
         return Classified(
             Verdict.RE,
             f"the process exited with status {code} before returning a result (os._exit, or the process was replaced)",

@@ -16,7 +16,7 @@ from rounds.judge.complexity import measure_complexity
 from rounds.judge.graders.base import Context, HarnessLost
 from rounds.judge.graders.function import grade_call
 from rounds.judge.graders.opstream import grade_ops, grade_threads
-from rounds.judge.pool import Slot, SlotPool
+from rounds.judge.pool import SlotPool
 
 MAX_SOURCE_BYTES = 256 * 1024
 
@@ -130,14 +130,11 @@ class Judge:
 
     @contextlib.contextmanager
     def _context(self, problem: Problem, source: str) -> Iterator[Context]:
-        stack = contextlib.ExitStack()
-
-        def factory() -> Slot:
-            return stack.enter_context(self.pool.slot(problem.runtime))
-
-        ctx = Context(problem=problem, source=source, slot_factory=factory)
-        with stack:
+        ctx = Context(problem=problem, source=source, pool=self.pool)
+        try:
             yield ctx
+        finally:
+            ctx.close()
 
     def _grade(self, case: Case, ctx: Context, level: int, i: int, suite: str) -> TestResult:
         visible = suite == "examples"

@@ -46,6 +46,24 @@ def _prctl(option: int, value: int) -> None:
 # --------------------------------------------------------------------------- child side
 
 
+_SNAPSHOT: list[tuple[dict[str, Any], dict[str, Any]]] = []
+
+
+def _snapshot_runtime() -> None:
+    """Remember builtins and the wire module before user code can patch them."""
+    import builtins
+
+    _SNAPSHOT[:] = [(builtins.__dict__, dict(builtins.__dict__)), (wire.__dict__, dict(wire.__dict__))]
+
+
+def _restore_runtime() -> None:
+    """Undo any patching of builtins or the wire module before results are encoded."""
+    for live, saved in _SNAPSHOT:
+        if live != saved:
+            live.clear()
+            live.update(saved)
+
+
 class BannedAPI(Exception):
     """Raised by a tripwire when the user's code calls a banned API."""
 
@@ -167,7 +185,9 @@ def _op_outcome(fn: Any, args: list[Any], blobs: list[bytes]) -> list[Any]:
     except BannedAPI:
         raise
     except Exception as exc:
+        _restore_runtime()
         return ["raise", type(exc).__name__, str(exc)[:500]]
+    _restore_runtime()
     try:
         body, bl = wire.encode(r)
     except wire.WireError as exc:
@@ -251,6 +271,7 @@ def _run_threads(obj_cls: Any, task: dict[str, Any], args_of: Any) -> tuple[dict
         t.start()
     for t in threads:
         t.join()
+    _restore_runtime()
     sys.setswitchinterval(0.005)
     encoded = []
     for res in results:
@@ -307,6 +328,7 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
         return list(wire.decode(raw, in_blobs, torch_ok=torch_ok))
 
     in_blobs = task.pop("_blobs")
+    _snapshot_runtime()
     try:
         _install_bans(banned)
         module = types.ModuleType("solution")
@@ -322,9 +344,11 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
         try:
             exec(code, module.__dict__)
         except ImportError as exc:
+            _restore_runtime()
             status = "banned" if _banned_hits else "import_error"
             header = {"status": status, **_exc_info(exc)}
             raise _Done from None
+        _restore_runtime()
         kind = task["kind"]
         entry = task["entry"]
         target = getattr(module, entry, None)
@@ -341,6 +365,7 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
 
                 tracemalloc.start()
             value = target(*call_args, **kwargs)
+            _restore_runtime()
             extra: dict[str, Any] = {}
             if "tracemalloc" in probes:
                 import tracemalloc
@@ -372,6 +397,7 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
         header = {"status": "memory", "message": "MemoryError raised"}
     except BaseException as exc:  # noqa: BLE001 - anything the user raised
         header = {"status": "exception", **_exc_info(exc)}
+    _restore_runtime()
     if _banned_hits and header.get("status") != "banned":
         header = {"status": "banned", "message": f"{_banned_hits[0]} is banned in this problem", "type": "BannedAPI"}
     try:

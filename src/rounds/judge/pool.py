@@ -253,15 +253,16 @@ class SlotPool:
 
     @contextlib.contextmanager
     def slot(self, runtime: str) -> Iterator[Slot]:
-        s = self._acquire(runtime)
+        s = self.acquire(runtime)
         ok = False
         try:
             yield s
             ok = True
         finally:
-            self._release(s, ok)
+            self.release(s, ok)
 
-    def _acquire(self, runtime: str) -> Slot:
+    def acquire(self, runtime: str) -> Slot:
+        """Take a warm slot for ``runtime`` (starting one if needed); give it back with release()."""
         with self._cond:
             while True:
                 if self._closed:
@@ -288,7 +289,8 @@ class SlotPool:
             raise
         return s
 
-    def _release(self, s: Slot, ok: bool) -> None:
+    def release(self, s: Slot, ok: bool) -> None:
+        """Return a slot; a slot that failed or died is closed and its processes reaped."""
         keep = ok and s.alive() and not self._closed
         if not keep:
             s.close()
@@ -301,9 +303,9 @@ class SlotPool:
 
     def warm(self, runtime: str, n: int = 1) -> None:
         """Start ``n`` slots ahead of time."""
-        slots = [self._acquire(runtime) for _ in range(min(n, self.size))]
+        slots = [self.acquire(runtime) for _ in range(min(n, self.size))]
         for s in slots:
-            self._release(s, True)
+            self.release(s, True)
 
     def _reap(self) -> None:
         keep = set()

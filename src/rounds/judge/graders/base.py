@@ -12,7 +12,7 @@ from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
 from rounds.judge.checkers import short
 from rounds.judge.classify import Classified, classify
-from rounds.judge.pool import RawRun, RunLimits, Slot, SlotDied, SlotHung
+from rounds.judge.pool import RawRun, RunLimits, Slot, SlotDied, SlotHung, SlotPool
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,25 @@ class HarnessLost(Exception):
 
 @dataclass
 class Context:
+    """One submission's judging: its problem, its source and the slot it currently holds."""
+
     problem: Problem
     source: str
-    slot_factory: Callable[[], Slot]
+    pool: SlotPool | None = None  # None: the reference only, no user code runs
     slot: Slot | None = None
     runs: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        """Give the slot back to the pool, warm."""
+        if self.slot is not None and self.pool is not None:
+            slot, self.slot = self.slot, None
+            self.pool.release(slot, slot.alive())
+
+    def _lose(self, slot: Slot) -> None:
+        self.slot = None
+        if self.pool is not None:
+            self.pool.release(slot, False)
 
     def limits(self, cpu_ms: int | None = None) -> RunLimits:
         lim = self.problem.limits
@@ -55,19 +68,21 @@ class Context:
         )
 
     def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits) -> tuple[RawRun, Classified]:
-        if self.slot is None or not self.slot.alive():
-            self.slot = self.slot_factory()
+        if self.slot is not None and not self.slot.alive():
+            self._lose(self.slot)
+        if self.slot is None:
+            if self.pool is None:
+                raise RuntimeError("this context runs no user code")
+            self.slot = self.pool.acquire(self.problem.runtime)
         slot = self.slot
         try:
             slot.load(self.source, self.problem.banned)
             raw = slot.run(task, blobs, limits)
         except SlotHung as exc:
-            self.slot = None
-            slot.close()
+            self._lose(slot)
             raise HarnessLost(Verdict.TLE, f"the sandbox stopped answering ({exc}); the program blocked the judge") from None
         except SlotDied:
-            self.slot = None
-            slot.close()
+            self._lose(slot)
             raise HarnessLost(
                 Verdict.RE,
                 "the sandbox died while running this test: the program killed or crashed the judge's harness",
@@ -79,10 +94,11 @@ class Context:
         return wire.decode(body, blobs, torch_ok=self.problem.runtime == "torch")
 
 
-def call_reference(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """Run the trusted reference on private copies of the inputs."""
-    a = copy.deepcopy(args)
-    k = copy.deepcopy(kwargs)
+def call_reference(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                   *, private: bool = True) -> Any:
+    """Run the trusted reference, on private copies of the inputs unless told they are throwaway."""
+    a = copy.deepcopy(args) if private else args
+    k = copy.deepcopy(kwargs) if private else kwargs
     try:
         return fn(*a, **k), a
     except Exception as exc:

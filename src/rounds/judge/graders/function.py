@@ -11,19 +11,22 @@ from rounds.judge.checkers import short
 from rounds.judge.graders.base import Context, Raises, base_result, call_reference, fmt_call
 
 
-def expected_of(case: Call, ctx: Context) -> Any:
+def expected_of(case: Call, ctx: Context, *, private: bool = True) -> Any:
     if case.expected is not REF:
         return case.expected
     fn = getattr(ctx.problem.reference, case.entry or ctx.problem.entry)
-    value, args_after = call_reference(fn, case.args, case.kwargs)
+    value, args_after = call_reference(fn, case.args, case.kwargs, private=private or case.capture_args)
     if case.capture_args and not isinstance(value, Raises):
         return {"return": value, "args": list(args_after)}
     return value
 
 
 def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
-    expected = expected_of(case, ctx)
+    # Snapshot the inputs for the sandbox first; then the reference may use (and even mutate)
+    # the case's own objects, which saves a deep copy of large inputs.
     body, blobs = wire.encode([list(case.args), case.kwargs])
+    shown = fmt_call(case.entry or ctx.problem.entry, case.args) if visible else ""
+    expected = expected_of(case, ctx, private=False)
     task = {
         "kind": "call",
         "entry": case.entry or ctx.problem.entry,
@@ -35,9 +38,8 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
     limits = ctx.limits(case.cpu_ms)
     raw, cl = ctx.run(task, blobs, limits)
     r = base_result(name, level, raw, visible)
-    entry = case.entry or ctx.problem.entry
     if visible:
-        r.test = {"call": fmt_call(entry, case.args), "note": case.note}
+        r.test = {"call": shown, "note": case.note}
     r.expected = short(expected, 300)
     if cl.verdict is not None:
         if isinstance(expected, Raises) and cl.header.get("status") == "exception":

@@ -194,6 +194,13 @@ def grade_threads(case: Threads, ctx: Context, *, name: str, level: int, visible
                 r.verdict = Verdict.RE if s[0] == "raise" else Verdict.WA
                 r.message = f"thread {ti + 1}, call {si + 1} ({fmt_call(*case.threads[ti][si])}): {s[1]}"
                 return r
+    # The invariant names what broke ("handed out the same task twice"); it speaks first.
+    if case.invariant is not None:
+        why = case.invariant([[s[1] for s in t] for t in threads], [s[1] for s in final])
+        if why:
+            r.verdict = Verdict.WA
+            r.message = f"invariant broken under {len(case.threads)} threads: {why}"
+            return r
     mm = _first_mismatch(ctx, list(case.final), want_final, final)
     if mm is not None:
         r.verdict = Verdict.WA
@@ -201,9 +208,4 @@ def grade_threads(case: Threads, ctx: Context, *, name: str, level: int, visible
                      "updates were lost or interleaved (is every read-modify-write under a lock?)")
         r.steps = _table(list(case.final), want_final, final, mm[0])
         return r
-    if case.invariant is not None:
-        why = case.invariant([[s[1] for s in t] for t in threads], [s[1] for s in final])
-        if why:
-            r.verdict = Verdict.WA
-            r.message = f"invariant broken under {len(case.threads)} threads: {why}"
     return r

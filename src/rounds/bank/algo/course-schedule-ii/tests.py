@@ -33,8 +33,13 @@ def _dag(rng, n, m):
     perm = list(range(n))
     rng.shuffle(perm)
     pairs = []
+    rand = rng.randrange
     for _ in range(m):
-        i, j = sorted(rng.sample(range(n), 2))
+        i, j = rand(n), rand(n)
+        if i == j:
+            continue
+        if i > j:
+            i, j = j, i
         pairs.append([perm[j], perm[i]])
     return pairs
 

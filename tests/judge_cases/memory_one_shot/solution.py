@@ -1,0 +1,3 @@
+def solve(x):
+    block = bytearray(8 << 30)
+    return len(block)

@@ -1,0 +1,3 @@
+def solve(x):
+    while True:
+        print("spam " * 1000)

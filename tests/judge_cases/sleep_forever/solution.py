@@ -1,0 +1,5 @@
+import time
+
+
+def solve(x):
+    time.sleep(10**6)

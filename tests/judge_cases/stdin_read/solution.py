@@ -1,0 +1,6 @@
+import sys
+
+
+def solve(x):
+    data = sys.stdin.read()
+    return len(data)
