@@ -1,0 +1,220 @@
+"""The NumPy half of the ML bank: packages are complete, references agree with independent
+float64 oracles, and the structural and statistical checkers reject what they are meant to.
+
+These checks run on the host without a sandbox; `rounds validate` does the judging.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from rounds.content.package import load_problem
+from rounds.content.testkit import REF, Call
+from rounds.judge.graders.function import expected_of
+
+ML = Path(__file__).resolve().parents[2] / "src" / "rounds" / "bank" / "ml"
+SLUGS = [
+    "softmax", "log-softmax", "cross-entropy", "layer-norm", "rms-norm", "batch-norm", "attention",
+    "multi-head-attention", "rope", "activations", "linear-backward", "conv2d", "max-pool", "rnn-bptt",
+    "embedding-bag", "mlp-backprop", "kmeans", "knn", "linear-regression", "logistic-regression",
+    "naive-bayes", "pca", "decision-stump", "roc-auc", "ndcg", "sgd-momentum-adam", "cosine-warmup",
+    "flash-attention", "top-k-top-p-sampling", "beam-search", "bpe-tokenizer",
+]
+
+
+class _Ctx:
+    def __init__(self, problem):
+        self.problem = problem
+
+
+def _problem(slug):
+    return load_problem(ML / slug)
+
+
+@pytest.fixture(params=SLUGS)
+def problem(request):
+    return _problem(request.param)
+
+
+def _defined(source: str) -> set[str]:
+    return {n.name for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)}
+
+
+def test_metadata_and_texts_are_complete(problem):
+    assert problem.track == "ml" and problem.runtime == "numpy" and problem.grader == "function"
+    assert problem.tags and problem.companies and problem.banned
+    assert len(problem.mutants()) >= 5
+    for lv in problem.levels:
+        assert "## Contract" in lv.statement
+        assert "Signature:" in lv.statement or lv.number > 1
+    for section in ("## Approach", "## Traps", "## Complexity", "## Follow-ups"):
+        assert section in problem.editorial, section
+
+
+def test_every_entry_a_test_calls_is_in_the_starter_and_the_reference(problem):
+    starter, reference = _defined(problem.starter), _defined(problem.reference_source)
+    for lv in range(1, len(problem.levels) + 1):
+        for case in problem.examples(lv) + problem.hidden(lv, 0):
+            entry = case.entry or problem.entry
+            assert entry in starter, f"level {lv}: the starter lacks {entry}"
+            assert entry in reference, f"level {lv}: the reference lacks {entry}"
+
+
+def test_hidden_suites_are_lean_and_deterministic(problem):
+    for lv in range(1, len(problem.levels) + 1):
+        cases = problem.hidden(lv, 3)
+        assert 3 <= len(cases) <= 40, f"level {lv} has {len(cases)} hidden cases"
+        assert all(isinstance(c, Call) and c.note for c in cases)
+    again = problem.hidden(1, 3)
+    assert [repr(c.args)[:500] for c in problem.hidden(1, 3)] == [repr(c.args)[:500] for c in again]
+
+
+def test_examples_agree_with_the_reference(problem):
+    for lv in range(1, len(problem.levels) + 1):
+        for case in problem.examples(lv):
+            if case.expected is REF:
+                continue
+            got = expected_of(Call(case.args, case.kwargs, entry=case.entry), _Ctx(problem))
+            outcome = (case.check or problem.default_checker)(got, case.expected, case.args)
+            assert outcome.ok, f"level {lv} {case.name}: {outcome.message}"
+
+
+def test_fixed_signatures():
+    fixed = {
+        "softmax": "softmax(x: np.ndarray, axis: int = -1) -> np.ndarray",
+        "layer-norm": "layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float = 1e-5) -> np.ndarray",
+        "attention": "attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray",
+        "roc-auc": "roc_auc(y_true, y_score)",
+        "ndcg": "ndcg_at_k(relevance, k)",
+    }
+    for slug, sig in fixed.items():
+        p = _problem(slug)
+        assert f"def {sig}" in p.starter
+        assert sig.split(" -> ")[0].replace(": np.ndarray", "").split("(")[0] in p.levels[0].statement
+    assert "scipy.special.softmax" in _problem("softmax").banned
+    assert "numpy.linalg.lstsq" in _problem("linear-regression").banned
+
+
+def _ref(slug):
+    return _problem(slug).reference
+
+
+def test_softmax_family_matches_torch():
+    g = np.random.default_rng(0)
+    sm, lsm = _ref("softmax").softmax, _ref("log-softmax").log_softmax
+    for shape, axis, scale in [((4, 7), -1, 1.0), ((3, 5, 2), 1, 3000.0), ((6,), 0, 1e4)]:
+        x = g.normal(size=shape) * scale
+        t = torch.tensor(x)
+        np.testing.assert_allclose(sm(x, axis), torch.softmax(t, axis).numpy(), rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(lsm(x, axis), torch.log_softmax(t, axis).numpy(), rtol=1e-12, atol=1e-9)
+
+
+def test_normalisations_match_torch():
+    g = np.random.default_rng(1)
+    x = g.normal(size=(3, 5, 8)) * 2 + 1e4
+    gamma, beta = g.normal(size=8), g.normal(size=8)
+    want = torch.nn.functional.layer_norm(torch.tensor(x), (8,), torch.tensor(gamma), torch.tensor(beta), 1e-5)
+    np.testing.assert_allclose(_ref("layer-norm").layer_norm(x, gamma, beta), want.numpy(), rtol=1e-9, atol=1e-9)
+    y = g.normal(size=(4, 6))
+    want = torch.nn.functional.rms_norm(torch.tensor(y), (6,), torch.tensor(gamma[:6]), 1e-6)
+    np.testing.assert_allclose(_ref("rms-norm").rms_norm(y, gamma[:6]), want.numpy(), rtol=1e-12, atol=1e-12)
+    z = g.normal(size=(4, 3, 5, 5))
+    w, b, rm, rv = g.normal(size=3), g.normal(size=3), g.normal(size=3), g.uniform(0.5, 2.0, size=3)
+    trm, trv = torch.tensor(rm), torch.tensor(rv)
+    out = torch.nn.functional.batch_norm(torch.tensor(z), trm, trv, torch.tensor(w), torch.tensor(b), training=True)
+    y_ref, rm_ref, rv_ref = _ref("batch-norm").batch_norm_train(z, w, b, rm, rv)
+    np.testing.assert_allclose(y_ref, out.numpy(), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(rm_ref, trm.numpy(), rtol=1e-12)
+    np.testing.assert_allclose(rv_ref, trv.numpy(), rtol=1e-12)
+
+
+def test_attention_matches_torch_with_a_boolean_mask():
+    g = np.random.default_rng(2)
+    q, k, v = g.normal(size=(2, 3, 5, 4)), g.normal(size=(2, 3, 7, 4)), g.normal(size=(2, 3, 7, 6))
+    mask = g.random((5, 7)) < 0.6
+    mask[:, 0] = True
+    want = torch.nn.functional.scaled_dot_product_attention(*map(torch.tensor, (q, k, v)), attn_mask=torch.tensor(mask))
+    np.testing.assert_allclose(_ref("attention").attention(q, k, v, mask), want.numpy(), rtol=1e-10, atol=1e-12)
+
+
+def test_flash_attention_equals_dense_attention():
+    g = np.random.default_rng(3)
+    flash = _ref("flash-attention")
+    q, k, v = g.normal(size=(300, 16)) * 5, g.normal(size=(300, 16)) * 5, g.normal(size=(300, 8))
+    dense = _ref("attention")
+    np.testing.assert_allclose(flash.flash_attention(q, k, v), dense.attention(q, k, v), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(flash.flash_attention_causal(q, k, v), dense.causal_attention(q, k, v),
+                               rtol=1e-9, atol=1e-12)
+
+
+def test_flash_attention_probe_rejects_a_score_sized_peak():
+    p = _problem("flash-attention")
+    case = next(c for c in p.hidden(1, 0) if c.probes)
+    lq, lk = case.args[0].shape[0], case.args[1].shape[0]
+    assert p.tests.probe_check(case, {"tracemalloc_peak": lq * lk * 8}) is not None
+    assert p.tests.probe_check(case, {"tracemalloc_peak": lq * 64 * 8}) is None
+
+
+def test_knn_probe_rejects_the_full_distance_matrix():
+    p = _problem("knn")
+    case = next(c for c in p.hidden(2, 0) if c.probes)
+    m, n = case.args[2].shape[0], case.args[0].shape[0]
+    assert p.tests.probe_check(case, {"tracemalloc_peak": m * n * 8}) is not None
+
+
+def test_causal_leak_checker_names_the_leaking_query():
+    p = _problem("attention")
+    case = next(c for c in p.hidden(2, 0) if "changed" in c.note)
+    q, k, v = case.args
+    lq, lk = q.shape[-2], k.shape[-2]
+    leaky = p.reference.attention(q, k, v, np.tril(np.ones((lq, lk), dtype=bool), k=lk - lq + 1))
+    outcome = case.check(leaky, case.expected, case.args)
+    assert not outcome.ok and "must depend only on positions" in outcome.message
+    assert case.check(p.reference.causal_attention(q, k, v), case.expected, case.args).ok
+
+
+def test_sampler_check_accepts_the_reference_and_rejects_a_skewed_sampler():
+    p = _problem("top-k-top-p-sampling")
+    case = p.hidden(2, 0)[3]  # temperature 0.7, no filtering
+    good = p.reference.sample(*case.args)
+    assert case.check(good, None, case.args).ok
+    logits, k, top_p, _t, n, seed = case.args
+    skewed = p.reference.sample(logits, k, top_p, 1.0, n, seed)  # temperature forgotten
+    outcome = case.check(skewed, None, case.args)
+    assert not outcome.ok and "chi-square" in outcome.message
+    removed = p.hidden(2, 0)[1]  # top-k 3 of 4
+    unfiltered = p.reference.sample(removed.args[0], 0, 1.0, 1.0, removed.args[4], removed.args[5])
+    assert "filters remove" in removed.check(unfiltered, None, removed.args).message
+
+
+def test_ranking_metrics_match_their_definitions():
+    r = random.Random(4)
+    auc, ndcg = _ref("roc-auc").roc_auc, _ref("ndcg").ndcg_at_k
+    for _ in range(20):
+        n = r.randint(2, 30)
+        y = np.array([r.randint(0, 1) for _ in range(n)])
+        y[0], y[1] = 0, 1
+        s = np.array([round(r.random(), 1) for _ in range(n)])
+        pairs = [(a, b) for a in s[y == 1] for b in s[y == 0]]
+        want = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a, b in pairs) / len(pairs)
+        assert auc(y, s) == pytest.approx(want, abs=1e-12)
+    with pytest.raises(ValueError):
+        auc(np.array([1, 1]), np.array([0.1, 0.2]))
+    assert ndcg(np.array([3.0, 2.0, 3.0, 0.0, 1.0, 2.0]), 6) == pytest.approx(0.948810748, abs=1e-9)
+    assert ndcg(np.array([0.0, 0.0]), 3) == 0.0
+
+
+def test_decision_stump_checker_accepts_any_optimal_split_only():
+    p = _problem("decision-stump")
+    x = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0], [3.0, 1.0]])
+    y = np.array([0, 0, 1, 1])
+    best = p.reference.best_split(x, y)
+    assert p.tests.checker((0, 1.2, 0.5), best, (x, y)).ok  # another threshold, same partition
+    assert not p.tests.checker((1, 0.5, 0.0), best, (x, y)).ok  # a worse split
+    assert not p.tests.checker((0, 3.0, 0.0), best, (x, y)).ok  # one side empty
