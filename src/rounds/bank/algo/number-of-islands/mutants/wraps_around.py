@@ -1,0 +1,19 @@
+def num_islands(grid: list[str]) -> int:
+    rows = len(grid)
+    cols = len(grid[0]) if rows else 0
+    seen = [[c == "0" for c in row] for row in grid]
+    count = 0
+    for r in range(rows):
+        for c in range(cols):
+            if seen[r][c]:
+                continue
+            count += 1
+            seen[r][c] = True
+            stack = [(r, c)]
+            while stack:
+                y, x = stack.pop()
+                for ny, nx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+                    if ny < rows and nx < cols and not seen[ny][nx]:  # index -1 is the last row in Python
+                        seen[ny][nx] = True
+                        stack.append((ny, nx))
+    return count
