@@ -20,11 +20,37 @@ from rounds.judge.graders.function import expected_of
 
 ML = Path(__file__).resolve().parents[2] / "src" / "rounds" / "bank" / "ml"
 SLUGS = [
-    "softmax", "log-softmax", "cross-entropy", "layer-norm", "rms-norm", "batch-norm", "attention",
-    "multi-head-attention", "rope", "activations", "linear-backward", "conv2d", "max-pool", "rnn-bptt",
-    "embedding-bag", "mlp-backprop", "kmeans", "knn", "linear-regression", "logistic-regression",
-    "naive-bayes", "pca", "decision-stump", "roc-auc", "ndcg", "sgd-momentum-adam", "cosine-warmup",
-    "flash-attention", "top-k-top-p-sampling", "beam-search", "bpe-tokenizer",
+    "softmax",
+    "log-softmax",
+    "cross-entropy",
+    "layer-norm",
+    "rms-norm",
+    "batch-norm",
+    "attention",
+    "multi-head-attention",
+    "rope",
+    "activations",
+    "linear-backward",
+    "conv2d",
+    "max-pool",
+    "rnn-bptt",
+    "embedding-bag",
+    "mlp-backprop",
+    "kmeans",
+    "knn",
+    "linear-regression",
+    "logistic-regression",
+    "naive-bayes",
+    "pca",
+    "decision-stump",
+    "roc-auc",
+    "ndcg",
+    "sgd-momentum-adam",
+    "cosine-warmup",
+    "flash-attention",
+    "top-k-top-p-sampling",
+    "beam-search",
+    "bpe-tokenizer",
 ]
 
 
@@ -96,7 +122,9 @@ def test_fixed_signatures():
     for slug, sig in fixed.items():
         p = _problem(slug)
         assert f"def {sig}" in p.starter
-        assert sig.split(" -> ")[0].replace(": np.ndarray", "").split("(")[0] in p.levels[0].statement
+        assert (
+            sig.split(" -> ")[0].replace(": np.ndarray", "").split("(")[0] in p.levels[0].statement
+        )
     assert "scipy.special.softmax" in _problem("softmax").banned
     assert "numpy.linalg.lstsq" in _problem("linear-regression").banned
 
@@ -111,23 +139,35 @@ def test_softmax_family_matches_torch():
     for shape, axis, scale in [((4, 7), -1, 1.0), ((3, 5, 2), 1, 3000.0), ((6,), 0, 1e4)]:
         x = g.normal(size=shape) * scale
         t = torch.tensor(x)
-        np.testing.assert_allclose(sm(x, axis), torch.softmax(t, axis).numpy(), rtol=1e-12, atol=1e-15)
-        np.testing.assert_allclose(lsm(x, axis), torch.log_softmax(t, axis).numpy(), rtol=1e-12, atol=1e-9)
+        np.testing.assert_allclose(
+            sm(x, axis), torch.softmax(t, axis).numpy(), rtol=1e-12, atol=1e-15
+        )
+        np.testing.assert_allclose(
+            lsm(x, axis), torch.log_softmax(t, axis).numpy(), rtol=1e-12, atol=1e-9
+        )
 
 
 def test_normalisations_match_torch():
     g = np.random.default_rng(1)
     x = g.normal(size=(3, 5, 8)) * 2 + 1e4
     gamma, beta = g.normal(size=8), g.normal(size=8)
-    want = torch.nn.functional.layer_norm(torch.tensor(x), (8,), torch.tensor(gamma), torch.tensor(beta), 1e-5)
-    np.testing.assert_allclose(_ref("layer-norm").layer_norm(x, gamma, beta), want.numpy(), rtol=1e-9, atol=1e-9)
+    want = torch.nn.functional.layer_norm(
+        torch.tensor(x), (8,), torch.tensor(gamma), torch.tensor(beta), 1e-5
+    )
+    np.testing.assert_allclose(
+        _ref("layer-norm").layer_norm(x, gamma, beta), want.numpy(), rtol=1e-9, atol=1e-9
+    )
     y = g.normal(size=(4, 6))
     want = torch.nn.functional.rms_norm(torch.tensor(y), (6,), torch.tensor(gamma[:6]), 1e-6)
-    np.testing.assert_allclose(_ref("rms-norm").rms_norm(y, gamma[:6]), want.numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        _ref("rms-norm").rms_norm(y, gamma[:6]), want.numpy(), rtol=1e-12, atol=1e-12
+    )
     z = g.normal(size=(4, 3, 5, 5))
     w, b, rm, rv = g.normal(size=3), g.normal(size=3), g.normal(size=3), g.uniform(0.5, 2.0, size=3)
     trm, trv = torch.tensor(rm), torch.tensor(rv)
-    out = torch.nn.functional.batch_norm(torch.tensor(z), trm, trv, torch.tensor(w), torch.tensor(b), training=True)
+    out = torch.nn.functional.batch_norm(
+        torch.tensor(z), trm, trv, torch.tensor(w), torch.tensor(b), training=True
+    )
     y_ref, rm_ref, rv_ref = _ref("batch-norm").batch_norm_train(z, w, b, rm, rv)
     np.testing.assert_allclose(y_ref, out.numpy(), rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(rm_ref, trm.numpy(), rtol=1e-12)
@@ -139,8 +179,12 @@ def test_attention_matches_torch_with_a_boolean_mask():
     q, k, v = g.normal(size=(2, 3, 5, 4)), g.normal(size=(2, 3, 7, 4)), g.normal(size=(2, 3, 7, 6))
     mask = g.random((5, 7)) < 0.6
     mask[:, 0] = True
-    want = torch.nn.functional.scaled_dot_product_attention(*map(torch.tensor, (q, k, v)), attn_mask=torch.tensor(mask))
-    np.testing.assert_allclose(_ref("attention").attention(q, k, v, mask), want.numpy(), rtol=1e-10, atol=1e-12)
+    want = torch.nn.functional.scaled_dot_product_attention(
+        *map(torch.tensor, (q, k, v)), attn_mask=torch.tensor(mask)
+    )
+    np.testing.assert_allclose(
+        _ref("attention").attention(q, k, v, mask), want.numpy(), rtol=1e-10, atol=1e-12
+    )
 
 
 def test_flash_attention_equals_dense_attention():
@@ -148,9 +192,15 @@ def test_flash_attention_equals_dense_attention():
     flash = _ref("flash-attention")
     q, k, v = g.normal(size=(300, 16)) * 5, g.normal(size=(300, 16)) * 5, g.normal(size=(300, 8))
     dense = _ref("attention")
-    np.testing.assert_allclose(flash.flash_attention(q, k, v), dense.attention(q, k, v), rtol=1e-9, atol=1e-12)
-    np.testing.assert_allclose(flash.flash_attention_causal(q, k, v), dense.causal_attention(q, k, v),
-                               rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(
+        flash.flash_attention(q, k, v), dense.attention(q, k, v), rtol=1e-9, atol=1e-12
+    )
+    np.testing.assert_allclose(
+        flash.flash_attention_causal(q, k, v),
+        dense.causal_attention(q, k, v),
+        rtol=1e-9,
+        atol=1e-12,
+    )
 
 
 def test_flash_attention_probe_rejects_a_score_sized_peak():

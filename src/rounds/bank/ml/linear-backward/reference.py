@@ -1,6 +1,3 @@
-import numpy as np
-
-
 def linear_forward(x, w, b):
     return x @ w.T + b
 
