@@ -66,7 +66,7 @@ def probe(kind, arg):
 
 
 def _run(pool: SlotPool, kind: str, arg: Any, cpu_ms: int = 2000, memory_mb: int = 64) -> tuple[str | None, str]:
-    limits = RunLimits(cpu_ms=cpu_ms, wall_ms=cpu_ms * 3, memory_kb=memory_mb * 1024,
+    limits = RunLimits(cpu_ms=cpu_ms, wall_ms=cpu_ms * 10, memory_kb=memory_mb * 1024,
                        output_bytes=1 << 16, result_bytes=1 << 20)
     body, blobs = wire.encode([kind, arg])
     with pool.slot("numpy") as slot:

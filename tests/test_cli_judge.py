@@ -1,0 +1,112 @@
+"""`rounds judge`, `rounds validate`, `rounds doctor` and `rounds list`, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent
+FIXTURE_BANK = ROOT / "judge_cases" / "_bank"
+RUNDS = [sys.executable, "-m", "rounds.cli.app"]
+
+
+def rounds(*args: str, tmp_path: Path, bank: Path | None = FIXTURE_BANK) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, ROUNDS_DATA_DIR=str(tmp_path / "data"), ROUNDS_WORKERS="1", COLUMNS="200")
+    if bank:
+        env["ROUNDS_BANK_PATH"] = str(bank)
+    return subprocess.run([*RUNDS, *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def write(tmp_path: Path, src: str) -> str:
+    p = tmp_path / "solution.py"
+    p.write_text(src)
+    return str(p)
+
+
+def test_judge_accepts_with_exit_0_and_a_json_report(tmp_path):
+    r = rounds("judge", "algo/double", write(tmp_path, "def solve(x):\n    return x * 2\n"), "--json", tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["version"] == 3 and rep["problem_id"] == "algo/double"
+    assert rep["status"] == "pass" and rep["verdict"] == "AC"
+    assert rep["highest_level_passed"] == 1
+    t = rep["tests"][0]
+    assert {"name", "status", "verdict", "cpu_ms", "message", "task_id"} <= set(t)
+    assert t["task_id"] == 1
+
+
+def test_judge_rejects_with_exit_1_and_says_why(tmp_path):
+    r = rounds("judge", "algo/double", write(tmp_path, "def solve(x):\n    return x + 2\n"), "--json", tmp_path=tmp_path)
+    assert r.returncode == 1
+    rep = json.loads(r.stdout)
+    assert rep["verdict"] == "WA" and rep["status"] == "fail"
+    failing = [t for t in rep["tests"] if t["verdict"] == "WA"]
+    assert failing and failing[0]["message"]
+    assert all(t["expected"] is None for t in failing), "standard feedback hides expected values"
+
+
+def test_judge_open_feedback_shows_expected(tmp_path):
+    r = rounds("judge", "algo/double", write(tmp_path, "def solve(x):\n    return 0\n"), "--json",
+               "--feedback", "open", tmp_path=tmp_path)
+    rep = json.loads(r.stdout)
+    assert rep["tests"][0]["expected"] == "6"
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["judge", "algo/nope", "SOL"], "no problem with id 'algo/nope'"),
+    (["judge", "algo/double", "missing.py"], "cannot read"),
+    (["judge", "algo/double", "SOL", "--level", "3"], "levels 1..1"),
+    (["judge", "algo/double", "SOL", "--feedback", "loud"], "--feedback must be one of"),
+    (["judge", "algo/double", "SOL", "--bogus"], "No such option"),
+])
+def test_usage_errors_exit_2_with_a_specific_message(tmp_path, args, needle):
+    sol = write(tmp_path, "def solve(x):\n    return 2 * x\n")
+    r = rounds(*[sol if a == "SOL" else a for a in args], tmp_path=tmp_path)
+    assert r.returncode == 2
+    assert needle in r.stderr + r.stdout
+
+
+def test_compile_error_is_a_rejection_not_a_crash(tmp_path):
+    r = rounds("judge", "algo/double", write(tmp_path, "def solve(x)\n    return 1\n"), tmp_path=tmp_path)
+    assert r.returncode == 1
+    assert "CE" in r.stdout and "syntax error at line 1" in r.stdout
+
+
+def test_validate_passes_the_fixture_and_names_a_broken_package(tmp_path):
+    r = rounds("validate", "algo/double", tmp_path=tmp_path)
+    assert r.returncode == 0, r.stdout
+    bank = tmp_path / "bank" / "algo" / "broken"
+    bank.mkdir(parents=True)
+    for f in ("problem.toml", "statement.md", "starter.py", "reference.py", "tests.py", "editorial.md"):
+        (bank / f).write_text((FIXTURE_BANK / "algo" / "double" / f).read_text().replace("algo/double", "algo/broken"))
+    (bank / "mutants").mkdir()
+    for i in range(5):
+        (bank / "mutants" / f"m{i}.py").write_text("def solve(x):\n    return 2 * x + (x == 2)\n")
+    # The reference disagrees with the stated example (solve(2) == 4), and the mutants equal it.
+    (bank / "reference.py").write_text("def solve(x):\n    return 2 * x + (x == 2)\n")
+    r = rounds("validate", "algo/broken", tmp_path=tmp_path, bank=tmp_path / "bank")
+    assert r.returncode == 1
+    assert "example 1.1: the stated answer disagrees with the reference" in r.stdout
+    assert "mutant m0.py passes every hidden test" in r.stdout
+
+
+def test_list_filters_and_json(tmp_path):
+    r = rounds("list", "--json", "--track", "algo", "--search", "double", tmp_path=tmp_path)
+    assert r.returncode == 0
+    rows = json.loads(r.stdout)
+    assert [row["id"] for row in rows] == ["algo/double"]
+    assert rounds("list", "--track", "nope", "--json", tmp_path=tmp_path).stdout.strip() == "[]"
+
+
+def test_doctor_proves_the_sandbox_holds(tmp_path):
+    r = rounds("doctor", tmp_path=tmp_path)
+    assert r.returncode == 0, r.stdout
+    for check in ("no network", "read-only system", "problem bank hidden", "seccomp filter",
+                  "process limit", "memory limit", "CPU limit"):
+        assert check in r.stdout
+    assert "FAILS" not in r.stdout
