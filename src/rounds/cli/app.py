@@ -156,6 +156,16 @@ def serve(
     settings = get_settings()
     if host is not None or port is not None:
         settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    from rounds.judge import selftest
+
+    checks = selftest.run(settings)
+    broken = [f"{name}: {detail}" for name, ok, detail in checks if not ok]
+    if broken and settings.environment == "server":
+        raise _fail("refusing to serve others: the sandbox self-test fails: " + "; ".join(broken))
+    if broken:
+        err.print("[yellow]sandbox self-test: " + "; ".join(broken) + "[/yellow]")
+    else:
+        console.print(f"sandbox self-test: all {len(checks)} checks hold")
     try:
         web = create_app(settings)
     except SandboxUnavailable as exc:
