@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     port: int = 8000
     environment: Literal["local", "server"] = "local"
     secret_key: str | None = None
+    allowed_hosts: list[str] = Field(default_factory=list)  # extra Host names a server answers to
 
     @field_validator("workers")
     @classmethod
