@@ -49,6 +49,8 @@ def validate(*, ids: list[str], track: str | None, settings: Settings,
     except SandboxUnavailable as exc:
         raise JudgeUsageError(str(exc)) from None
     errors = {} if ids else dict(cat.errors)
+    # One runtime at a time, so the warm slots are not restarted between numpy and torch.
+    problems = sorted(problems, key=lambda p: (p.runtime, p.id))
     with ThreadPoolExecutor(max_workers=settings.workers) as ex:
         results = list(ex.map(lambda p: validate_problem(p, judge, progress), problems))
     return results, errors
