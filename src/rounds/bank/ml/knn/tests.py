@@ -56,10 +56,10 @@ def _level2(g):
     q = centers[g.integers(0, 10, size=400)] + g.normal(size=(400, 16)) * 1.5
     cases.append(Call((x, lab, q, 15), probes=("tracemalloc",), note="memory: 400 queries x 12000 points, k = 15"))
     cases.append(Call((x[:3000], lab[:3000], q[:300], 50), probes=("tracemalloc",), note="3000 points, 300 queries, k = 50"))
-    grid = _ints(g, 4000, 3, lo=-6, hi=7)
-    cases.append(Call((grid, g.integers(0, 5, size=4000), _ints(g, 200, 3, lo=-6, hi=7), 9), probes=("tracemalloc",),
-                      note="4000 integer points: distance ties at scale"))
-    cases.append(Call((x[:6000], lab[:6000], q[:200], 1), probes=("tracemalloc",), note="k = 1 over 6000 points"))
+    grid = _ints(g, 1500, 3, lo=-6, hi=7)
+    cases.append(Call((grid, g.integers(0, 5, size=1500), _ints(g, 100, 3, lo=-6, hi=7), 9), probes=("tracemalloc",),
+                      note="1500 integer points: distance ties in blocks"))
+    cases.append(Call((x[:1500], lab[:1500], q[:100], 1), probes=("tracemalloc",), note="k = 1 over 1500 points"))
     return cases
 
 
