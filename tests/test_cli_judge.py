@@ -41,20 +41,25 @@ def test_judge_accepts_with_exit_0_and_a_json_report(tmp_path):
 
 
 def test_judge_rejects_with_exit_1_and_says_why(tmp_path):
-    r = rounds("judge", "algo/double", write(tmp_path, "def solve(x):\n    return x + 2\n"), "--json", tmp_path=tmp_path)
+    r = rounds("judge", "algo/double", write(tmp_path, "def solve(x):\n    return x + 1\n"), "--json", tmp_path=tmp_path)
     assert r.returncode == 1
     rep = json.loads(r.stdout)
     assert rep["verdict"] == "WA" and rep["status"] == "fail"
     failing = [t for t in rep["tests"] if t["verdict"] == "WA"]
     assert failing and failing[0]["message"]
-    assert all(t["expected"] is None for t in failing), "standard feedback hides expected values"
+    visible = [t for t in failing if t["visible"]]
+    hidden = [t for t in failing if not t["visible"]]
+    assert visible and visible[0]["test"]["call"] == "solve(2)" and visible[0]["expected"] == "4"
+    assert hidden and all(t["expected"] is None and t["test"] is None for t in hidden), \
+        "standard feedback hides the hidden tests and their expected values"
 
 
 def test_judge_open_feedback_shows_expected(tmp_path):
     r = rounds("judge", "algo/double", write(tmp_path, "def solve(x):\n    return 0\n"), "--json",
                "--feedback", "open", tmp_path=tmp_path)
     rep = json.loads(r.stdout)
-    assert rep["tests"][0]["expected"] == "6"
+    hidden = [t for t in rep["tests"] if not t["visible"]]
+    assert hidden[0]["expected"] == "6"
 
 
 @pytest.mark.parametrize("args, needle", [

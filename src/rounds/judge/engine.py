@@ -64,10 +64,16 @@ class Judge:
     def sandbox(self) -> str:
         return self.pool.mode
 
-    def cases(self, problem: Problem, level: int, suite: str, seed: int) -> list[Case]:
-        if suite == "examples":
-            return problem.examples(level)
-        return problem.hidden(level, seed)
+    def cases(self, problem: Problem, level: int, suite: str, seed: int) -> list[tuple[Case, bool]]:
+        """The level's cases, each with whether the user may see it (examples are visible)."""
+        if suite not in ("examples", "hidden", "all"):
+            raise ValueError(f"unknown suite {suite!r}")
+        out: list[tuple[Case, bool]] = []
+        if suite in ("examples", "all"):
+            out += [(c, True) for c in problem.examples(level)]
+        if suite in ("hidden", "all"):
+            out += [(c, False) for c in problem.hidden(level, seed)]
+        return out
 
     def judge(
         self,
@@ -110,9 +116,9 @@ class Judge:
                     report.message = t.message
                     break
                 if lv == top and extra:
-                    cases = cases + list(extra)
-                for i, case in enumerate(cases, 1):
-                    t = self._grade(case, ctx, lv, i, suite)
+                    cases = cases + [(c, True) for c in extra]
+                for i, (case, visible) in enumerate(cases, 1):
+                    t = self._grade(case, ctx, lv, i, visible)
                     result.tests.append(t)
                     if on_result:
                         on_result(t)
@@ -136,8 +142,7 @@ class Judge:
         finally:
             ctx.close()
 
-    def _grade(self, case: Case, ctx: Context, level: int, i: int, suite: str) -> TestResult:
-        visible = suite == "examples"
+    def _grade(self, case: Case, ctx: Context, level: int, i: int, visible: bool) -> TestResult:
         name = getattr(case, "name", "") or f"{'example' if visible else 'test'} {level}.{i}"
         try:
             if isinstance(case, Call):

@@ -33,7 +33,7 @@ def judge_once(*, problem_id: str, source: str, level: int | None, seed: int, fe
         judge = get_judge(settings)
     except SandboxUnavailable as exc:
         raise JudgeUsageError(str(exc)) from None
-    report = judge.judge(problem, source, level=level, seed=seed)
+    report = judge.judge(problem, source, level=level, seed=seed, suite="all")
     return apply_mode(report, feedback)
 
 
