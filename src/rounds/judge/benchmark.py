@@ -6,7 +6,10 @@ no sandbox, in the same run, and reported as a ratio.
 
 from __future__ import annotations
 
+import functools
 import statistics
+import subprocess
+import sys
 import time
 import types
 from collections.abc import Callable
@@ -79,8 +82,7 @@ def main(rounds: int, console: Console) -> None:
                 s = Slot(runtime, mode, pool.harness, [])
                 starts.append(_timed(s.start))
                 s.close()
-            bare = _timed(lambda rt=runtime: __import__("subprocess").run(
-                [__import__("sys").executable, "-c", f"import {rt}"], check=True))
+            bare = _timed(functools.partial(subprocess.run, [sys.executable, "-c", f"import {runtime}"], check=True))
             table.add_row(f"slot start ({runtime} imported), p50", f"{statistics.median(starts):.0f}",
                           f"{bare:.0f} (plain python -c 'import {runtime}')", f"{statistics.median(starts) / bare:.2f}x")
         # Per-test overhead: a trivial call, forked from a warm slot.
@@ -88,8 +90,8 @@ def main(rounds: int, console: Console) -> None:
         body, blobs = wire.encode([1])
         with pool.slot("numpy") as slot:
             slot.load("def f(x):\n    return x\n", [])
-            per = [_timed(lambda sl=slot: sl.run({"kind": "call", "entry": "f", "args": body}, blobs, limits))
-                   for _ in range(max(rounds, 30))]
+            run_one = functools.partial(slot.run, {"kind": "call", "entry": "f", "args": body}, blobs, limits)
+            per = [_timed(run_one) for _ in range(max(rounds, 30))]
 
         def direct() -> None:
             ns: dict[str, Any] = {}
@@ -106,8 +108,8 @@ def main(rounds: int, console: Console) -> None:
             p = problems[pid]
             src = p.reference_source
             judge.judge(p, src, seed=0)  # warm the slot
-            lat = [_timed(lambda p=p, src=src, i=i: judge.judge(p, src, seed=i)) for i in range(rounds)]
-            inp = [_timed(lambda p=p, src=src, i=i: in_process(p, src, i)) for i in range(rounds)]
+            lat = [_timed(functools.partial(judge.judge, p, src, seed=i)) for i in range(rounds)]
+            inp = [_timed(functools.partial(in_process, p, src, i)) for i in range(rounds)]
             table.add_row(f"judge {label}, p50 / p95", f"{_pct(lat, .5):.0f} / {_pct(lat, .95):.0f}",
                           f"{_pct(inp, .5):.0f} / {_pct(inp, .95):.0f}", f"{_pct(lat, .5) / _pct(inp, .5):.1f}x")
         # Torch: warm slot versus a cold one started for the submission.
@@ -115,9 +117,9 @@ def main(rounds: int, console: Console) -> None:
         cold = []
         for i in range(2):
             fresh = SlotPool(mode=mode, size=1)
-            cold.append(_timed(lambda f=fresh, i=i: Judge(f).judge(p, p.reference_source, seed=i)))
+            cold.append(_timed(functools.partial(Judge(fresh).judge, p, p.reference_source, seed=i)))
             fresh.close()
-        warm = [_timed(lambda i=i: judge.judge(p, p.reference_source, seed=i)) for i in range(rounds)]
+        warm = [_timed(functools.partial(judge.judge, p, p.reference_source, seed=i)) for i in range(rounds)]
         table.add_row("torch problem: cold start vs warm slot, p50", f"{statistics.median(cold):.0f} cold",
                       f"{statistics.median(warm):.0f} warm", f"{statistics.median(cold) / statistics.median(warm):.1f}x")
         # Throughput: submissions per second on all workers.

@@ -195,7 +195,7 @@ class Slot:
             if r:
                 break
         try:
-            return wire.read_frame(out, PROTOCOL_LIMIT + 1024)
+            return wire.read_frame(out, PROTOCOL_LIMIT + 1024)  # type: ignore[arg-type]
         except (EOFError, wire.WireError, OSError) as exc:
             self._drain_stderr()
             raise SlotDied(f"harness is gone ({exc}); stderr: {self.stderr_tail[-500:].decode(errors='replace')}") from None

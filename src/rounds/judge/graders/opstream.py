@@ -16,6 +16,7 @@ from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
 from rounds.judge.checkers import Checker, exact, short
 from rounds.judge.graders.base import Context, base_result, fmt_call
+from rounds.judge.pool import RawRun
 
 SHRINK_RUNS = 120
 SHRINK_SECONDS = 4.0
@@ -98,7 +99,10 @@ def _table(ops: list[Op], want: list[Step], got: list[Step], upto: int) -> list[
     return rows
 
 
-def _attempt(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | None):
+Attempt = tuple[RawRun, "Verdict | None", str, list[Step], list[Step], "int | None"]
+
+
+def _attempt(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | None) -> Attempt:
     """Run both sides; (verdict or None, message, want, got, mismatch) for one sequence."""
     want = reference_steps(ctx, init, ops)
     task, blobs = _task(ctx, init, ops)
@@ -106,7 +110,7 @@ def _attempt(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | N
     raw, cl = ctx.run(task, blobs, limits)
     if cl.verdict is not None:
         step = cl.header.get("step")
-        return raw, cl.verdict, cl.message, want, [], step
+        return raw, cl.verdict, cl.message, want, [], step if isinstance(step, int) else None
     got = _user_steps(ctx, cl.header, cl.blobs)
     mm = _first_mismatch(ctx, ops, want, got)
     if mm is None:
