@@ -141,7 +141,7 @@ def _gen(rng, level, steps):
         if level >= 3:
             kinds += ["incr", "absent"]
         if level >= 4:
-            kinds += ["resize"]
+            kinds += ["resize", "get", "keys"]
         kind = rng.choice(kinds)
         if kind == "put":
             ops.append(op("put", k, rng.randint(-2, 9)))
@@ -160,7 +160,7 @@ def _gen(rng, level, steps):
         elif kind == "absent":
             ops.append(op("put_if_absent", k, rng.randint(0, 9)))
         else:
-            ops.append(op("resize", rng.randint(1, 6)))
+            ops.append(op("resize", rng.randint(2, 7)))
     return ops
 
 
@@ -169,6 +169,6 @@ def hidden(level, rng):
     if level == 3:
         cases += _threads()
     for i in range(5):
-        init = (rng.randint(1, 5),) if level < 4 else (rng.randint(1, 5), ["lru", "lfu", "fifo"][i % 3])
+        init = (rng.randint(1, 5),) if level < 4 else (rng.randint(2, 6), ["lfu", "fifo", "lru", "lfu", "fifo"][i])
         cases.append(Ops(_gen(rng, level, 50 + 30 * i), init=init, shrink=True, note="random operations"))
     return cases
