@@ -103,7 +103,7 @@ class CircuitBreaker:
         b = self._at(timestamp, service)
         return None if b is None else list(b.history)
 
-    # helpers
+    # internals
     def _at(self, timestamp: int, service: str) -> _Breaker | None:
         """The service's breaker with every transition due by `timestamp` applied."""
         b = self._b.get(service)

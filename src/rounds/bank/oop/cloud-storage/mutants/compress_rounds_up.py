@@ -128,7 +128,7 @@ class CloudStorage:
                 restored += 1
         return restored
 
-    # helpers
+    # internals
     def _fits(self, owner: str | None, size: int) -> bool:
         return owner is None or self._used[owner] + size <= self._cap[owner]
 

@@ -95,6 +95,6 @@ class HoursRegister:
         del self._w[source_id]
         return True
 
-    # helpers
+    # internals
     def _double_overlap(self, lo: int, hi: int) -> int:
         return sum(max(0, min(b, hi) - max(a, lo)) for a, b in self._double)

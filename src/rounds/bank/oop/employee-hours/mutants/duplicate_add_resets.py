@@ -97,7 +97,7 @@ class HoursRegister:
         del self._w[source_id]
         return True
 
-    # helpers
+    # internals
     def _double_overlap(self, lo: int, hi: int) -> int:
         out = 0
         i = max(0, bisect_left(self._double, (lo, lo)) - 1)

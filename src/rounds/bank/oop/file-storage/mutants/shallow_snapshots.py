@@ -92,7 +92,7 @@ class FileStorage:
         self._changed(timestamp)
         return len(self._files)
 
-    # helpers
+    # internals
     def _add(self, timestamp: int, name: str, size: int, expires: int | None) -> bool:
         if self._get(timestamp, name) is not None:
             return False

@@ -87,7 +87,7 @@ class RateLimitedGateway:
             log = self._log[client_id]
             return log[len(log) - limit] + window
 
-    # helpers (called with the lock held)
+    # internals (called with the lock held)
     def _room(self, timestamp: int, client_id: str) -> int | None:
         policy = self._policy.get(client_id, "fixed")
         if policy == "unlimited":
