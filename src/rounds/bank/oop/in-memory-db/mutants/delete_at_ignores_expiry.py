@@ -53,7 +53,6 @@ class InMemoryDB:
         self._records.setdefault(key, {})[field] = (value, timestamp + ttl)
 
     def delete_at(self, key, field, timestamp):
-        entry = self._records.get(key, {}).get(field)
         return self.delete(key, field)
 
     def get_at(self, key, field, timestamp):

@@ -114,13 +114,8 @@ class TimeKVStore:
         for key in list(self._versions):
             vs = self._versions[key]
             keep = []
-            for i, v in enumerate(vs):
+            for v in vs:
                 if v.time >= before:
-                    keep.append(v)
-                    continue
-                superseded = i + 1 < len(vs) and vs[i + 1].time <= before
-                expired = v.expires_at is not None and v.expires_at <= before
-                if False:
                     keep.append(v)
                 elif v.value is not None:
                     dropped += 1
