@@ -49,7 +49,7 @@ def examples(level):
             op("set_limit", "ana", 5, 100),
             op("remaining", 50, "ana"),
             op("remaining", 50, "bob"),
-        ], init=(2, 10), name="a client's quota changes mid-window")]
+        ], init=(2, 10), name="a client's quota changes mid-window"), _example_burst()]
     return [Ops([
         op("add_route", "/feed", "feed"),
         op("set_policy", "ana", "sliding"),
@@ -62,6 +62,19 @@ def examples(level):
         op("remaining", 10, "bob"),
         op("set_policy", "cy", "leaky"),
     ], init=(2, 10), name="a sliding window and an unlimited client")]
+
+
+def _example_burst():
+    """Four threads send 50 requests each for one client whose limit is 5."""
+    lists = [[op("handle", 100, "ana", "/feed")] * 50 for _ in range(4)]
+
+    def invariant(thread_results, final_results):
+        admitted = sum(r == 200 for results in thread_results for r in results)
+        return None if admitted == 5 else f"{admitted} requests were admitted; the limit is 5"
+
+    return Threads(threads=lists, final=[op("remaining", 100, "ana"), op("top_throttled", 1)],
+                   init=(5, 100), setup=[op("add_route", "/feed", "feed")], invariant=invariant,
+                   name="four threads share one client's quota")
 
 
 def _routes(*pairs):
