@@ -1,0 +1,10 @@
+def longest_common_subsequence(text1: str, text2: str) -> int:
+    prev = [0] * (len(text2) + 1)
+    best = 0
+    for a in text1:
+        cur = [0]
+        for j, b in enumerate(text2):
+            cur.append(prev[j] + 1 if a == b else 0)  # resets on a mismatch: longest common substring
+        best = max(best, max(cur))
+        prev = cur
+    return best
