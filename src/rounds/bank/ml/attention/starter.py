@@ -13,3 +13,8 @@ def attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, mask: np.ndarray | No
 def causal_attention(q: np.ndarray, k: np.ndarray, v: np.ndarray) -> np.ndarray:
     """Level 2: query i (the last Lq of Lk positions) attends keys j <= Lk - Lq + i."""
     raise NotImplementedError
+
+
+def attention_with_padding(q: np.ndarray, k: np.ndarray, v: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Level 3: like attention, but a query row with no allowed key outputs zeros (no nan)."""
+    raise NotImplementedError

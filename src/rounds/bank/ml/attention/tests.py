@@ -30,6 +30,10 @@ def examples(level):
     q, k, v = np.array([[1.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([[1.0], [3.0]])
     if level == 1:
         return [Call((q, k, v), name="two keys"), Call((q, k, v, np.array([[False, True]])), name="masked key")]
+    if level == 3:
+        q2 = np.array([[1.0, 0.0], [0.0, 1.0]])
+        return [Call((q2, k, v, np.array([[True, True], [False, False]])), entry="attention_with_padding",
+                     name="a padded query")]
     q = k = np.array([[1.0], [1.0]])
     v = np.array([[0.0], [2.0]])
     return [Call((q, k, v), entry="causal_attention", name="two tokens"),
@@ -113,6 +117,38 @@ def _causal_rows(q, k, v, k2, v2, cut):
     return out
 
 
+def _level3(g):
+    cases = []
+
+    def add(q, k, v, mask, note):
+        cases.append(Call((q, k, v, mask), entry="attention_with_padding", note=note))
+
+    q, k, v = _qkv(g, (), 2, 2, 2, 1)
+    add(q, k, v, np.array([[True, True], [False, False]]), "the second query sees nothing: zeros")
+    q, k, v = _qkv(g, (2,), 4, 5, 3, 2)
+    q_len, k_len = np.array([2, 4]), np.array([5, 3])
+    pad = (np.arange(4)[None, :, None] < q_len[:, None, None]) & (np.arange(5)[None, None, :] < k_len[:, None, None])
+    add(q, k, v, pad, "query and key padding together: padded queries output zeros")
+    q, k, v = _qkv(g, (), 3, 3, 4, 2)
+    add(q, k, v, np.zeros((3, 3), dtype=bool), "an all-False mask: all zeros")
+    q, k, v = _qkv(g, (2, 2), 3, 4, 4, 3, scale=40.0)
+    m = g.random((2, 2, 3, 4)) < 0.5
+    m[..., 0, :] = False
+    add(q, k, v, m, "large scores with fully masked rows: no nan, no inf")
+    q, k, v = _qkv(g, (3,), 5, 5, 4, 4)
+    add(q, k, v, np.tril(np.ones((5, 5), dtype=bool)), "a causal mask has no empty row: level 1's answer")
+    for _ in range(3):
+        lead = tuple(int(s) for s in g.integers(1, 3, size=g.integers(0, 3)))
+        lq, lk = int(g.integers(1, 7)), int(g.integers(1, 7))
+        q, k, v = _qkv(g, lead, lq, lk, 4, 3)
+        add(q, k, v, g.random(lead + (lq, lk)) < 0.4, "a random sparse mask")
+    q, k, v = _qkv(g, (4, 4), 96, 96, 32, 32)
+    lens = g.integers(1, 97, size=4)
+    valid = np.arange(96)[None, :] < lens[:, None]
+    add(q, k, v, (valid[:, None, :, None] & valid[:, None, None, :]), "4 x 4 heads of 96 tokens with padding")
+    return cases
+
+
 def hidden(level, rng):
     g = np.random.default_rng(rng.randrange(2**32))
-    return _level1(g) if level == 1 else _level2(g)
+    return (_level1, _level2, _level3)[level - 1](g)
