@@ -77,6 +77,10 @@ def _level1_cases():
             op("record", 1, "b", False), op("state", 1, "a"), op("state", 1, "b"),
             op("record", 1_000_000, "a", True), op("state", 1_000_001, "a"),
         ], init=(2, 1_000_000), note="breakers are independent; a large cooldown"),
+        Ops(_svc("a", "b", "c") + [
+            op("record", 0, "a", False), op("record", 1, "b", False), op("record", 2, "c", False),
+            op("record", 3, "a", True), op("record", 4, "b", False), op("state", 5, "a"), op("state", 5, "c"),
+        ], init=(2, 10), note="consecutive failures are counted per service, not across services"),
     ]
 
 
