@@ -4,6 +4,7 @@ gateway's concurrency invariant catches over-admission."""
 
 from __future__ import annotations
 
+import ast
 import functools
 import inspect
 import random
@@ -137,3 +138,51 @@ def test_gateway_burst_invariant_catches_over_admission() -> None:
     ti, si = next((ti, si) for ti, r in enumerate(cheat) for si, s in enumerate(r) if s == 429)
     cheat[ti][si] = 200
     assert "limit" in (case.invariant(cheat, []) or "")
+
+
+_CALL = re.compile(r"^(\w+)\.(\w+)\((.*)\)$")
+
+
+def _args(text: str) -> tuple[object, ...]:
+    return ast.literal_eval(f"({text},)") if text.strip() else ()
+
+
+def _example_lines(statement: str) -> list[str]:
+    """The example block's lines with comments dropped and wrapped values joined."""
+    block = statement.split("## Example", 1)[1].split("```")[1]
+    lines: list[str] = []
+    for raw in block.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if raw[0].isspace():
+            if lines and lines[-1].count("[") > lines[-1].count("]"):
+                lines[-1] += " " + line.strip()
+            continue  # otherwise: a wrapped comment
+        lines.append(line)
+    return [re.split(r"\s{2,}\(", line, maxsplit=1)[0].strip() for line in lines]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_statement_examples_agree_with_the_reference(slug: str) -> None:
+    p = _problem(slug)
+    for level in p.levels:
+        objects: dict[str, object] = {}
+        checked = 0
+        for line in _example_lines(level.statement):
+            if " = " in line and "->" not in line:
+                name, ctor = line.split(" = ", 1)
+                cls_name, args = ctor.split("(", 1)
+                assert cls_name == p.entry
+                objects[name] = getattr(p.reference, p.entry)(*_args(args[:-1]))
+                continue
+            call, _, want = line.partition("->")
+            for part in call.split(";"):
+                m = _CALL.match(part.strip())
+                assert m, f"{slug} level {level.number}: cannot read {part!r}"
+                obj, method, args = m.groups()
+                got = getattr(objects[obj], method)(*_args(args))
+            if want:
+                assert got == ast.literal_eval(want.strip()), f"{slug} level {level.number}: {line}"
+                checked += 1
+        assert checked >= 3, f"{slug} level {level.number}: the example shows too few answers"
