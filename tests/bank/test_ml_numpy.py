@@ -268,3 +268,13 @@ def test_decision_stump_checker_accepts_any_optimal_split_only():
     assert p.tests.checker((0, 1.2, 0.5), best, (x, y)).ok  # another threshold, same partition
     assert not p.tests.checker((1, 0.5, 0.0), best, (x, y)).ok  # a worse split
     assert not p.tests.checker((0, 3.0, 0.0), best, (x, y)).ok  # one side empty
+
+
+def test_ladders_grow(problem):
+    fn = getattr(problem.tests, "ladder", None)
+    if fn is None:
+        return
+    rungs = fn(random.Random(0))
+    sizes = [n for n, _ in rungs]
+    assert len(rungs) >= 3 and sizes == sorted(set(sizes))
+    assert all(isinstance(c, Call) for _, c in rungs)

@@ -101,3 +101,15 @@ def _level2(g):
 def hidden(level, rng):
     g = np.random.default_rng(rng.randrange(2**32))
     return _level1(g) if level == 1 else _level2(g)
+
+
+expected_complexity = "O(n log n)"
+
+
+def ladder(rng):
+    g = np.random.default_rng(rng.randrange(2**32))
+    rungs = []
+    for n in (10_000, 20_000, 40_000, 80_000, 160_000):
+        x = g.normal(size=(n, 2))
+        rungs.append((n, Call((x, (x[:, 1] + g.normal(size=n) > 0).astype(np.int64)), cpu_ms=1500)))
+    return rungs

@@ -48,3 +48,15 @@ def hidden(level, rng):
     s = np.round(g.normal(size=n) + 0.8 * y, 3)
     cases.append(Call((y, s), note="500000 examples: sort once, no pairwise comparison", cpu_ms=600))
     return cases
+
+
+expected_complexity = "O(n log n)"
+
+
+def ladder(rng):
+    g = np.random.default_rng(rng.randrange(2**32))
+    rungs = []
+    for n in (20_000, 40_000, 80_000, 160_000, 320_000):
+        y = (g.random(n) < 0.3).astype(np.int64)
+        rungs.append((n, Call((y, np.round(g.normal(size=n) + 0.8 * y, 3)), cpu_ms=1000)))
+    return rungs
