@@ -1,6 +1,7 @@
 """Host-side checks of five oop systems: generated streams stay valid input, the reference
-answers every generated call, each level's tests use only methods stated so far, and the
-gateway's concurrency invariant catches over-admission."""
+answers every generated call, each level's tests use only methods stated so far, every answer
+shown in a statement's example is the reference's, and the gateway's concurrency invariant
+catches over-admission."""
 
 from __future__ import annotations
 
