@@ -64,6 +64,15 @@ def _sampler_check(actual, expected, args):
     return None
 
 
+def _away_from_cumsums(z, k, top_p, t):
+    """Move top_p until no cumulative probability of the ranking lies within 1e-6 of it."""
+    w = np.sort(np.exp((z - z.max()) / t))[::-1][: k or len(z)]
+    cum = np.cumsum(w / w.sum())
+    while np.abs(cum - top_p).min() < 1e-6:
+        top_p -= 1e-3
+    return top_p
+
+
 def _lg(p):
     return np.log(np.asarray(p, dtype=np.float64))
 
@@ -94,9 +103,9 @@ def _level1(g):
     ]
     for _ in range(4):
         v = int(g.integers(2, 60))
-        cases.append(Call((g.normal(size=v) * 3,), {"top_k": int(g.integers(0, v + 1)), "top_p": float(g.uniform(0.3, 1.0)),
-                                                      "temperature": float(g.choice([0.5, 1.0, 1.7]))},
-                          note="random settings"))
+        z, k, t = g.normal(size=v) * 3, int(g.integers(0, v + 1)), float(g.choice([0.5, 1.0, 1.7]))
+        cases.append(Call((z,), {"top_k": k, "top_p": _away_from_cumsums(z, k, float(g.uniform(0.3, 0.95)), t),
+                                 "temperature": t}, note="random settings"))
     cases.append(Call((g.normal(size=50000) * 2,), {"top_k": 200, "top_p": 0.9, "temperature": 0.8},
                       note="a 50k-token vocabulary"))
     return cases
