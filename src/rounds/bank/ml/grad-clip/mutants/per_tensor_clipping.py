@@ -1,0 +1,18 @@
+import math
+
+import torch
+
+
+def clip_grad_norm(grads, max_norm, norm_type=2.0):
+    if not grads:
+        return [], 0.0
+    if norm_type == math.inf:
+        total = max(g.abs().max().item() if g.numel() else 0.0 for g in grads)
+    else:
+        per_tensor = torch.stack([torch.linalg.vector_norm(g, norm_type) for g in grads])
+        total = torch.linalg.vector_norm(per_tensor, norm_type).item()
+    out = []
+    for g in grads:
+        n = torch.linalg.vector_norm(g, norm_type).item()
+        out.append(g * min(max_norm / (n + 1e-6), 1.0))
+    return out, total
