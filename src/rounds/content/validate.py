@@ -98,7 +98,7 @@ def validate_problem(p: Problem, judge: Judge, progress: Callable[[str], None] |
         if not rep.accepted:
             res.failures.append(f"reference fails (seed {seed}): {_failing(rep)}")
         for t in rep.tests:
-            lim = p.limits.cpu_ms
+            lim = t.cpu_limit_ms or p.limits.cpu_ms
             worst = max(worst, t.cpu_ms / lim)
             if t.cpu_ms > lim / 3:
                 res.failures.append(f"reference uses {t.cpu_ms:.0f} ms of the {lim} ms limit on {t.name}: not well inside")

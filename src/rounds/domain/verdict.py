@@ -45,6 +45,7 @@ class TestResult:
     verdict: Verdict
     message: str = ""
     cpu_ms: float = 0.0
+    cpu_limit_ms: int = 0
     wall_ms: float = 0.0
     memory_kb: int = 0
     visible: bool = False

@@ -156,7 +156,9 @@ class _Floats:
         self.atol, self.rtol, self.dtype, self.shape = atol, rtol, dtype, shape
 
     def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome:
-        if isinstance(expected, list | tuple) and expected and not isinstance(expected[0], int | float):
+        if isinstance(expected, list | tuple) and any(
+            isinstance(x, np.ndarray | list | tuple) or _is_tensor(x) for x in expected
+        ):
             if not isinstance(actual, list | tuple) or len(actual) != len(expected):
                 return Outcome(False, f"returned {type_name(actual)}, expected a sequence of {len(expected)} values")
             for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
@@ -197,7 +199,7 @@ class _Floats:
             return Outcome.passed()
         diff = np.abs(a - e)
         diff = np.where(np.isnan(diff), np.inf, diff)
-        rel = diff / np.maximum(np.abs(e), 1e-300)
+        rel = diff / np.maximum(np.abs(e), max(self.atol, 1e-12))
         first = tuple(int(i) for i in np.argwhere(~close)[0]) if a.ndim else ()
         where = f" first at index {first}" if first else ""
         got = a[first] if first else a

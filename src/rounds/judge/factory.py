@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 
 from rounds.config import Settings
@@ -46,7 +47,9 @@ def get_judge(settings: Settings) -> Judge:
         return j
 
 
+@atexit.register
 def shutdown() -> None:
+    """Close every pool: kill the warm slots and remove their cgroups."""
     with _lock:
         for j in _judges.values():
             j.pool.close()

@@ -218,7 +218,7 @@ class Slot:
         self.uses += 1
         self._send({"op": "run", "task": task, "limits": limits.to_json()}, blobs)
         # The harness enforces the wall limit itself; this deadline catches a harness that hangs.
-        msg, frames = self._read(limits.wall_ms / 1000 + 15)
+        msg, frames = self._read(limits.wall_ms / 1000 + 6)
         if msg.get("op") != "result":
             raise SlotDied(f"unexpected answer: {msg.get('op')}")
         oom = bool(self.cgroup and self.cgroup.oom_kills() > before)

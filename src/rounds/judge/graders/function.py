@@ -38,6 +38,7 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
     limits = ctx.limits(case.cpu_ms)
     raw, cl = ctx.run(task, blobs, limits)
     r = base_result(name, level, raw, visible)
+    r.cpu_limit_ms = limits.cpu_ms
     if visible:
         r.test = {"call": shown, "note": case.note}
     r.expected = short(expected, 300)

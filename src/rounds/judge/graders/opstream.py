@@ -150,6 +150,7 @@ def grade_ops(case: Ops, ctx: Context, *, name: str, level: int, visible: bool) 
     ops = list(case.ops)
     raw, verdict, message, want, got, idx = _attempt(ctx, case.init, ops, case.cpu_ms)
     r = base_result(name, level, raw, visible)
+    r.cpu_limit_ms = ctx.limits(case.cpu_ms).cpu_ms
     if visible:
         r.test = {"init": fmt_call(ctx.problem.entry, case.init),
                   "ops": [fmt_call(m, a) for m, a in ops], "note": case.note}
@@ -163,8 +164,12 @@ def grade_ops(case: Ops, ctx: Context, *, name: str, level: int, visible: bool) 
             _, v2, m2, w2, g2, i2 = _attempt(ctx, case.init, small, case.cpu_ms)
             if v2 is Verdict.WA and i2 is not None:
                 ops, want, got, idx = small, w2, g2, i2
-                r.message = f"shortest failing sequence ({len(small)} of {len(case.ops)} steps): {m2}"
+                note = f" [{case.note}]" if case.note else ""
+                r.message = f"shortest failing sequence ({len(small)} of {len(case.ops)} steps): {m2}{note}"
         r.steps = _table(ops, want, got, idx)
+        # Step 0 is the constructor, so the sequence can be replayed as shown.
+        r.steps.insert(0, {"step": 0, "call": fmt_call(ctx.problem.entry, case.init),
+                           "expected": "", "actual": "", "ok": True})
         r.expected = r.steps[-1]["expected"]
         r.actual = r.steps[-1]["actual"]
     return r
@@ -187,6 +192,7 @@ def grade_threads(case: Threads, ctx: Context, *, name: str, level: int, visible
     limits = ctx.limits(case.cpu_ms)
     raw, cl = ctx.run(task, blobs, limits)
     r = base_result(name, level, raw, visible)
+    r.cpu_limit_ms = limits.cpu_ms
     if cl.verdict is not None:
         r.verdict, r.message = cl.verdict, cl.message
         return r

@@ -84,7 +84,7 @@ def _seq(level):
 
 
 ROUNDS = 1500  # per thread; a race shows up in most runs, and several runs make it certain
-MIXED_RUNS = 6
+MIXED_RUNS = 8
 
 
 def _mixed_ok(threads, final):
