@@ -310,6 +310,112 @@ def _run_threads(obj_cls: Any, task: dict[str, Any], args_of: Any) -> tuple[dict
     return {"status": "ok", "setup": setup, "threads": encoded, "final": final}, blobs
 
 
+def _where(exc: BaseException, files: tuple[str, ...]) -> str:
+    """The innermost frame of ``exc`` in one of ``files`` (basenames), as "file line N"."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.basename(f.filename) in files]
+    return f"{os.path.basename(frames[-1].filename)} line {frames[-1].lineno}" if frames else ""
+
+
+def _run_unittest(source: str, task: dict[str, Any], out_cap: int) -> dict[str, Any]:
+    """Write the task's files and the user's module into a private folder under /tmp (a tmpfs in
+    the sandbox), import one unittest file and run it; per test: name, status, message, CPU ms."""
+    import importlib
+    import io
+    import tempfile
+    import unittest
+
+    root = tempfile.mkdtemp(prefix="unittest-")
+    for rel, text in {**task["files"], task["impl"]: source}.items():
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    test_rel = task["test_file"]
+    os.chdir(root)
+    sys.path[:0] = [root, os.path.join(root, os.path.dirname(test_rel))]
+    impl_mod = os.path.splitext(os.path.basename(task["impl"]))[0]
+    mine = (os.path.basename(task["impl"]),)
+    try:
+        compile(source, os.path.basename(task["impl"]), "exec")
+    except (SyntaxError, ValueError) as exc:
+        where = f"line {exc.lineno}" if isinstance(exc, SyntaxError) else ""
+        return {"status": "compile_error", "message": f"{type(exc).__name__}: {exc}", "where": where}
+    try:
+        importlib.import_module(impl_mod)
+    except BaseException as exc:  # noqa: BLE001 - the user's module failed to import
+        status = "import_error" if isinstance(exc, ImportError) else "exception"
+        return {"status": status, "type": type(exc).__name__, "message": f"{type(exc).__name__}: {exc}"[:2000],
+                "where": _where(exc, mine)}
+    test_mod = os.path.splitext(os.path.basename(test_rel))[0]
+    try:
+        module = importlib.import_module(test_mod)
+    except BaseException as exc:  # noqa: BLE001 - the test file itself is broken
+        return {"status": "tests_error", "message": f"{type(exc).__name__}: {exc}"[:2000],
+                "where": _where(exc, (os.path.basename(test_rel),) + mine)}
+    loader = unittest.TestLoader()
+    suite = (loader.loadTestsFromNames(task["only"], module) if task.get("only")
+             else loader.loadTestsFromModule(module))
+    rows: list[dict[str, Any]] = []
+    real_out = sys.stdout
+    files = mine + (os.path.basename(test_rel),)
+
+    class Keep(io.StringIO):
+        def write(self, s: str) -> int:
+            if self.tell() < out_cap:
+                super().write(s[: out_cap - self.tell()])
+            return len(s)
+
+    class Collect(unittest.TestResult):
+        def startTest(self, test: Any) -> None:
+            super().startTest(test)
+            self._t0 = time.process_time()
+            self._out = Keep()
+            sys.stdout = sys.stderr = self._out
+
+        def _row(self, test: Any, status: str, message: str = "") -> None:
+            rows.append({"class": type(test).__name__, "name": getattr(test, "_testMethodName", str(test)),
+                         "status": status, "message": message[:2000],
+                         "cpu_ms": round((time.process_time() - getattr(self, "_t0", 0.0)) * 1000, 3),
+                         "output": getattr(self, "_out", Keep()).getvalue()[:STDOUT_KEEP]})
+
+        def stopTest(self, test: Any) -> None:
+            sys.stdout = sys.stderr = real_out
+            super().stopTest(test)
+
+        def addSuccess(self, test: Any) -> None:
+            self._row(test, "pass")
+
+        def _exc(self, err: Any) -> str:
+            exc = err[1]
+            where = _where(exc, files)
+            text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            return f"{text} ({where})" if where else text
+
+        def addFailure(self, test: Any, err: Any) -> None:
+            self._row(test, "fail", self._exc(err))
+
+        def addError(self, test: Any, err: Any) -> None:
+            self._row(test, "error", self._exc(err))
+
+        def addSkip(self, test: Any, reason: str) -> None:
+            self._row(test, "skip", reason)
+
+        def addExpectedFailure(self, test: Any, err: Any) -> None:
+            self._row(test, "pass", "failed as the test expects")
+
+        def addUnexpectedSuccess(self, test: Any) -> None:
+            self._row(test, "fail", "passed, but the test expects it to fail")
+
+        def addSubTest(self, test: Any, subtest: Any, err: Any) -> None:
+            if err is not None:
+                kind = "fail" if issubclass(err[0], test.failureException) else "error"
+                self._row(test, kind, f"{subtest._subDescription()}: {self._exc(err)}")
+
+    suite.run(Collect())
+    _restore_runtime()
+    return {"status": "ok", "tests": rows}
+
+
 def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: list[str],
            out_w: int, res_w: int, torch_ok: bool) -> None:
     os.setpgid(0, 0)
@@ -347,6 +453,11 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
     _snapshot_runtime()
     try:
         _install_bans(banned)
+        if task["kind"] == "unittest":
+            t0 = process_time()
+            header = _run_unittest(source, task, limits["output_bytes"])
+            header["call_cpu_ms"] = (process_time() - t0) * 1000
+            raise _Done
         module = types.ModuleType("solution")
         module.__file__ = "solution.py"
         sys.modules["solution"] = module
