@@ -16,6 +16,8 @@ from rounds.judge.complexity import measure_complexity
 from rounds.judge.graders.base import Context, HarnessLost
 from rounds.judge.graders.function import grade_call
 from rounds.judge.graders.opstream import grade_ops, grade_threads
+from rounds.judge.graders.queries import QUERY_ENTRY, grade_query_case, uses_query_form
+from rounds.judge.graders.unittests import UnitTestFile, grade_unittests
 from rounds.judge.pool import SlotPool
 
 MAX_SOURCE_BYTES = 256 * 1024
@@ -48,7 +50,7 @@ def precheck(problem: Problem, source: str) -> str | None:
             names.update((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, ast.If | ast.Try):
             names.add(problem.entry)  # conditional definitions: let the run decide
-    if problem.entry not in names:
+    if problem.entry not in names and not (problem.grader == "opstream" and QUERY_ENTRY in names):
         kind = "class" if problem.grader == "opstream" else "function"
         return f"solution.py defines no {kind} named {problem.entry}"
     return None
@@ -69,6 +71,8 @@ class Judge:
         if suite not in ("examples", "hidden", "all"):
             raise ValueError(f"unknown suite {suite!r}")
         out: list[tuple[Case, bool]] = []
+        if problem.grader == "unittest":  # imported tasks: one visible test file per level, any suite
+            return [(c, True) for c in problem.examples(level)]
         if suite in ("examples", "all"):
             out += [(c, True) for c in problem.examples(level)]
         if suite in ("hidden", "all"):
@@ -118,13 +122,13 @@ class Judge:
                 if lv == top and extra:
                     cases = cases + [(c, True) for c in extra]
                 for i, (case, visible) in enumerate(cases, 1):
-                    t = self._grade(case, ctx, lv, i, visible)
-                    result.tests.append(t)
-                    if on_result:
-                        on_result(t)
-                    if fail_fast and not t.passed:
-                        break
-                    if t.verdict is Verdict.CE:
+                    stop = False
+                    for t in self._grade_all(case, ctx, lv, i, visible):
+                        result.tests.append(t)
+                        if on_result:
+                            on_result(t)
+                        stop = stop or (fail_fast and not t.passed) or t.verdict is Verdict.CE
+                    if stop:
                         break
                 if not result.passed and (climb or fail_fast or result.verdict is Verdict.CE):
                     for later in range(lv + 1, (top or 1) + 1):
@@ -137,14 +141,34 @@ class Judge:
     @contextlib.contextmanager
     def _context(self, problem: Problem, source: str) -> Iterator[Context]:
         ctx = Context(problem=problem, source=source, pool=self.pool)
+        ctx.extra["query_form"] = problem.grader == "opstream" and uses_query_form(problem, source)
         try:
             yield ctx
         finally:
             ctx.close()
 
+    def _grade_all(self, case: Case | UnitTestFile, ctx: Context, level: int, i: int,
+                   visible: bool) -> list[TestResult]:
+        """A unittest file gives one result per test method; every other case gives one result."""
+        if isinstance(case, UnitTestFile):
+            try:
+                return grade_unittests(case, ctx)
+            except HarnessLost as exc:
+                return [TestResult(name=case.path, level=level, verdict=exc.verdict, message=exc.message, visible=True)]
+            except Exception as exc:
+                return [TestResult(name=case.path, level=level, verdict=Verdict.IE, visible=True,
+                                   message=f"internal error while running {case.path} ({type(exc).__name__}: {exc})")]
+        if ctx.problem.grader == "unittest":
+            return [TestResult(name=getattr(case, "name", "") or f"custom {i}", level=level, verdict=Verdict.IE,
+                               visible=True, message="custom inputs need a reference solution, and imported tasks "
+                               "have none: add a test method to the level's test file and import the task again")]
+        return [self._grade(case, ctx, level, i, visible)]
+
     def _grade(self, case: Case, ctx: Context, level: int, i: int, visible: bool) -> TestResult:
         name = getattr(case, "name", "") or f"{'example' if visible else 'test'} {level}.{i}"
         try:
+            if isinstance(case, Ops | Threads) and ctx.extra.get("query_form"):
+                return grade_query_case(case, ctx, name=name, level=level, visible=visible)
             if isinstance(case, Call):
                 return grade_call(case, ctx, name=name, level=level, visible=visible)
             if isinstance(case, Ops):
