@@ -73,9 +73,9 @@ def test_fit_refuses_degenerate_input():
 
 
 def test_tier_names_the_expected_and_the_observed_growth():
-    slow = tier("O(n log n)", 1.1, 2.0, "n^2")
+    slow = tier("O(n log n)", 1.1, 2.0)
     assert slow == {"tier": "slower", "message": "O(n log n) expected, yours grows like n^2"}
-    ok = tier("O(n log n)", 1.1, 1.15, "n log n")
+    ok = tier("O(n log n)", 1.1, 1.15)
     assert ok["tier"] == "on-track"
     assert ok["message"].startswith("O(n log n) expected, yours grows like n^1.1")
 
