@@ -137,3 +137,97 @@ def test_no_ladder_no_report():
     p = _problem()
     del p.tests.ladder
     assert _measure(p, lambda n: n) is None
+
+
+PACKAGE = {
+    "problem.toml": """
+id = "algo/weighted-total"
+title = "Weighted total"
+track = "algo"
+difficulty = "easy"
+tags = ["arrays"]
+companies = []
+minutes = 5
+grader = "function"
+entry = "weighted_total"
+
+[limits]
+cpu_ms = 2000
+memory_mb = 256
+""",
+    "statement.md": "Add things up.\n\n## Contract\n\n- `weighted_total(nums: list[int]) -> int`.\n",
+    "starter.py": "def weighted_total(nums):\n    raise NotImplementedError\n",
+    "reference.py": """
+def weighted_total(nums):
+    acc = 0
+    for x in nums:
+        for w in range(8):
+            acc += x * w
+    return acc % 1000003
+""",
+    "tests.py": """
+from rounds.testkit import Call
+
+expected_complexity = "O(n)"
+
+
+def examples(level):
+    return [Call(([1, 2, 3],))]
+
+
+def hidden(level, rng):
+    return [Call(([rng.randint(0, 9) for _ in range(20)],))]
+
+
+def ladder(rng):
+    return [(n, Call(([rng.randint(0, 9) for _ in range(n)],), cpu_ms=400)) for n in (2500, 5000, 10000, 20000)]
+""",
+    "editorial.md": "Loop once.\n",
+}
+
+QUADRATIC = """
+def weighted_total(nums):
+    acc = 0
+    for i, x in enumerate(nums):
+        for w in range(8):
+            acc += x * w
+        for y in nums[: len(nums) // 4]:  # pointless rescans: O(n^2)
+            acc += 0 * y
+    return acc % 1000003
+"""
+
+
+@pytest.fixture(scope="module")
+def sandbox_judge():
+    from rounds.judge.engine import Judge
+    from rounds.judge.pool import SlotPool
+    from rounds.judge.sandbox import bwrap_works
+
+    pool = SlotPool(mode="bwrap" if bwrap_works()[0] else "process", size=1)
+    yield Judge(pool)
+    pool.close()
+
+
+@pytest.fixture
+def weighted_total(tmp_path):
+    from rounds.content.package import load_problem
+
+    root = tmp_path / "algo" / "weighted-total"
+    root.mkdir(parents=True)
+    for name, text in PACKAGE.items():
+        (root / name).write_text(text.lstrip())
+    return load_problem(root)
+
+
+def test_the_judge_reports_a_quadratic_solution_as_slower(sandbox_judge, weighted_total):
+    report = sandbox_judge.judge(weighted_total, QUADRATIC, level=1, complexity=True)
+    assert report.accepted
+    c = report.complexity
+    assert c["tier"] == "slower"
+    assert c["message"].startswith("O(n) expected")
+
+
+def test_no_complexity_report_unless_asked_or_when_rejected(sandbox_judge, weighted_total):
+    assert sandbox_judge.judge(weighted_total, weighted_total.reference_source, level=1).complexity is None
+    wrong = "def weighted_total(nums):\n    return -1\n"
+    assert sandbox_judge.judge(weighted_total, wrong, level=1, complexity=True).complexity is None
