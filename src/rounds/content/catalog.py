@@ -52,7 +52,9 @@ class Catalog:
 
 
 def bank_roots() -> list[Path]:
-    roots = [BANK]
+    from rounds.config import get_settings
+
+    roots = [BANK, get_settings().data_dir / "imported"]  # `rounds import` writes packages there
     extra = os.environ.get("ROUNDS_BANK_PATH", "")
     roots += [Path(p) for p in extra.split(os.pathsep) if p]
     return roots
