@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from rounds.cli import render, workspace
+from rounds.cli import importer, render, workspace
 from rounds.config import get_settings
 
 app = typer.Typer(
@@ -180,6 +180,7 @@ def serve(
 
 
 app.add_typer(workspace.commands)
+app.add_typer(importer.commands, name="import")
 
 
 def main() -> None:
