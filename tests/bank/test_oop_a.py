@@ -21,7 +21,11 @@ from rounds.content.testkit import Ops, Threads
 
 OOP = Path(__file__).resolve().parents[2] / "src" / "rounds" / "bank" / "oop"
 SLUGS = ["in-memory-db", "banking", "time-kv-store", "lru-lfu-cache"]
-RACE_MUTANTS = {"no_lock", "incr_check_then_act"}  # caught by Threads cases only
+RACE_MUTANTS = {
+    "no_lock",
+    "incr_check_then_act",
+    "put_if_absent_check_then_act",
+}  # caught by Threads cases only
 DAY = 86_400_000
 
 

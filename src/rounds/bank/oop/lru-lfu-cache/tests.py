@@ -83,7 +83,7 @@ def _seq(level):
     ]
 
 
-ROUNDS = 1500  # per thread; a race shows up in most runs, and several runs make it certain
+ROUNDS = 200  # per thread; a race shows up in most runs, and several runs make it certain
 MIXED_RUNS = 8
 
 
@@ -114,8 +114,8 @@ def _threads():
     n = 4
     mixed = [[o for _ in range(ROUNDS) for o in (op("incr", "counter", 1), op("put_if_absent", "lock", i),
                                                     op("delete", "lock"))] for i in range(n)]
-    puts = [[o for j in range(1500) for o in (op("put", f"t{i}-{j}", j), op("size"))] for i in range(n)]
-    reads = [[op("get", f"r{(i * 7 + j) % 16}") for j in range(1000)] for i in range(n)]
+    puts = [[o for j in range(300) for o in (op("put", f"t{i}-{j}", j), op("size"))] for i in range(n)]
+    reads = [[op("get", f"r{(i * 7 + j) % 16}") for j in range(500)] for i in range(n)]
     cases = [
         Threads(mixed, final=[op("get", "counter"), op("size"), op("stats")], init=(8,), invariant=_mixed_ok,
                 note="4 threads: incr one counter, claim and release one key; every increment counts, one claim at a time")
@@ -123,7 +123,7 @@ def _threads():
     ]
     cases += [
         Threads(puts, final=[op("size"), op("stats")], init=(8,), invariant=_sizes_bounded(8),
-                note="4 threads inserting 1500 keys each: the capacity is never exceeded, evictions are exact"),
+                note="4 threads inserting 300 keys each: the capacity is never exceeded, evictions are exact"),
         Threads(reads, final=[op("stats"), op("top_hits", 3)], init=(16,),
                 setup=[op("put", f"r{j}", j) for j in range(16)],
                 note="4 threads reading: hit counters must not lose updates"),
