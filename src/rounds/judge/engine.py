@@ -51,8 +51,9 @@ def precheck(problem: Problem, source: str) -> str | None:
         elif isinstance(node, ast.If | ast.Try):
             names.add(problem.entry)  # conditional definitions: let the run decide
     if problem.entry not in names and not (problem.grader == "opstream" and QUERY_ENTRY in names):
-        kind = "class" if problem.grader == "opstream" else "function"
-        return f"solution.py defines no {kind} named {problem.entry}"
+        kind = "class" if problem.grader == "opstream" or problem.entry[:1].isupper() else "function"
+        alt = f" (nor a function {QUERY_ENTRY}(queries) for the query form)" if problem.grader == "opstream" else ""
+        return f"solution.py defines no {kind} named {problem.entry}{alt}"
     return None
 
 
