@@ -33,7 +33,7 @@ def examples(level):
             op("deposit", 2_000, "alice", 1_000),
             op("pay", 3_000, "alice", 300),
             op("get_payment_status", 4_000, "alice", "payment1"),
-            op("deposit", 3_000 + DAY, "alice", 0 + 100),
+            op("deposit", 3_000 + DAY, "alice", 100),
             op("get_payment_status", 3_000 + DAY + 1, "alice", "payment1"),
         ], name="a payment and its cashback")]
     return [Ops([
@@ -61,7 +61,7 @@ def _fixed(level):
                  op("deposit", 4, "a", 1)], note="a transfer to the same account fails and changes nothing"),
             Ops([op("create_account", 1, "a"), op("create_account", 2, "b"), op("deposit", 3, "a", 100),
                  op("transfer", 4, "a", "b", 101), op("transfer", 5, "a", "b", 100), op("transfer", 6, "a", "b", 1),
-                 op("deposit", 7, "b", 0 + 1)], note="short funds; a balance equal to the amount is enough"),
+                 op("deposit", 7, "b", 1)], note="short funds; a balance equal to the amount is enough"),
             Ops([op("create_account", 1, "a"), op("deposit", 2, "a", 100), op("transfer", 3, "a", "zz", 10),
                  op("transfer", 4, "zz", "a", 10), op("deposit", 5, "a", 1)],
                 note="a missing source or target fails and changes nothing"),
@@ -108,7 +108,7 @@ def _fixed(level):
                 note="cashback is floor(2%): 149 gives 2, 49 gives 0 but is still received"),
             Ops([op("create_account", 1, "a"), op("create_account", 2, "b"), op("deposit", 3, "a", 1000),
                  op("deposit", 4, "b", 1000), op("pay", 5, "a", 300), op("transfer", 6, "b", "a", 250),
-                 op("top_spenders", 7, 2), op("top_spenders", 5 + DAY, 2), op("deposit", 6 + DAY, "a", 0 + 1)],
+                 op("top_spenders", 7, 2), op("top_spenders", 5 + DAY, 2), op("deposit", 6 + DAY, "a", 1)],
                 note="payments count as outgoing; the cashback does not"),
         ]
     t = 1_000
