@@ -76,7 +76,7 @@ class Cache:
         self._key_hits = {}
         self._hits = self._misses = self._evictions = 0
 
-    # helpers (callers hold the lock) -----------------------------------------
+    # helpers -----------------------------------------------------------------
 
     def _evict_one(self):
         key = self._policy.victim()
