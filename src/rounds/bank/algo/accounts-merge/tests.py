@@ -58,4 +58,4 @@ expected_complexity = "O(E α(E))"
 
 
 def ladder(rng):
-    return [(n, Call((_people(rng, n // 2, 3),), cpu_ms=1500)) for n in (1000, 2000, 4000, 8000, 16000)]
+    return [(n, Call((_people(rng, n // 2, 3),), cpu_ms=1500)) for n in (2500, 5000, 10000, 20000)]

@@ -76,4 +76,4 @@ expected_complexity = "O(n)"
 
 
 def ladder(rng):
-    return [(n, Call(("+".join(["(12-3*(4+5))/2"] * n),), cpu_ms=1500)) for n in (1000, 2000, 4000, 8000, 16000)]
+    return [(n, Call(("+".join(["(12-3*(4+5))/2"] * n),), cpu_ms=1500)) for n in (2500, 5000, 10000, 20000)]

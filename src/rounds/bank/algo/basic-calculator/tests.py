@@ -52,6 +52,6 @@ expected_complexity = "O(n)"
 
 def ladder(rng):
     out = []
-    for n in (2000, 4000, 8000, 16000, 32000):
+    for n in (3000, 6000, 12000, 24000):
         out.append((n, Call(("-".join(["(12-(3+45))"] * n),), cpu_ms=1500)))
     return out

@@ -49,4 +49,5 @@ expected_complexity = "O(k E)"
 
 
 def ladder(rng):
-    return [(n, Call((n, _graph(rng, n, 4 * n, 1000), 0, n - 1, n // 2), cpu_ms=1500)) for n in (25, 50, 100, 200, 400)]
+    graph = _graph(rng, 100, 4950, 1000)  # the size is k + 1, the number of relaxation rounds
+    return [(k + 1, Call((100, graph, 0, 99, k), cpu_ms=1500)) for k in (6, 12, 24, 49, 99)]

@@ -31,7 +31,3 @@ def hidden(level, rng):
 
 
 expected_complexity = "O(k * amount)"
-
-
-def ladder(rng):
-    return [(n, Call(([3, 7, 11, 19, 23], n), cpu_ms=1500)) for n in (1000, 2000, 4000, 8000, 16000)]

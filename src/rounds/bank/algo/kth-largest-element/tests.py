@@ -33,5 +33,5 @@ expected_complexity = "O(n log k)"
 
 
 def ladder(rng):
-    return [(n, Call(([rng.randint(0, 10**9) for _ in range(n)], 100), cpu_ms=1500))
-            for n in (12500, 25000, 50000, 100000, 200000)]
+    return [(n, Call(([rng.randint(0, 10**9) for _ in range(n)], n // 4), cpu_ms=1500))
+            for n in (25000, 50000, 100000, 200000)]

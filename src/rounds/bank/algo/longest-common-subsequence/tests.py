@@ -37,7 +37,7 @@ expected_complexity = "O(n m)"
 
 def ladder(rng):
     out = []
-    for n in (50, 100, 200, 400, 800):
+    for n in (125, 177, 250, 354, 500):
         a = "".join(rng.choice("abcd") for _ in range(n))
         b = "".join(rng.choice("abcd") for _ in range(n))
         out.append((n, Call((a, b), cpu_ms=1900)))

@@ -40,7 +40,7 @@ expected_complexity = "O(n)"
 
 def ladder(rng):
     out = []
-    for n in (4000, 8000, 16000, 32000, 64000):
+    for n in (12500, 25000, 50000, 100000, 200000):
         run = _distinct_run(n // 4)
         out.append((n, Call((run * 4,), cpu_ms=1500)))
     return out

@@ -38,12 +38,3 @@ def hidden(level, rng):
 
 
 expected_complexity = "O(n)"
-
-
-def ladder(rng):
-    out = []
-    for n in (12500, 25000, 50000, 100000, 200000):
-        nums = [7] * (n // 2 + 1) + [rng.randint(0, 10**6) for _ in range(n - n // 2 - 1)]
-        rng.shuffle(nums)
-        out.append((n, Call((nums,), cpu_ms=1500)))
-    return out

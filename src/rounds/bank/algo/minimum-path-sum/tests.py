@@ -34,4 +34,4 @@ expected_complexity = "O(rows * cols)"
 
 
 def ladder(rng):
-    return [(n * n, Call((_grid(rng, n, n, 1000),), cpu_ms=1500)) for n in (50, 71, 100, 141, 200)]
+    return [(n * n, Call((_grid(rng, n, n, 1000),), cpu_ms=1500)) for n in (125, 177, 250, 354, 500)]

@@ -49,4 +49,4 @@ expected_complexity = "O(rows * cols)"
 
 
 def ladder(rng):
-    return [(n * n, Call((_random(rng, n, n, 0.55),), cpu_ms=1500)) for n in (50, 71, 100, 141, 200)]
+    return [(n * n, Call((_random(rng, n, n, 0.55),), cpu_ms=1500)) for n in (100, 141, 200, 283, 400)]

@@ -43,4 +43,4 @@ expected_complexity = "O(n α(n))"
 
 
 def ladder(rng):
-    return [(n, Call((_tree_plus_one(rng, n),), cpu_ms=1500)) for n in (2000, 4000, 8000, 16000, 32000)]
+    return [(n, Call((_tree_plus_one(rng, n),), cpu_ms=1500)) for n in (6250, 12500, 25000, 50000)]

@@ -46,4 +46,4 @@ expected_complexity = "O(rows * cols)"
 
 
 def ladder(rng):
-    return [(n * n, Call((_grid(rng, n, n),), cpu_ms=1500)) for n in (50, 71, 100, 141, 200)]
+    return [(n * n, Call((_grid(rng, n, n),), cpu_ms=1500)) for n in (75, 106, 150, 212, 300)]

@@ -44,7 +44,7 @@ expected_complexity = "O(n log n + L k log k)"
 def ladder(rng):
     out = []
     stem = "best gpu for "
-    for n in (2000, 4000, 8000, 16000, 32000):
+    for n in (6250, 12500, 25000, 50000, 100000):
         hist = [stem + _q(rng, "ab", 10, 14) for _ in range(n)]
         out.append((n, Call((hist, stem + _q(rng, "ab", 12, 12), 5), cpu_ms=1500)))
     return out

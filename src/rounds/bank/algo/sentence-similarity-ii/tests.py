@@ -49,7 +49,7 @@ expected_complexity = "O((n + p) α(p))"
 
 def ladder(rng):
     out = []
-    for n in (2000, 4000, 8000, 16000, 32000):
+    for n in (2500, 5000, 10000, 20000):
         pairs = [[f"w{rng.randrange(n)}", f"w{rng.randrange(n)}"] for _ in range(n)]
         s = [f"w{rng.randrange(n)}" for _ in range(n)]
         out.append((n, Call((s, s[::-1], pairs), cpu_ms=1500)))

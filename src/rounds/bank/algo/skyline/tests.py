@@ -47,4 +47,4 @@ expected_complexity = "O(n log n)"
 
 
 def ladder(rng):
-    return [(n, Call((_random(rng, n, 10**6, 10**4, 1000),), cpu_ms=1500)) for n in (2000, 4000, 8000, 16000, 32000)]
+    return [(n, Call((_random(rng, n, 10**6, 10**4, 1000),), cpu_ms=1500)) for n in (2000, 4000, 8000, 16000)]

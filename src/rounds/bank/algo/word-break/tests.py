@@ -36,12 +36,3 @@ def hidden(level, rng):
 
 
 expected_complexity = "O(n * L)"
-
-
-def ladder(rng):
-    vocab = ["ab", "abc", "bca", "cab", "c", "a", "bb", "cc", "abcab"]
-    out = []
-    for n in (250, 500, 1000, 2000, 4000):
-        s = "".join(rng.choice(vocab) for _ in range(n // 2))[:n]
-        out.append((n, Call((s + "x", vocab), cpu_ms=1500)))
-    return out
