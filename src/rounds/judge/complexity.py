@@ -6,7 +6,10 @@ for the user's code, for the reference and for a do-nothing baseline (which pays
 cost of receiving the arguments), several times each and interleaved so that a noisy
 neighbour slows all three alike. The minimum of the repeats, minus the baseline's minimum,
 is the time of a rung. The growth exponent is the slope of a log-log least-squares line
-through (n, time); the tier is the model among :data:`MODELS` whose shape fits best.
+through (n, time), fitted for both solutions on the rungs where both stand clear of the
+noise; the tier compares the two exponents ("slower" when yours grows faster by more than
+:data:`SLOWER_BY`), and the model among :data:`MODELS` whose shape fits your timings best is
+reported alongside. A limit hit on a rung the reference finished is "slower" outright.
 
 The result is informative ("O(n log n) expected, yours grows like n^2"), never a verdict.
 An optional ``expected_complexity = "O(n log n)"`` in ``tests.py`` names the intended tier;
@@ -136,7 +139,7 @@ def measure_complexity(problem: Problem, source: str, open_context: OpenContext,
     if problem.grader != "function":
         return None
     rungs = _rungs(problem, seed)
-    if len(rungs) < 3:
+    if len(rungs) < MIN_RUNGS:
         return None
     entry = problem.entry
     names = ("baseline", "reference", "yours")
