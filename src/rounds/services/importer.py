@@ -107,11 +107,12 @@ def _check_module(root: Path, rel: str, own: set[str]) -> None:
         raise ImportLayoutError(f"{path} does not parse: line {exc.lineno}: {exc.msg}") from None
     available = set(sys.stdlib_module_names) | AVAILABLE | own
     for node in ast.walk(tree):
-        names = []
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names = [node.module]
+        else:
+            continue
         for name in names:
             if name.split(".")[0] not in available:
                 raise ImportLayoutError(

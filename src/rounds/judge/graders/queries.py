@@ -85,7 +85,7 @@ def _fmt(q: Query) -> str:
 
 
 def _expected(want: list[Step], ops: list[Op], entry: str) -> tuple[list[str], str | None]:
-    out = []
+    out: list[str] = []
     for i, (kind, value) in enumerate(want):
         if kind != "ok":
             return out, (f"step {i + 1}: {_fmt(to_query(ops[i]))} must raise {value}, which has no query form "
