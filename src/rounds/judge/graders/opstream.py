@@ -24,9 +24,20 @@ SHRINK_SECONDS = 4.0
 Step = tuple[str, Any]  # ("ok", value) | ("raise", type name) | ("missing", why) | ("bad", why)
 
 
+class ConstructorRaises(Exception):
+    """The reference's constructor raised for these arguments: the contract says it must."""
+
+    def __init__(self, type_name: str) -> None:
+        super().__init__(type_name)
+        self.type_name = type_name
+
+
 def reference_steps(ctx: Context, init: tuple[Any, ...], ops: list[Op]) -> list[Step]:
     cls = getattr(ctx.problem.reference, ctx.problem.entry)
-    obj = cls(*copy.deepcopy(init))
+    try:
+        obj = cls(*copy.deepcopy(init))
+    except Exception as exc:
+        raise ConstructorRaises(type(exc).__name__) from None
     out: list[Step] = []
     for method, args in ops:
         try:
@@ -104,10 +115,23 @@ Attempt = tuple[RawRun, "Verdict | None", str, list[Step], list[Step], "int | No
 
 def _attempt(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | None) -> Attempt:
     """Run both sides; (verdict or None, message, want, got, mismatch) for one sequence."""
-    want = reference_steps(ctx, init, ops)
+    try:
+        want = reference_steps(ctx, init, ops)
+        must_raise = None
+    except ConstructorRaises as exc:
+        want, must_raise = [], exc.type_name
     task, blobs = _task(ctx, init, ops)
     limits = ctx.limits(cpu_ms)
     raw, cl = ctx.run(task, blobs, limits)
+    if must_raise is not None:
+        ctor = fmt_call(ctx.problem.entry, init)
+        if cl.header.get("status") == "exception" and cl.header.get("step") == 0:
+            if cl.header.get("type") == must_raise:
+                return raw, None, "", want, [], None
+            return raw, Verdict.WA, f"{ctor} raised {cl.header.get('type')}, but it must raise {must_raise}", want, [], None
+        if cl.verdict is not None:
+            return raw, cl.verdict, cl.message, want, [], None
+        return raw, Verdict.WA, f"{ctor} must raise {must_raise}", want, [], None
     if cl.verdict is not None:
         step = cl.header.get("step")
         return raw, cl.verdict, cl.message, want, [], step if isinstance(step, int) else None
