@@ -319,12 +319,27 @@ def _where(exc: BaseException, files: tuple[str, ...]) -> str:
 def _run_unittest(source: str, task: dict[str, Any], out_cap: int) -> dict[str, Any]:
     """Write the task's files and the user's module into a private folder under /tmp (a tmpfs in
     the sandbox), import one unittest file and run it; per test: name, status, message, CPU ms."""
+    import glob
+    import shutil
+    import tempfile
+
+    # One child at a time per harness: what an earlier child of this harness left (it was killed) goes.
+    prefix = f"unittest-{os.getppid()}-"
+    for old in glob.glob(os.path.join(tempfile.gettempdir(), prefix + "*")):
+        shutil.rmtree(old, ignore_errors=True)
+    root = tempfile.mkdtemp(prefix=prefix)
+    try:
+        return _unittest_in(root, source, task, out_cap)
+    finally:
+        os.chdir(tempfile.gettempdir())
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> dict[str, Any]:
     import importlib
     import io
-    import tempfile
     import unittest
 
-    root = tempfile.mkdtemp(prefix="unittest-")
     for rel, text in {**task["files"], task["impl"]: source}.items():
         path = os.path.join(root, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
