@@ -431,15 +431,34 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
     return {"status": "ok", "tests": rows}
 
 
+def _predecode(task: dict[str, Any], blobs: list[bytes], torch_ok: bool) -> None:
+    """Decode every input of the task before any user code runs."""
+
+    def dec(raw: Any) -> Any:
+        return wire.decode(raw, blobs, torch_ok=torch_ok)
+
+    kind = task.get("kind")
+    if kind == "call":
+        task["args"] = dec(task["args"])
+        task["kwargs"] = dec(task["kwargs"]) if "kwargs" in task else {}
+    elif kind in ("ops", "threads"):
+        task["init"] = dec(task.get("init", []))
+        for key in ("ops", "setup", "final"):
+            task[key] = [[m, dec(raw)] for m, raw in task.get(key, [])]
+        task["threads"] = [[[m, dec(raw)] for m, raw in ops] for ops in task.get("threads", [])]
+
+
 def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: list[str],
-           out_w: int, res_w: int, torch_ok: bool) -> None:
+           out_w: int, res_w: int, mark_w: int, torch_ok: bool) -> None:
     os.setpgid(0, 0)
     os.dup2(out_w, 1)
     os.dup2(out_w, 2)
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
-    os.closerange(3, res_w)
-    os.closerange(res_w + 1, 1 << 16)
+    keep = sorted((res_w, mark_w))
+    os.closerange(3, keep[0])
+    os.closerange(keep[0] + 1, keep[1])
+    os.closerange(keep[1] + 1, 1 << 16)
     for s in (signal.SIGTERM, signal.SIGINT, signal.SIGPIPE, signal.SIGCHLD):
         signal.signal(s, signal.SIG_DFL)
     cpu_s = int(limits["cpu_ms"] / 1000) + 1
@@ -462,9 +481,11 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
     blobs: list[bytes] = []
 
     def args_of(raw: Any) -> list[Any]:
-        return list(wire.decode(raw, in_blobs, torch_ok=torch_ok))
+        return list(raw)
 
-    in_blobs = task.pop("_blobs")
+    _predecode(task, task.pop("_blobs"), torch_ok)
+    os.write(mark_w, b"s")
+    os.close(mark_w)
     _snapshot_runtime()
     try:
         _install_bans(banned)
@@ -500,7 +521,7 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
         t0 = process_time()
         if kind == "call":
             call_args = args_of(task["args"])
-            kwargs = dict(wire.decode(task.get("kwargs", {"$d": []}), in_blobs, torch_ok=torch_ok))
+            kwargs = dict(task["kwargs"])
             probes = task.get("probes", [])
             if "tracemalloc" in probes:
                 import tracemalloc
@@ -672,6 +693,7 @@ class Harness:
     def run(self, task: dict[str, Any], limits: dict[str, Any], blobs: list[bytes]) -> None:
         out_r, out_w = os.pipe()
         res_r, res_w = os.pipe()
+        mark_r, mark_w = os.pipe()
         base_rss = _proc_rss_kb(os.getpid())
         task["_blobs"] = blobs
         t0 = time.monotonic()
@@ -680,17 +702,22 @@ class Harness:
             try:
                 os.close(out_r)
                 os.close(res_r)
-                _child(self.source, task, limits, self.banned, out_w, res_w, self.torch_ok)
+                os.close(mark_r)
+                _child(self.source, task, limits, self.banned, out_w, res_w, mark_w, self.torch_ok)
             finally:
                 os._exit(70)
         os.close(out_w)
         os.close(res_w)
-        report = self.supervise(pid, out_r, res_r, limits, base_rss, t0)
+        os.close(mark_w)
+        report = self.supervise(pid, out_r, res_r, mark_r, limits, base_rss, t0)
         res_bytes = report.pop("_result")
         self.send({"op": "result", **report}, [res_bytes])
 
-    def supervise(self, pid: int, out_r: int, res_r: int, limits: dict[str, Any],
+    def supervise(self, pid: int, out_r: int, res_r: int, mark_r: int, limits: dict[str, Any],
                   base_rss: int, t0: float) -> dict[str, Any]:
+        """Watch one child. CPU counts from the start mark, which the child sends after decoding
+        its inputs and before any user code runs (so the cost of decoding large inputs is the
+        judge's, not the solution's)."""
         cpu_ms, wall_ms = limits["cpu_ms"], limits["wall_ms"]
         out_cap, res_cap = limits["output_bytes"], limits["result_bytes"]
         mem_kb = limits["memory_kb"]
@@ -700,10 +727,11 @@ class Harness:
         reason = ""
         status: int | None = None
         rusage = None
-        open_fds = {out_r, res_r}
+        open_fds = {out_r, res_r, mark_r}
         poller = select.poll()
         for fd in open_fds:
             poller.register(fd, select.POLLIN | select.POLLHUP)
+        start_cpu = 0.0
         exited_at = 0.0
         peak_kb = 0
         while open_fds:
@@ -712,6 +740,14 @@ class Harness:
                     chunk = os.read(fd, 1 << 16)
                 except OSError:
                     chunk = b""
+                if fd == mark_r:
+                    # One byte is the whole message; afterwards the pipe is closed on both sides.
+                    if chunk and not start_cpu:
+                        start_cpu = _proc_cpu_ms(pid)
+                    poller.unregister(fd)
+                    open_fds.discard(fd)
+                    os.close(fd)
+                    continue
                 if not chunk:
                     poller.unregister(fd)
                     open_fds.discard(fd)
@@ -732,7 +768,7 @@ class Harness:
                 if got == pid:
                     status, rusage, exited_at = st, ru, now
                 else:
-                    used = _proc_cpu_ms(pid)
+                    used = _proc_cpu_ms(pid) - start_cpu
                     rss = _proc_rss_kb(pid)
                     peak_kb = max(peak_kb, rss - base_rss)
                     if not reason:
@@ -776,7 +812,7 @@ class Harness:
         cpu = 0.0
         maxrss = 0
         if rusage is not None:
-            cpu = (rusage.ru_utime + rusage.ru_stime) * 1000
+            cpu = max(0.0, (rusage.ru_utime + rusage.ru_stime) * 1000 - start_cpu)
             maxrss = rusage.ru_maxrss
         if cpu > cpu_ms and not reason:
             reason = "cpu_limit"
