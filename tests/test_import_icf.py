@@ -209,3 +209,36 @@ def test_start_test_submit_climb_an_imported_task(settings: Settings, tmp_path: 
     assert code == 1 and "custom inputs need a reference solution, and imported tasks have none" in out
     code, out = rounds("validate", PID, "-v")
     assert code == 0 and "validate skips it" in out
+
+
+def test_the_web_page_judges_an_imported_task(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import time
+    import warnings
+
+    from starlette.exceptions import StarletteDeprecationWarning
+
+    with warnings.catch_warnings():  # starlette prefers httpx2; the client behaves the same with httpx
+        warnings.simplefilter("ignore", StarletteDeprecationWarning)
+        from starlette.testclient import TestClient
+
+    from rounds.web.app import create_app
+
+    import_icf(path=TASK, data_dir=settings.data_dir)
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    base = "http://127.0.0.1:8000"
+    with TestClient(create_app(settings), base_url=base) as client:
+        page = client.get(f"/p/{PID}")
+        assert page.status_code == 200 and "Stock in and out" in page.text
+        token = re.search(r'<meta name="csrf-token" content="([0-9a-f]+)">', page.text)
+        assert token
+        headers = {"Origin": base, "X-CSRF-Token": token.group(1), "HX-Request": "true"}
+        fragment = client.post(f"/p/{PID}/submit", data={"code": GOOD}, headers=headers).text
+        deadline = time.monotonic() + 90
+        while 'data-done="no"' in fragment and time.monotonic() < deadline:
+            job = re.search(r'hx-get="(/jobs/[^"]+)"', fragment)
+            assert job, fragment
+            time.sleep(0.1)
+            fragment = client.get(job.group(1), headers={"HX-Request": "true"}).text
+    assert "Accepted: 3/3 tests passed" in " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
+    assert "test_level_1_case_03_remove" in fragment and "Level 2 unlocked" in fragment
