@@ -242,3 +242,18 @@ def test_the_web_page_judges_an_imported_task(settings: Settings, monkeypatch: p
             fragment = client.get(job.group(1), headers={"HX-Request": "true"}).text
     assert "Accepted: 3/3 tests passed" in " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
     assert "test_level_1_case_03_remove" in fragment and "Level 2 unlocked" in fragment
+
+
+def test_every_import_option_is_documented() -> None:
+    import typer.main
+
+    from rounds.cli.importer import commands
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "import.md").read_text()
+    group = typer.main.get_command(commands)
+    assert sorted(group.commands) == ["icf"]  # type: ignore[attr-defined]
+    assert "## `rounds import icf PATH`" in doc
+    for param in group.commands["icf"].params:  # type: ignore[attr-defined]
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert f"`{opt}" in doc, f"import icf {opt} is not in docs/import.md"
