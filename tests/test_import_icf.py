@@ -89,7 +89,7 @@ def test_judge_runs_the_level_files_test_by_test(imported: Path, tmp_path: Path)
     tests = {t["name"]: t for t in report["tests"]}
     assert tests["test_level_1_case_02_unknown_item"]["verdict"] == "AC"
     wrong = tests["test_level_1_case_01_add_and_get"]
-    assert wrong["verdict"] == "WA" and wrong["message"] == "AssertionError: 0 != 5 (level_1_tests.py line 12)"
+    assert wrong["verdict"] == "WA" and wrong["message"] == "AssertionError: 0 != 5 (tests/level_1_tests.py line 12)"
     assert [lv["ran"] for lv in report["levels"]] == [True, False, False]
 
 
@@ -127,7 +127,7 @@ def test_a_test_file_that_fails_to_import_is_named(task: Path, tmp_path: Path) -
     assert code == 2  # not the user's fault: an internal error of the task
     broken = report["tests"][-1]
     assert (broken["level"], broken["name"], broken["verdict"]) == (2, "tests/level_2_tests.py", "IE")
-    assert "tests/level_2_tests.py fails to import (level_2_tests.py line 22): RuntimeError: fixture left " \
+    assert "tests/level_2_tests.py fails to import (tests/level_2_tests.py line 22): RuntimeError: fixture left " \
            "half-edited" in broken["message"]
     assert "not your code" in broken["message"]
 

@@ -25,7 +25,7 @@ from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge.graders.base import Context, base_result
 
 TASK_DIR = "task"  # the imported files inside the package folder
-MAX_FILE_CPU_MS = 60_000
+MAX_FILE_CPU_MS = 20_000
 MAX_RERUNS = 60
 
 
@@ -100,7 +100,7 @@ def _from_rows(rows: list[dict[str, Any]], case: UnitTestFile, ctx: Context, per
         t = TestResult(name=_short_name(row, classes), level=case.level, verdict=Verdict.AC, visible=True,
                        cpu_ms=round(float(row.get("cpu_ms", 0.0)), 2), cpu_limit_ms=per_test_ms,
                        output=str(row.get("output", "")), test={"file": case.path, "test": f"{row['class']}.{row['name']}"})
-        status, message = row["status"], str(row.get("message", ""))
+        status, message = row["status"], _located(str(row.get("message", "")), case.path)
         if status == "fail":
             t.verdict, t.message = Verdict.WA, message
         elif status == "error":
@@ -111,6 +111,11 @@ def _from_rows(rows: list[dict[str, Any]], case: UnitTestFile, ctx: Context, per
             t.verdict, t.message = Verdict.TLE, f"took {t.cpu_ms:.0f} ms of CPU; the limit per test is {per_test_ms} ms"
         out.append(t)
     return out
+
+
+def _located(message: str, path: str) -> str:
+    """Name the test file by its path in the task ("tests/level_1_tests.py line 12")."""
+    return message.replace(f"({Path(path).name} line", f"({path} line")
 
 
 def _file_result(case: UnitTestFile, verdict: Verdict, message: str, raw: Any = None) -> TestResult:
@@ -125,7 +130,7 @@ def _header_problem(case: UnitTestFile, header: dict[str, Any], impl: str) -> tu
     if header.get("status") != "tests_error":
         return None
     msg = str(header.get("message", ""))
-    where = f" ({header['where']})" if header.get("where") else ""
+    where = _located(f" ({header['where']})", case.path) if header.get("where") else ""
     impl_mod = Path(impl).stem
     if f"from '{impl_mod}'" in msg or (header.get("where") or "").startswith(impl):
         return Verdict.CE, f"{case.path} cannot import what it needs from your {impl}{where}: {msg}"
