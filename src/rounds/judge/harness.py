@@ -407,7 +407,8 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
             return f"{text} ({where})" if where else text
 
         def addFailure(self, test: Any, err: Any) -> None:
-            self._row(test, "fail", self._exc(err))
+            # Test files often set failureException = Exception; only an assertion is a failure.
+            self._row(test, "fail" if isinstance(err[1], AssertionError) else "error", self._exc(err))
 
         def addError(self, test: Any, err: Any) -> None:
             self._row(test, "error", self._exc(err))
@@ -423,7 +424,7 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
 
         def addSubTest(self, test: Any, subtest: Any, err: Any) -> None:
             if err is not None:
-                kind = "fail" if issubclass(err[0], test.failureException) else "error"
+                kind = "fail" if issubclass(err[0], AssertionError) else "error"
                 self._row(test, kind, f"{subtest._subDescription()}: {self._exc(err)}")
 
     suite.run(Collect())
