@@ -404,11 +404,19 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
             exc = err[1]
             where = _where(exc, files)
             text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            if type(exc) in (AssertionError, Exception) and str(exc):
+                text = str(exc).strip()  # an assertion's message says it all: "0 != 5"
             return f"{text} ({where})" if where else text
 
+        def _kind(self, err: Any) -> str:
+            # Test files often set failureException = Exception: a failure is an assertion, or an
+            # exception raised by unittest's own assert methods; anything else is an error.
+            tb = traceback.extract_tb(err[2])
+            asserted = bool(tb) and os.path.dirname(tb[-1].filename) == os.path.dirname(unittest.__file__)
+            return "fail" if isinstance(err[1], AssertionError) or asserted else "error"
+
         def addFailure(self, test: Any, err: Any) -> None:
-            # Test files often set failureException = Exception; only an assertion is a failure.
-            self._row(test, "fail" if isinstance(err[1], AssertionError) else "error", self._exc(err))
+            self._row(test, self._kind(err), self._exc(err))
 
         def addError(self, test: Any, err: Any) -> None:
             self._row(test, "error", self._exc(err))
@@ -424,7 +432,7 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
 
         def addSubTest(self, test: Any, subtest: Any, err: Any) -> None:
             if err is not None:
-                kind = "fail" if issubclass(err[0], AssertionError) else "error"
+                kind = self._kind(err)
                 self._row(test, kind, f"{subtest._subDescription()}: {self._exc(err)}")
 
     suite.run(Collect())
