@@ -89,7 +89,7 @@ def test_judge_runs_the_level_files_test_by_test(imported: Path, tmp_path: Path)
     tests = {t["name"]: t for t in report["tests"]}
     assert tests["test_level_1_case_02_unknown_item"]["verdict"] == "AC"
     wrong = tests["test_level_1_case_01_add_and_get"]
-    assert wrong["verdict"] == "WA" and wrong["message"] == "AssertionError: 0 != 5 (tests/level_1_tests.py line 12)"
+    assert wrong["verdict"] == "WA" and wrong["message"] == "0 != 5 (tests/level_1_tests.py line 16)"
     assert [lv["ran"] for lv in report["levels"]] == [True, False, False]
 
 
@@ -108,6 +108,7 @@ def test_errors_in_the_users_code_are_runtime_errors_per_test(imported: Path, tm
 def test_a_hanging_test_gets_its_own_verdict(imported: Path, tmp_path: Path) -> None:
     toml = imported / "imported" / "oop" / "inventory-system" / "problem.toml"
     toml.write_text(toml.read_text().replace("cpu_ms = 2000", "cpu_ms = 300"))
+    # Level 1's tests carry @timeout(0.4): the test's own limit stops the loop, the others run on.
     hangs = GOOD.replace("    def remove_stock(self, timestamp, item, quantity):\n",
                          "    def remove_stock(self, timestamp, item, quantity):\n        while item == 'gear':\n"
                          "            pass\n")
@@ -116,6 +117,27 @@ def test_a_hanging_test_gets_its_own_verdict(imported: Path, tmp_path: Path) -> 
     verdicts = {t["name"]: t["verdict"] for t in report["tests"]}
     assert verdicts == {"test_level_1_case_01_add_and_get": "AC", "test_level_1_case_02_unknown_item": "AC",
                         "test_level_1_case_03_remove": "TLE"}
+    assert "Timed Out: over the test's limit of 0.4 s of CPU" in report["tests"][2]["message"]
+    # Level 2's tests have no timeout of their own: the run is stopped, then each test runs alone.
+    loops = GOOD.replace("        free = [(item, self._free(timestamp, item)) for item in self.stock]\n",
+                         "        while n == 2:\n            pass\n"
+                         "        free = [(item, self._free(timestamp, item)) for item in self.stock]\n")
+    code, report = judge_json(imported, loops, tmp_path, "--level", "2")
+    assert code == 1
+    verdicts = {t["name"]: t["verdict"] for t in report["tests"] if t["level"] == 2}
+    assert verdicts == {"test_level_2_case_01_order": "TLE", "test_level_2_case_02_empty_items_left_out": "AC"}
+
+
+def test_an_exception_is_a_runtime_error_even_when_failureexception_is_exception(imported: Path,
+                                                                                 tmp_path: Path) -> None:
+    raises = GOOD.replace("        if item not in self.stock or self._free(timestamp, item) < quantity:\n"
+                          "            return None\n        self.stock[item] -= quantity",
+                          "        self.stock[item] -= quantity")
+    code, report = judge_json(imported, raises, tmp_path, "--level", "1")
+    tests = {t["name"]: t for t in report["tests"]}
+    assert tests["test_level_1_case_02_unknown_item"]["verdict"] == "RE"
+    assert tests["test_level_1_case_02_unknown_item"]["message"].startswith("raised KeyError: 'nut'")
+    assert tests["test_level_1_case_03_remove"]["verdict"] == "WA"
 
 
 def test_a_test_file_that_fails_to_import_is_named(task: Path, tmp_path: Path) -> None:
@@ -138,8 +160,8 @@ def test_a_test_file_that_fails_to_import_is_named(task: Path, tmp_path: Path) -
     (lambda t: (t / "inventory_system_impl.py").unlink(), "has no *_impl.py"),
     (lambda t: (t / "tests" / "level_2_tests.py").unlink(), "tests/level_2_tests.py is missing (level 3 exists)"),
     (lambda t: shutil.rmtree(t / "tests"), "tests is missing: the level test files"),
-    (lambda t: (t / "tests" / "level_1_tests.py").write_text("import unittest\nimport timeout_decorator\n"),
-     "level_1_tests.py imports timeout_decorator (line 2), which the sandbox does not have"),
+    (lambda t: (t / "tests" / "level_1_tests.py").write_text("import unittest\nimport requests\n"),
+     "level_1_tests.py imports requests (line 2), which the sandbox does not have"),
     (lambda t: (t / "tests" / "level_3_tests.py").write_text("import unittest\n\nclass T(unittest.TestCase):\n"),
      "level_3_tests.py does not parse: line 3"),
     (lambda t: (t / "tests" / "level_3_tests.py").write_text("import unittest\n"), "defines no test methods"),

@@ -30,7 +30,8 @@ MAX_TOTAL_BYTES = 1 << 20
 LEVEL_FILE = re.compile(r"^level_(\d+)_tests\.py$")
 LEVEL_HEADING = re.compile(r"^#{1,3}\s*level\s*(\d+)\s*[:.\-\u2013\u2014]?\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-AVAILABLE = {"numpy", "tests"}  # besides the standard library and the task's own modules
+# Besides the standard library and the task's own modules; the judge brings a timeout_decorator.
+AVAILABLE = {"numpy", "tests", "timeout_decorator"}
 TASK_DIR = "task"  # same folder name as rounds.judge.graders.unittests.TASK_DIR
 
 

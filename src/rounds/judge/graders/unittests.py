@@ -29,6 +29,46 @@ MAX_FILE_CPU_MS = 20_000
 MAX_RERUNS = 60
 
 
+# Task test files decorate tests with ``@timeout(0.4)`` from the timeout_decorator package, which
+# the sandbox does not have. This stand-in is sent with every run unless the task brings its own:
+# it limits a test's CPU time (the judge measures CPU, so a busy machine does not fail tests) and
+# raises an AssertionError subclass, as the package does; the host reports it as TLE.
+TIMEOUT_MODULE = "timeout_decorator.py"
+TIMEOUT_MARK = "TimeoutError: Timed Out"
+TIMEOUT_SOURCE = '''"""Stand-in for the timeout_decorator package: @timeout(seconds) limits a test's CPU time."""
+import functools
+import signal
+
+
+class TimeoutError(AssertionError):
+    """A test ran past its own time limit."""
+
+
+def timeout(seconds=None, use_signals=True, timeout_exception=None, exception_message=None):
+    def decorate(fn):
+        if not seconds:
+            return fn
+
+        @functools.wraps(fn)
+        def limited(*args, **kwargs):
+            def expire(signum, frame):
+                raise (timeout_exception or TimeoutError)(
+                    exception_message or f"Timed Out: over the test's limit of {seconds} s of CPU")
+
+            old = signal.signal(signal.SIGPROF, expire)
+            signal.setitimer(signal.ITIMER_PROF, seconds)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, old)
+
+        return limited
+
+    return decorate
+'''
+
+
 @dataclass
 class UnitTestFile:
     """One level's unittest file of an imported task."""
@@ -75,7 +115,9 @@ def _files(problem: Problem, level_file: str) -> dict[str, str]:
     table = spec(problem)
     root = problem.root / TASK_DIR
     rels = [str(f) for f in table.get("files", [])] + [level_file]
-    return {rel: (root / rel).read_text(encoding="utf-8") for rel in rels}
+    files = {rel: (root / rel).read_text(encoding="utf-8") for rel in rels}
+    files.setdefault(TIMEOUT_MODULE, TIMEOUT_SOURCE)
+    return files
 
 
 def _task(problem: Problem, case: UnitTestFile, only: list[str] | None = None) -> dict[str, Any]:
@@ -101,7 +143,9 @@ def _from_rows(rows: list[dict[str, Any]], case: UnitTestFile, ctx: Context, per
                        cpu_ms=round(float(row.get("cpu_ms", 0.0)), 2), cpu_limit_ms=per_test_ms,
                        output=str(row.get("output", "")), test={"file": case.path, "test": f"{row['class']}.{row['name']}"})
         status, message = row["status"], _located(str(row.get("message", "")), case.path)
-        if status == "fail":
+        if status == "fail" and TIMEOUT_MARK in message.split("\n", 1)[0]:
+            t.verdict, t.message = Verdict.TLE, message
+        elif status == "fail":
             t.verdict, t.message = Verdict.WA, message
         elif status == "error":
             t.verdict, t.message = Verdict.RE, f"raised {message}"
