@@ -16,7 +16,12 @@ from rounds.judge.complexity import measure_complexity
 from rounds.judge.graders.base import Context, HarnessLost
 from rounds.judge.graders.function import grade_call
 from rounds.judge.graders.opstream import grade_ops, grade_threads
-from rounds.judge.graders.queries import QUERY_ENTRY, grade_query_case, uses_query_form
+from rounds.judge.graders.queries import (
+    QUERY_ENTRIES,
+    QUERY_ENTRY,
+    grade_query_case,
+    uses_query_form,
+)
 from rounds.judge.graders.unittests import UnitTestFile, grade_unittests
 from rounds.judge.pool import SlotPool
 
@@ -50,7 +55,7 @@ def precheck(problem: Problem, source: str) -> str | None:
             names.update((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, ast.If | ast.Try):
             names.add(problem.entry)  # conditional definitions: let the run decide
-    if problem.entry not in names and not (problem.grader == "opstream" and QUERY_ENTRY in names):
+    if problem.entry not in names and not (problem.grader == "opstream" and names & set(QUERY_ENTRIES)):
         kind = "class" if problem.grader == "opstream" or problem.entry[:1].isupper() else "function"
         alt = f" (nor a function {QUERY_ENTRY}(queries) for the query form)" if problem.grader == "opstream" else ""
         return f"solution.py defines no {kind} named {problem.entry}{alt}"
