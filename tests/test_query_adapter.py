@@ -42,6 +42,8 @@ def test_the_query_form_is_chosen_only_without_the_entry_class() -> None:
     assert uses_query_form(db, "def solution(queries):\n    return []\n")
     assert not uses_query_form(db, "class InMemoryDB:\n    pass\n\ndef solution(q):\n    return []\n")
     assert not uses_query_form(db, "def solve(queries):\n    return []\n")
+    assert uses_query_form(db, "def simulate_coding_framework(list_of_lists):\n    return []\n") == (
+        "simulate_coding_framework")
     assert precheck(db, "def solution(queries):\n    return []\n") is None
     assert "nor a function solution(queries)" in (precheck(db, "def solve(q):\n    return []\n") or "")
 
@@ -60,6 +62,12 @@ def test_a_bank_problem_accepts_a_query_style_solution(tmp_path: Path) -> None:
     assert report["highest_level_passed"] == 4
     first = report["tests"][0]
     assert first["test"]["queries"][0] == "['SET', 'user:1', 'name', 'Ada']"
+
+
+def test_the_query_function_may_be_called_simulate_coding_framework(tmp_path: Path) -> None:
+    renamed = QUERY_DB.replace("def solution(queries):", "def simulate_coding_framework(queries):")
+    code, report = _judge_cli("oop/in-memory-db", renamed, tmp_path, "--level", "2")
+    assert code == 0, [t["message"] for t in report["tests"] if t["verdict"] != "AC"]
 
 
 def test_a_wrong_query_solution_gets_the_failing_step(tmp_path: Path) -> None:

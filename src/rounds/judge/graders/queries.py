@@ -27,6 +27,8 @@ from rounds.judge.graders.opstream import SHRINK_RUNS, SHRINK_SECONDS, Step, ref
 from rounds.judge.pool import RawRun
 
 QUERY_ENTRY = "solution"
+# The same form under the name some practice harnesses give it.
+QUERY_ENTRIES = (QUERY_ENTRY, "simulate_coding_framework")
 
 Query = list[str]
 
@@ -59,14 +61,16 @@ def to_query(op: Op) -> Query:
     return [method.upper()] + [to_text(a) for a in args]
 
 
-def uses_query_form(problem: Problem, source: str) -> bool:
-    """True when the source defines a top-level ``solution`` function and not the entry class."""
+def uses_query_form(problem: Problem, source: str) -> str | None:
+    """The query function's name when the source defines one at top level and not the entry class."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
+        return None
     names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)}
-    return QUERY_ENTRY in names and problem.entry not in names
+    if problem.entry in names:
+        return None
+    return next((e for e in QUERY_ENTRIES if e in names), None)
 
 
 def _unsupported(case: Ops | Threads, ctx: Context) -> str | None:
@@ -103,15 +107,16 @@ def _attempt(ctx: Context, ops: list[Op], cpu_ms: int | None) -> Attempt:
     if why:
         return None, Verdict.CE, why, want, [], None
     queries = [to_query(o) for o in ops]
+    fn = str(ctx.extra.get("query_form") or QUERY_ENTRY)
     body, blobs = wire.encode([[queries], {}])
-    task = {"kind": "call", "entry": QUERY_ENTRY, "args": body[0], "kwargs": body[1],
+    task = {"kind": "call", "entry": fn, "args": body[0], "kwargs": body[1],
             "capture_args": False, "probes": []}
     raw, cl = ctx.run(task, blobs, ctx.limits(cpu_ms))
     if cl.verdict is not None:
         return raw, cl.verdict, cl.message, want, [], None
     got = ctx.decode(cl.header.get("value"), cl.blobs)
     if not isinstance(got, list):
-        return raw, Verdict.WA, (f"solution() returned {type(got).__name__} {short(got, 60)}; it must return a list "
+        return raw, Verdict.WA, (f"{fn}() returned {type(got).__name__} {short(got, 60)}; it must return a list "
                                  "of strings, one per query"), want, [], None
     for i, (w, g) in enumerate(zip(want, got, strict=False)):
         if not isinstance(g, str):
@@ -121,7 +126,7 @@ def _attempt(ctx: Context, ops: list[Op], cpu_ms: int | None) -> Attempt:
             return raw, Verdict.WA, f"step {i + 1}: {_fmt(queries[i])} returned {short(g, 80)}, which is wrong", want, got, i
     if len(got) != len(want):
         at = min(len(got), len(want))
-        return raw, Verdict.WA, (f"solution() returned {len(got)} answers for {len(want)} queries: one string per "
+        return raw, Verdict.WA, (f"{fn}() returned {len(got)} answers for {len(want)} queries: one string per "
                                  "query, in order"), want, got, at if at < len(want) else None
     return raw, None, "", want, got, None
 
