@@ -286,13 +286,15 @@ def bwrap_argv(harness: Path, runtime: str, *, tmp_bytes: int, seccomp_fd: int,
     for etc in ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
                 "/etc/localtime"):
         argv += ["--ro-bind-try", etc, etc]
+    # /tmp first: the interpreter's prefix may itself live under /tmp (a checkout there), and a
+    # later mount would hide it.
+    argv += ["--proc", "/proc", "--dev", "/dev"]
+    argv += ["--size", str(tmp_bytes), "--tmpfs", "/tmp"]
     roots = _python_roots()
     for r in roots:
         argv += ["--ro-bind", r, r]
     for h in hidden_paths(roots, secrets):
         argv += ["--tmpfs", h]
-    argv += ["--proc", "/proc", "--dev", "/dev"]
-    argv += ["--size", str(tmp_bytes), "--tmpfs", "/tmp"]
     argv += ["--ro-bind", str(harness), SANDBOX_ROOT]
     argv += ["--chdir", "/tmp", "--seccomp", str(seccomp_fd)]
     argv += [sys.executable, "-I", f"{SANDBOX_ROOT}/harness.py", runtime]
