@@ -16,6 +16,9 @@ TAIL = 50
 LOSS_TARGET = 0.6
 AUC_MIN = 0.8
 
+# The verdict rests on the thresholds alone, so the host never reruns the reference training.
+GOAL = "a run that meets the loss and held-out targets of the contract"
+
 
 def _data(seed: int, d: int, n_train: int = 768, n_test: int = 512):
     """Clicks from a random two-layer teacher, about one positive in four."""
@@ -78,7 +81,7 @@ def _grader(y_test: torch.Tensor):
 
 def _case(seed: int, d: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, d)
-    return Call((X, y, Xt, seed % 1000), check=_grader(yt), note=note)
+    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt), note=note)
 
 
 def examples(level):

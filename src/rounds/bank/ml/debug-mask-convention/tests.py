@@ -18,6 +18,9 @@ ACC_MIN = 0.85
 TEST_CE_MAX = 0.4
 LENGTH = 24
 
+# The verdict rests on the thresholds alone, so the host never reruns the reference training.
+GOAL = "a run that meets the loss and held-out targets of the contract"
+
 
 def _data(seed: int, vocab: int, k: int, n_train: int = 512, n_test: int = 256):
     """Each class owns a few signal tokens; a ticket mixes them with noise tokens."""
@@ -84,7 +87,7 @@ def _grader(y_test: torch.Tensor, k: int):
 
 def _case(seed: int, vocab: int, k: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, vocab, k)
-    return Call((X, y, Xt, seed % 1000), check=_grader(yt, k), note=note)
+    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt, k), note=note)
 
 
 def examples(level):

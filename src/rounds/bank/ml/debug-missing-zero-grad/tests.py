@@ -16,6 +16,9 @@ TAIL = 50
 LOSS_TARGET = 0.5
 ACC_MIN = 0.6
 
+# The verdict rests on the thresholds alone, so the host never reruns the reference training.
+GOAL = "a run that meets the loss and held-out targets of the contract"
+
 
 def _data(seed: int, d: int, k: int, n_train: int = 512, n_test: int = 256):
     """Features from N(0, 1); labels from a random two-layer teacher network."""
@@ -68,7 +71,7 @@ def _grader(y_test: torch.Tensor, n_classes: int):
 
 def _case(seed: int, d: int, k: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, d, k)
-    return Call((X, y, Xt, seed % 1000), check=_grader(yt, k), note=note)
+    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt, k), note=note)
 
 
 def examples(level):

@@ -16,6 +16,9 @@ TAIL = 50
 LOSS_TARGET = 0.35
 R2_MIN = 0.6
 
+# The verdict rests on the thresholds alone, so the host never reruns the reference training.
+GOAL = "a run that meets the loss and held-out targets of the contract"
+
 
 def _data(seed: int, d: int, n_train: int = 768, n_test: int = 256):
     """Minutes = base + a smooth random function of the features + noise."""
@@ -77,7 +80,7 @@ def _grader(y_test: torch.Tensor):
 
 def _case(seed: int, d: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, d)
-    return Call((X, y, Xt, seed % 1000), check=_grader(yt), note=note)
+    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt), note=note)
 
 
 def examples(level):

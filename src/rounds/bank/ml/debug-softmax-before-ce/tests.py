@@ -17,6 +17,9 @@ LOSS_TARGET = 0.35
 ACC_MIN = 0.8
 TEST_CE_MAX = 0.45
 
+# The verdict rests on the thresholds alone, so the host never reruns the reference training.
+GOAL = "a run that meets the loss and held-out targets of the contract"
+
 
 def _data(seed: int, d: int, k: int, n_train: int = 512, n_test: int = 256):
     """Each intent owns two cluster centres in feature space; points scatter around them."""
@@ -74,7 +77,7 @@ def _grader(y_test: torch.Tensor, k: int):
 
 def _case(seed: int, d: int, k: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, d, k)
-    return Call((X, y, Xt, seed % 1000), check=_grader(yt, k), note=note)
+    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt, k), note=note)
 
 
 def examples(level):
