@@ -219,6 +219,9 @@ def test_start_test_submit_climb_an_imported_task(settings: Settings, tmp_path: 
     assert code == 0, out
     ws = tmp_path / "ws"
     assert "## Level 1: Stock in and out" in (ws / "README.md").read_text()
+    # The task's own modules come along, so solution.py imports work outside the judge too.
+    assert sorted(p.name for p in ws.glob("*.py")) != ["solution.py"]
+    assert (ws / "tests" / "level_1_tests.py").exists()
     code, out = rounds("test", "ws")
     assert code == 1 and "1/3 tests passed" in out
     (ws / "solution.py").write_text(GOOD)
@@ -228,7 +231,7 @@ def test_start_test_submit_climb_an_imported_task(settings: Settings, tmp_path: 
     code, out = rounds("submit", "ws")
     assert code == 0 and "Attempt complete: score 600 of 600" in out, out
     code, out = rounds("test", "ws", "--case", "1, 2")
-    assert code == 1 and "custom inputs need a reference solution, and imported tasks have none" in out
+    assert code == 2 and "custom inputs need a reference solution" in out
     code, out = rounds("validate", PID, "-v")
     assert code == 0 and "validate skips it" in out
 

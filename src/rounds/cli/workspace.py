@@ -24,6 +24,7 @@ from rounds.cli import render
 from rounds.config import Settings, get_settings
 
 if TYPE_CHECKING:
+    from rounds.content.package import Problem
     from rounds.domain.verdict import TestResult
     from rounds.services.views import AttemptDocuments, AttemptView, JudgedSubmission
     from rounds.storage.db import Database
@@ -97,6 +98,7 @@ def start(
         docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=view.id)
     target.mkdir(parents=True, exist_ok=True)
     (target / SOLUTION).write_text(docs.starter, encoding="utf-8")
+    _copy_task_files(problem, target)
     _write_docs(target, view, docs)
     meta = {"attempt_id": view.id, "attempt_uid": view.uid, "problem_id": view.problem_id}
     _save_meta(target, meta, level=view.level, code=docs.starter)
@@ -214,6 +216,21 @@ def _attempt(db: Database, meta: dict[str, Any]) -> AttemptView:
 
 def _digest(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8", "replace")).hexdigest()
+
+
+def _copy_task_files(problem: Problem, target: Path) -> None:
+    """An imported task's own modules and test files, so solution.py runs in the workspace too."""
+    if problem.grader != "unittest":
+        return
+    from rounds.judge.graders.unittests import TASK_DIR, spec
+
+    root = problem.root / TASK_DIR
+    for rel in [str(f) for f in spec(problem).get("files", [])] + [str(p.relative_to(root)) for p in
+                                                                    sorted((root / "tests").glob("*.py"))]:
+        dest = target / rel
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text((root / rel).read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def _save_meta(folder: Path, meta: dict[str, Any], *, code: str | None, level: int | None = None) -> None:

@@ -27,6 +27,8 @@ MAX_CUSTOM_CHARS = 20_000
 
 def parse_custom(problem: Problem, texts: Sequence[str]) -> list[Case]:
     """Turn the user's inputs into cases; InvalidInput says which one is wrong and why."""
+    if texts and problem.grader == "unittest":
+        raise InvalidInput("an imported task runs its own unittest files; custom inputs need a reference solution, which it lacks")
     if len(texts) > MAX_CUSTOM:
         raise InvalidInput(f"at most {MAX_CUSTOM} custom inputs per run, got {len(texts)}")
     cases: list[Case] = []
@@ -100,6 +102,12 @@ def _case_lines(problem: Problem, ctx: Context, case: Case, default: str) -> lis
         for (method, args), (kind, value) in zip(case.ops, reference_steps(ctx, case.init, case.ops), strict=True):
             shown = f"raises {value}" if kind == "raise" else short(value, 200)
             lines.append(f"obj.{fmt_call(method, args)}  ->  {shown}")
+    elif problem.grader == "unittest":  # an imported task's own test file, shown as it is
+        from rounds.judge.graders.unittests import TASK_DIR
+
+        path = getattr(case, "path", "")
+        lines[-1] = "```python"
+        lines += (problem.root / TASK_DIR / path).read_text(encoding="utf-8").rstrip().splitlines()
     elif isinstance(case, Threads):
         lines.append(f"obj = {fmt_call(problem.entry, case.init)}")
         for method, args in case.setup:
