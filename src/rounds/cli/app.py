@@ -107,11 +107,12 @@ def validate(
         bad += 1
         console.print(f"[red]FAIL[/red] {folder}: {why}")
     for r in results:
+        took = f"[dim]{r.seconds:.1f} s[/dim]"
         if r.ok:
-            console.print(f"[green]ok[/green]   {r.problem_id}")
+            console.print(f"[green]ok[/green]   {r.problem_id} {took}")
         else:
             bad += 1
-            console.print(f"[red]FAIL[/red] {r.problem_id}")
+            console.print(f"[red]FAIL[/red] {r.problem_id} {took}")
             for f in r.failures:
                 console.print(f"       - {f}")
         if verbose:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ class ValidationResult:
     problem_id: str
     failures: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what killed each mutant, reference timings
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -71,6 +73,13 @@ def check_metadata(p: Problem) -> list[str]:
 
 
 def validate_problem(p: Problem, judge: Judge, progress: Callable[[str], None] | None = None) -> ValidationResult:
+    t0 = time.monotonic()
+    res = _validate(p, judge, progress)
+    res.seconds = time.monotonic() - t0
+    return res
+
+
+def _validate(p: Problem, judge: Judge, progress: Callable[[str], None] | None) -> ValidationResult:
     res = ValidationResult(p.id)
     if p.grader == "unittest":  # imported with `rounds import`: no reference or mutants; its own tests decide
         res.notes.append("imported task: it has no reference solution or mutants to check; its own unittest "
