@@ -5,6 +5,8 @@ These checks run on the host without a sandbox; `rounds validate` does the judgi
 
 from __future__ import annotations
 
+import copy
+import importlib.util
 import random
 from pathlib import Path
 
@@ -97,3 +99,44 @@ def test_ladders_grow(problem):
     sizes = [n for n, _ in rungs]
     assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes)
     assert all(isinstance(c, Call) for _, c in rungs)
+
+
+# A slow but straightforward mutant serves as an independent oracle: on the small hidden
+# cases it must agree with the reference (it only exists to be too slow on the large ones).
+ORACLES = {
+    "skyline": "quadratic_scan", "car-pooling": "quadratic_per_start", "meeting-rooms-ii": "quadratic_pairs",
+    "max-profit-job-scheduling": "quadratic_dp", "single-threaded-cpu": "quadratic_pick",
+    "cheapest-flights-within-k-stops": "all_paths_dfs", "subarray-sum-equals-k": "all_pairs",
+    "longest-increasing-subsequence": "quadratic_dp", "largest-rectangle-in-histogram": "all_pairs",
+    "daily-temperatures": "scan_forward", "merge-k-sorted-lists": "one_by_one",
+    "merge-intervals": "pairwise_until_stable", "minimum-window-substring": "all_windows",
+    "kth-largest-element": "first_pivot_quickselect", "find-median-from-data-stream": "insort_list",
+    "longest-consecutive-sequence": "no_start_check", "split-array-largest-sum": "dp_quadratic",
+    "network-delay-time": "bellman_ford_full", "sentence-similarity-ii": "search_per_pair",
+    "redundant-connection": "dfs_per_edge", "accounts-merge": "quadratic_rescan",
+    "rotting-oranges": "full_rescan", "number-of-islands": "relabel_until_stable",
+    "top-k-frequent": "quadratic_count", "sliding-window-maximum": "naive_max_per_window",
+    "longest-substring-without-repeating": "quadratic_restart", "majority-element": "quadratic_count",
+    "basic-calculator": "string_rebuild", "basic-calculator-ii": "string_rebuild",
+    "basic-calculator-iii": "recursive_descent", "search-autocomplete": "rescan_every_keystroke",
+}
+
+
+@pytest.mark.parametrize("slug", sorted(ORACLES))
+def test_reference_agrees_with_a_slow_oracle_on_small_cases(slug):
+    problem = load_problem(ALGO / slug)
+    path = ALGO / slug / "mutants" / f"{ORACLES[slug]}.py"
+    spec = importlib.util.spec_from_file_location(f"oracle_{slug.replace('-', '_')}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    reference, oracle = getattr(problem.reference, problem.entry), getattr(module, problem.entry)
+    checked = 0
+    for case in problem.hidden(1, 0):
+        if case.cpu_ms is not None or len(repr(case.args)) > 3000:
+            continue  # the large inputs are what the oracle is too slow for
+        want = reference(*copy.deepcopy(case.args))
+        got = oracle(*copy.deepcopy(case.args))
+        outcome = (case.check or problem.default_checker)(got, want, case.args)
+        assert outcome.ok, f"{case.note}: {outcome.message}"
+        checked += 1
+    assert checked >= 8
