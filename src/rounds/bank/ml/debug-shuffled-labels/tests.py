@@ -14,7 +14,7 @@ from rounds.testkit import Call, custom
 STEPS = 250
 TAIL = 50
 LOSS_TARGET = 0.35
-R2_MIN = 0.6
+R2_MIN = 0.5
 
 # The verdict rests on the thresholds alone, so the host never reruns the reference training.
 GOAL = "a run that meets the loss and held-out targets of the contract"
