@@ -95,8 +95,16 @@ class Problem:
         d = self.root / "mutants"
         return sorted(d.glob("*.py")) if d.is_dir() else []
 
+    def _host_runtime(self) -> None:
+        """Host-side torch work (references, oracles) runs on one thread, as in the sandbox."""
+        if self.runtime == "torch":
+            import torch
+
+            torch.set_num_threads(1)
+
     @cached_property
     def tests(self) -> ModuleType:
+        self._host_runtime()
         return _load_module(self.root / "tests.py", f"rounds_bank.{self.track}.{_ident(self.slug)}.tests")
 
     @cached_property

@@ -853,6 +853,7 @@ def main() -> None:
 
     if runtime == "torch":
         import torch
+        import torch._dynamo  # noqa: F401  (the first optimizer imports it: pay once, not per test)
 
         torch.set_num_threads(1)
         try:

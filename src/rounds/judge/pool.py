@@ -181,7 +181,7 @@ class Slot:
         except (BrokenPipeError, OSError, ValueError) as exc:
             raise SlotDied(f"harness is gone ({exc})") from None
 
-    def _read(self, timeout_s: float) -> tuple[dict[str, Any], list[bytes]]:
+    def _read(self, timeout_s: float, limit: int = PROTOCOL_LIMIT) -> tuple[dict[str, Any], list[bytes]]:
         assert self.proc is not None and self.proc.stdout is not None
         out = self.proc.stdout
         deadline = time.monotonic() + timeout_s
@@ -195,7 +195,7 @@ class Slot:
             if r:
                 break
         try:
-            return wire.read_frame(out, PROTOCOL_LIMIT + 1024)  # type: ignore[arg-type]
+            return wire.read_frame(out, limit + 1024)  # type: ignore[arg-type]
         except (EOFError, wire.WireError, OSError) as exc:
             self._drain_stderr()
             raise SlotDied(f"harness is gone ({exc}); stderr: {self.stderr_tail[-500:].decode(errors='replace')}") from None
@@ -218,7 +218,8 @@ class Slot:
         self.uses += 1
         self._send({"op": "run", "task": task, "limits": limits.to_json()}, blobs)
         # The harness enforces the wall limit itself; this deadline catches a harness that hangs.
-        msg, frames = self._read(limits.wall_ms / 1000 + 6)
+        # The harness caps the result itself; the reply adds its stdout excerpt and a header.
+        msg, frames = self._read(limits.wall_ms / 1000 + 6, limit=limits.result_bytes + PROTOCOL_LIMIT)
         if msg.get("op") != "result":
             raise SlotDied(f"unexpected answer: {msg.get('op')}")
         oom = bool(self.cgroup and self.cgroup.oom_kills() > before)
