@@ -67,6 +67,7 @@ def judge(
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON report on stdout")] = False,
     seed: Annotated[int, typer.Option(help="seed of the random hidden inputs")] = 0,
     feedback: Annotated[str, typer.Option(help="open, standard or blind")] = "standard",
+    complexity: Annotated[bool, typer.Option("--complexity", help="when accepted, also measure growth on a size ladder")] = False,
 ) -> None:
     """Judge FILE once against the hidden tests. Exit 0 accepted, 1 not, 2 usage or internal error."""
     from rounds.services import judging
@@ -77,7 +78,7 @@ def judge(
         raise _fail(f"cannot read {file}: {exc}") from None
     try:
         report = judging.judge_once(problem_id=problem_id, source=source, level=level, seed=seed,
-                                    feedback=feedback, settings=get_settings())
+                                    feedback=feedback, settings=get_settings(), complexity=complexity)
     except judging.JudgeUsageError as exc:
         raise _fail(str(exc)) from None
     if as_json:

@@ -52,6 +52,8 @@ def report(console: Console, rep: Report) -> None:
     if rep.score is not None:
         summary += f", score {rep.score}"
     console.print(summary)
+    if rep.complexity and rep.complexity.get("message"):
+        console.print(f"Complexity: {rep.complexity['message']}")
 
 
 def selftest(console: Console, results: list[tuple[str, bool, str]]) -> bool:

@@ -9,7 +9,7 @@
   submission meets fresh random inputs next to the fixed edge cases.
 
 Optionally ``checker`` (the default checker for ``Call`` cases) and
-``ladder(rng) -> list[Call]`` for the complexity report. A case's expected
+``ladder(rng) -> list[tuple[int, Call]]`` (size, case) for the complexity report. A case's expected
 value defaults to ``REF``: the reference solution's answer, computed on the
 host.
 """

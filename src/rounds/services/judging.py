@@ -19,7 +19,7 @@ class JudgeUsageError(Exception):
 
 
 def judge_once(*, problem_id: str, source: str, level: int | None, seed: int, feedback: str,
-               settings: Settings) -> Report:
+               settings: Settings, complexity: bool = False) -> Report:
     """Judge a source against the hidden tests of a problem (`rounds judge`)."""
     if feedback not in MODES:
         raise JudgeUsageError(f"--feedback must be one of {', '.join(MODES)}")
@@ -33,7 +33,7 @@ def judge_once(*, problem_id: str, source: str, level: int | None, seed: int, fe
         judge = get_judge(settings)
     except SandboxUnavailable as exc:
         raise JudgeUsageError(str(exc)) from None
-    report = judge.judge(problem, source, level=level, seed=seed, suite="all")
+    report = judge.judge(problem, source, level=level, seed=seed, suite="all", complexity=complexity)
     return apply_mode(report, feedback)
 
 

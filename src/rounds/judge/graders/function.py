@@ -50,7 +50,8 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
             r.message = f"raised {cl.header.get('type')}, but this input must raise {expected.type_name}"
             return r
         r.verdict = cl.verdict
-        r.message = cl.message
+        # The note says what the test is about ("200k rows: needs O(n log n)"): it explains a TLE.
+        r.message = cl.message + (f" [{case.note}]" if case.note else "")
         return r
     actual = ctx.decode(cl.header.get("value"), cl.blobs)
     r.actual = short(actual, 300)
