@@ -8,12 +8,14 @@ instead of failing. Transactions are short: services never hold one open while j
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rounds.config import Settings
@@ -68,11 +70,21 @@ def open_database(url: str) -> Database:
     from rounds.storage.migrate import upgrade
 
     engine = make_engine(url)
-    upgrade(engine)
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    with sessions.begin() as s:
-        user_id = local_user_id(s)
-    return Database(engine=engine, sessions=sessions, local_user_id=user_id)
+    for attempt in range(6):
+        try:
+            upgrade(engine)
+            sessions = sessionmaker(engine, expire_on_commit=False)
+            with sessions.begin() as s:
+                user_id = local_user_id(s)
+            return Database(engine=engine, sessions=sessions, local_user_id=user_id)
+        except OperationalError as exc:
+            # SQLite answers "locked" without waiting in a few cases (switching a brand-new file to
+            # WAL while another process creates it); starting again is safe: every step is idempotent.
+            if "locked" not in str(exc) or attempt == 5:
+                raise
+            engine.dispose()
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 _lock = threading.Lock()
