@@ -860,6 +860,12 @@ def main() -> None:
             torch.set_num_interop_threads(1)
         except RuntimeError:
             pass
+    # Everything imported so far lives as long as the slot: keep the collector away from it, so
+    # forked children do not touch (and copy) those pages.
+    import gc
+
+    gc.collect()
+    gc.freeze()
     Harness(runtime, proto_in, proto_out).serve()
 
 

@@ -87,6 +87,7 @@ class Cgroup:
 
     flavour: str  # "v2" or "v1"
     paths: dict[str, Path]
+    memory_limit: int = 0
 
     def write(self, controller: str, name: str, value: str) -> bool:
         p = self.paths.get(controller)
@@ -108,6 +109,9 @@ class Cgroup:
             return ""
 
     def set_memory(self, limit_bytes: int) -> None:
+        if limit_bytes == self.memory_limit:
+            return
+        self.memory_limit = limit_bytes
         if self.flavour == "v2":
             self.write("memory", "memory.max", str(limit_bytes))
             self.write("memory", "memory.swap.max", "0")

@@ -74,9 +74,15 @@ def _step_checker(ctx: Context) -> Checker:
     return c if c is not None else exact()
 
 
+_ATOMS = (str, int, bool, type(None))
+
+
 def _first_mismatch(ctx: Context, ops: list[Op], want: list[Step], got: list[Step]) -> tuple[int, str] | None:
     check = _step_checker(ctx)
     for i, (w, g) in enumerate(zip(want, got, strict=False)):
+        if (g[0] == "ok" and w[0] == "ok" and check.name == "exact" and type(g[1]) is type(w[1])
+                and type(w[1]) in _ATOMS and g[1] == w[1]):
+            continue  # the common case, decided without building any message
         call = fmt_call(ops[i][0], ops[i][1])
         if g[0] in ("missing", "bad"):
             return i, f"step {i + 1}: {call}: {g[1]}"
