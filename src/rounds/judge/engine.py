@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import queue
+import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from rounds.content.package import Problem
@@ -127,15 +130,10 @@ class Judge:
                     break
                 if lv == top and extra:
                     cases = cases + [(c, True) for c in extra]
-                for i, (case, visible) in enumerate(cases, 1):
-                    stop = False
-                    for t in self._grade_all(case, ctx, lv, i, visible):
-                        result.tests.append(t)
-                        if on_result:
-                            on_result(t)
-                        stop = stop or (fail_fast and not t.passed) or t.verdict is Verdict.CE
-                    if stop:
-                        break
+                for t in self._grade_level(cases, ctx, lv, fail_fast):
+                    result.tests.append(t)
+                    if on_result:
+                        on_result(t)
                 if not result.passed and (climb or fail_fast or result.verdict is Verdict.CE):
                     for later in range(lv + 1, (top or 1) + 1):
                         report.levels.append(LevelResult(later, ran=False))
@@ -143,6 +141,70 @@ class Judge:
         if complexity and report.accepted:  # informative size ladder, never a verdict
             report.complexity = measure_complexity(problem, source, lambda src: self._context(problem, src), seed=seed)
         return report
+
+    def _grade_level(self, cases: Sequence[tuple[Case | UnitTestFile, bool]], ctx: Context, level: int,
+                     fail_fast: bool) -> Iterator[TestResult]:
+        """Grade a level's cases in order; idle warm slots, if any, take some of them in parallel.
+
+        Results come out in the cases' order. A failure under ``fail_fast`` (or a CE) stops the
+        level: cases not started yet are skipped.
+        """
+        helpers = self._borrow(ctx, len(cases) - 1)
+        stop = threading.Event()
+
+        def one(i: int, case: Case | UnitTestFile, visible: bool, c: Context) -> list[TestResult]:
+            if stop.is_set():
+                return []
+            out = self._grade_all(case, c, level, i, visible)
+            if any((fail_fast and not t.passed) or t.verdict is Verdict.CE for t in out):
+                stop.set()
+            return out
+
+        if not helpers:
+            for i, (case, visible) in enumerate(cases, 1):
+                yield from one(i, case, visible, ctx)
+                if stop.is_set():
+                    return
+            return
+        free: queue.Queue[Context] = queue.Queue()
+        for c in [ctx, *helpers]:
+            free.put(c)
+
+        def run(i: int, case: Case | UnitTestFile, visible: bool) -> list[TestResult]:
+            c = free.get()
+            try:
+                return one(i, case, visible, c)
+            finally:
+                free.put(c)
+
+        try:
+            with ThreadPoolExecutor(max_workers=1 + len(helpers)) as ex:
+                futures = [ex.submit(run, i, case, visible) for i, (case, visible) in enumerate(cases, 1)]
+                for f in futures:
+                    yield from f.result()
+                    if stop.is_set():
+                        for g in futures:
+                            g.cancel()
+                        return
+        finally:
+            for c in helpers:
+                c.close()
+
+    def _borrow(self, ctx: Context, most: int) -> list[Context]:
+        """Contexts on idle warm slots of the same runtime (never started for this, never waited for)."""
+        if most < 3 or ctx.problem.grader == "unittest" or self.pool.size < 2:
+            return []
+        if ctx.slot is None:  # the submission's own slot first, or it could wait for a helper's
+            ctx.slot = self.pool.acquire(ctx.problem.runtime)
+        out = []
+        for _ in range(most):
+            slot = self.pool.try_acquire(ctx.problem.runtime)
+            if slot is None:
+                break
+            c = Context(problem=ctx.problem, source=ctx.source, pool=self.pool, slot=slot)
+            c.extra["query_form"] = ctx.extra.get("query_form", False)
+            out.append(c)
+        return out
 
     @contextlib.contextmanager
     def _context(self, problem: Problem, source: str) -> Iterator[Context]:

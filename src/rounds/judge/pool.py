@@ -290,6 +290,15 @@ class SlotPool:
             raise
         return s
 
+    def try_acquire(self, runtime: str) -> Slot | None:
+        """An idle warm slot for ``runtime``, or None at once (never starts one, never waits)."""
+        with self._cond:
+            for i, s in enumerate(self._idle):
+                if s.runtime == runtime and s.alive():
+                    self._busy += 1
+                    return self._idle.pop(i)
+        return None
+
     def release(self, s: Slot, ok: bool) -> None:
         """Return a slot; a slot that failed or died is closed and its processes reaped."""
         keep = ok and s.alive() and not self._closed

@@ -1,0 +1,43 @@
+"""A level's tests spread over idle warm slots: same results, same order, fail-fast still stops."""
+
+from __future__ import annotations
+
+import pytest
+
+from rounds.content.package import load_problem
+from rounds.domain.verdict import Verdict
+from rounds.judge.benchmark import BENCH_BANK
+from rounds.judge.engine import Judge
+from rounds.judge.pool import SlotPool
+
+WRONG = BENCH_BANK.joinpath("oop/bench-counter/reference.py").read_text().replace(
+    "(-kv[1], kv[0])", "(-kv[1], -ord(kv[0]))")  # ties broken by key descending
+
+
+@pytest.fixture(scope="module")
+def problem():
+    return load_problem(BENCH_BANK / "oop/bench-counter")
+
+
+def judged(problem, source, size, **kw):
+    pool = SlotPool(mode="bwrap", size=size)
+    try:
+        pool.warm("numpy", size)
+        return Judge(pool).judge(problem, source, seed=3, **kw)
+    finally:
+        pool.close()
+
+
+def test_parallel_grading_matches_sequential(problem):
+    one = judged(problem, WRONG, 1)
+    two = judged(problem, WRONG, 2)
+    assert [t.name for t in two.tests] == [t.name for t in one.tests]
+    assert [t.verdict for t in two.tests] == [t.verdict for t in one.tests]
+    assert Verdict.WA in {t.verdict for t in two.tests}
+    assert judged(problem, problem.reference_source, 2).accepted
+
+
+def test_fail_fast_stops_at_the_first_failure_in_order(problem):
+    rep = judged(problem, WRONG, 2, fail_fast=True)
+    verdicts = [t.verdict for t in rep.tests]
+    assert verdicts[-1] is Verdict.WA and all(v is Verdict.AC for v in verdicts[:-1])
