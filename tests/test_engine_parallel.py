@@ -41,3 +41,15 @@ def test_fail_fast_stops_at_the_first_failure_in_order(problem):
     rep = judged(problem, WRONG, 2, fail_fast=True)
     verdicts = [t.verdict for t in rep.tests]
     assert verdicts[-1] is Verdict.WA and all(v is Verdict.AC for v in verdicts[:-1])
+
+
+def test_validate_still_kills_mutants_when_tests_run_in_parallel(problem):
+    # Regression: a failure found by a helper slot ahead of the main loop was dropped.
+    for seed in range(3):
+        pool = SlotPool(mode="bwrap", size=2)
+        try:
+            pool.warm("numpy", 2)
+            rep = Judge(pool).judge(problem, WRONG, seed=seed, fail_fast=True)
+        finally:
+            pool.close()
+        assert not rep.accepted

@@ -181,8 +181,11 @@ class Judge:
             with ThreadPoolExecutor(max_workers=1 + len(helpers)) as ex:
                 futures = [ex.submit(run, i, case, visible) for i, (case, visible) in enumerate(cases, 1)]
                 for f in futures:
-                    yield from f.result()
-                    if stop.is_set():
+                    out = f.result()
+                    yield from out
+                    # Stop at the first stopping result in order (a later test may have set the flag
+                    # first: keep collecting until that result has been yielded).
+                    if any((fail_fast and not t.passed) or t.verdict is Verdict.CE for t in out):
                         for g in futures:
                             g.cancel()
                         return
