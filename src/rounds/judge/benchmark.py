@@ -107,7 +107,8 @@ def main(rounds: int, console: Console) -> None:
                            ("ml/bench-torch", "torch function problem (20 tests)")):
             p = problems[pid]
             src = p.reference_source
-            judge.judge(p, src, seed=0)  # warm the slot
+            pool.warm(p.runtime, settings.workers)  # every worker warm, as on a running server
+            judge.judge(p, src, seed=0)
             lat = [_timed(functools.partial(judge.judge, p, src, seed=i)) for i in range(rounds)]
             inp = [_timed(functools.partial(in_process, p, src, i)) for i in range(rounds)]
             table.add_row(f"judge {label}, p50 / p95", f"{_pct(lat, .5):.0f} / {_pct(lat, .95):.0f}",
