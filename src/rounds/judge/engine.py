@@ -9,7 +9,6 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 from rounds.content.package import Problem
 from rounds.content.testkit import Call, Case, Ops, Threads
@@ -254,12 +253,3 @@ class Judge:
             return TestResult(name=name, level=level, verdict=Verdict.IE, visible=visible,
                               message=f"internal error while grading ({type(exc).__name__}: {exc}); not your fault",
                               output=tb[-400:])
-
-
-def case_summary(case: Case) -> dict[str, Any]:
-    """A short description of a case for listings."""
-    if isinstance(case, Call):
-        return {"kind": "call", "args": len(case.args)}
-    if isinstance(case, Ops):
-        return {"kind": "ops", "steps": len(case.ops)}
-    return {"kind": "threads", "threads": len(case.threads)}

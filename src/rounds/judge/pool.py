@@ -146,10 +146,7 @@ class Slot:
         self.proc = None
         if p is not None:
             with contextlib.suppress(OSError):
-                if self.mode == "bwrap":
-                    os.killpg(p.pid, signal.SIGKILL)
-                else:
-                    os.killpg(p.pid, signal.SIGKILL)
+                os.killpg(p.pid, signal.SIGKILL)  # the slot leads its own process group
             with contextlib.suppress(OSError):
                 p.kill()
             with contextlib.suppress(subprocess.TimeoutExpired):

@@ -13,7 +13,6 @@ Two modes:
 from __future__ import annotations
 
 import errno
-import io
 import os
 import shutil
 import socket
@@ -22,7 +21,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 HARNESS_FILES = ("harness.py", "wire.py")
@@ -208,15 +207,6 @@ def cgroup_flavour() -> str:
 # --------------------------------------------------------------------------- launching
 
 
-@dataclass
-class LaunchSpec:
-    argv: list[str]
-    env: dict[str, str]
-    pass_fds: tuple[int, ...] = ()
-    preexec: Callable[[], None] | None = None
-    cleanup: list[int] = field(default_factory=list)
-
-
 def harness_dir() -> Path:
     """A private copy of the harness and the wire module, written by the host only."""
     d = Path(tempfile.mkdtemp(prefix="rounds-harness-"))
@@ -344,12 +334,3 @@ def process_preexec(cgroup: Cgroup | None) -> Callable[[], None]:
         seccomp_filter().load()  # type: ignore[attr-defined]
 
     return run
-
-
-def read_capped(stream: io.BufferedReader | None, cap: int) -> bytes:
-    if stream is None:
-        return b""
-    try:
-        return stream.read(cap)
-    except (OSError, ValueError):
-        return b""
