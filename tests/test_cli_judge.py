@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from rounds.content.package import load_problem
+from rounds.content.validate import validate_problem
+from rounds.domain import verdict as v
+
 ROOT = Path(__file__).parent
 FIXTURE_BANK = ROOT / "judge_cases" / "_bank"
 RUNDS = [sys.executable, "-m", "rounds.cli.app"]
@@ -115,3 +119,54 @@ def test_doctor_proves_the_sandbox_holds(tmp_path):
                   "process limit", "memory limit", "CPU limit"):
         assert check in r.stdout
     assert "FAILS" not in r.stdout
+
+
+DOUBLE = FIXTURE_BANK / "algo" / "double"
+
+
+def _copy(tmp_path: Path, reference: str) -> Path:
+    bank = tmp_path / "bank"
+    pkg = bank / "algo" / "slow"
+    (pkg / "mutants").mkdir(parents=True)
+    for f in ("problem.toml", "statement.md", "starter.py", "tests.py", "editorial.md"):
+        (pkg / f).write_text((DOUBLE / f).read_text().replace("algo/double", "algo/slow"))
+    for m in (DOUBLE / "mutants").iterdir():
+        (pkg / "mutants" / m.name).write_text(m.read_text())
+    (pkg / "reference.py").write_text(reference)
+    return bank
+
+
+def test_a_reference_that_uses_half_the_limit_every_time_fails_validation(tmp_path):
+    # CPU burnt by the clock, not by a loop count: the same share of the limit on any machine.
+    ref = ("import time\n\n\ndef solve(x):\n    if x > 10**20:\n        t = time.process_time()\n"
+           "        while time.process_time() - t < 0.5:\n            pass\n    return 2 * x\n")
+    bank = _copy(tmp_path, ref)
+    r = rounds("validate", "algo/slow", tmp_path=tmp_path, bank=bank)
+    assert r.returncode == 1, r.stdout
+    assert "of the 1000 ms limit on test 1.3" in r.stdout
+    assert "(least of 3 runs): not well inside" in r.stdout
+
+
+class _Judge:
+    """Times the reference as a busy machine would: the first run of each seed is slow, the next fast."""
+
+    def __init__(self, slow_ms: float) -> None:
+        self.slow_ms = slow_ms
+        self.runs: dict[tuple[int, str], int] = {}
+
+    def judge(self, problem, source, *, level=1, seed=0, suite="hidden", fail_fast=False, **_):  # type: ignore[no-untyped-def]
+        if source != problem.reference_source:
+            return v.Report(problem.id, [v.LevelResult(1, [v.TestResult("1.1", 1, v.Verdict.WA, "wrong")])])
+        n = self.runs[(seed, suite)] = self.runs.get((seed, suite), 0) + 1
+        cpu = self.slow_ms if n == 1 else 5.0
+        return v.Report(problem.id, [v.LevelResult(1, [v.TestResult("1.1", 1, v.Verdict.AC, cpu_ms=cpu, cpu_limit_ms=1000),
+                                                   v.TestResult("1.2", 1, v.Verdict.AC, cpu_ms=4.0, cpu_limit_ms=1000)])])
+
+
+def test_one_slow_run_is_timed_again_before_it_fails_a_package():
+    p = load_problem(DOUBLE)
+    judge = _Judge(slow_ms=600)
+    res = validate_problem(p, judge)  # type: ignore[arg-type]
+    assert res.ok, res.failures
+    assert judge.runs[(0, "hidden")] == 2  # timed again once, then well inside
+    assert "reference peak CPU 0% of the limit (1.1)" in res.notes

@@ -23,6 +23,8 @@ from rounds.judge.graders.function import expected_of
 
 MIN_MUTANTS = {"oop": 8, "ml": 5, "algo": 5}
 SEEDS = (0, 1)
+MARGIN = 1 / 3  # the reference must use under a third of a test's CPU limit
+REMEASURE = 2  # a test over the margin is timed this many more times; the least CPU counts
 CONTRACT = re.compile(r"^#+\s*Contract\b", re.MULTILINE | re.IGNORECASE)
 
 
@@ -43,6 +45,24 @@ def _failing(report: Report) -> str:
         if not t.passed:
             return f"{t.name}: {t.verdict.value} {t.message}"
     return ""
+
+
+def _steady_cpu(judge: Judge, p: Problem, src: str, level: int, seed: int, rep: Report) -> dict[str, float]:
+    """CPU per test, re-timed while any test looks over the margin: one slow run on a busy machine
+    (another job, a cold cache) must not fail a package, a reference that is slow every time must."""
+    cpu = {t.name: float(t.cpu_ms) for t in rep.tests}
+
+    def over() -> bool:
+        return any(cpu[t.name] > (t.cpu_limit_ms or p.limits.cpu_ms) * MARGIN for t in rep.tests)
+
+    for _ in range(REMEASURE):
+        if not over():
+            break
+        again = judge.judge(p, src, level=level, seed=seed)
+        for t in again.tests:
+            if t.name in cpu:
+                cpu[t.name] = min(cpu[t.name], float(t.cpu_ms))
+    return cpu
 
 
 def check_metadata(p: Problem) -> list[str]:
@@ -105,18 +125,22 @@ def _validate(p: Problem, judge: Judge, progress: Callable[[str], None] | None) 
                 o = chk(got, case.expected, case.args)
                 if not o.ok:
                     res.failures.append(f"example {lv}.{i}: the stated answer disagrees with the reference ({o.message})")
-    worst = 0.0
+    worst, worst_at = 0.0, ""
     for seed in SEEDS:
         rep = judge.judge(p, ref_src, level=top, seed=seed)
         if not rep.accepted:
             res.failures.append(f"reference fails (seed {seed}): {_failing(rep)}")
+            continue
+        cpu = _steady_cpu(judge, p, ref_src, top, seed, rep)
         for t in rep.tests:
             lim = t.cpu_limit_ms or p.limits.cpu_ms
-            worst = max(worst, t.cpu_ms / lim)
-            if t.cpu_ms > lim / 3:
-                res.failures.append(f"reference uses {t.cpu_ms:.0f} ms of the {lim} ms limit on {t.name}: not well inside")
+            if cpu[t.name] / lim > worst:
+                worst, worst_at = cpu[t.name] / lim, t.name
+            if cpu[t.name] > lim * MARGIN:
+                res.failures.append(f"reference uses {cpu[t.name]:.0f} ms of the {lim} ms limit on {t.name} "
+                                    f"(least of {REMEASURE + 1} runs): not well inside")
                 break
-    res.notes.append(f"reference peak CPU {worst * 100:.0f}% of the limit")
+    res.notes.append(f"reference peak CPU {worst * 100:.0f}% of the limit" + (f" ({worst_at})" if worst_at else ""))
     rep = judge.judge(p, ref_src, level=top, suite="examples")
     if not rep.accepted:
         res.failures.append(f"reference fails the examples: {_failing(rep)}")
