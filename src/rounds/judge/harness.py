@@ -15,6 +15,7 @@ the wire module that is copied next to it.
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import resource
 import select
@@ -179,7 +180,8 @@ def _call_result(value: Any) -> tuple[dict[str, Any], list[bytes]]:
     return {"status": "ok", "value": body}, blobs
 
 
-def _op_outcome(fn: Any, args: list[Any], blobs: list[bytes]) -> list[Any]:
+def _op_outcome(fn: Any, args: list[Any], blobs: list[bytes], _type: Any = type, _int: Any = int,
+                _str: Any = str, _bool: Any = bool, _float: Any = float, _finite: Any = math.isfinite) -> list[Any]:
     try:
         r = fn(*args)
     except BannedAPI:
@@ -187,6 +189,13 @@ def _op_outcome(fn: Any, args: list[Any], blobs: list[bytes]) -> list[Any]:
     except Exception as exc:
         _restore_runtime()
         return ["raise", type(exc).__name__, str(exc)[:500]]
+    # Most operations return a plain scalar: sent as it is, without the cost of checking the
+    # builtins per step. The exact types come from names bound when the harness was imported and
+    # are compared by identity, so no patched builtin or lying metaclass changes the answer; the
+    # builtins are restored before anything else is encoded and before the frame is packed.
+    t = _type(r)
+    if r is None or t is _int or t is _str or t is _bool or (t is _float and _finite(r)):
+        return ["ok", r]
     _restore_runtime()
     try:
         body, bl = wire.encode(r)

@@ -49,7 +49,7 @@ def hidden(level, rng):
     ]
     for _ in range(6):
         cases.append(Ops(_stream(rng, rng.randint(5, 40), "ab", 4), note="random operations", shrink=True))
-    big = _stream(rng, 18_000, "abcdefghijklmnopqrstuvwxyz", 12)
-    cases.append(Ops(big, note="18k operations on random words: needs O(len(word)) per operation",
-                     cpu_ms=1200))
+    big = _stream(rng, 40_000, "abcdefghijklmnopqrstuvwxyz", 12)
+    cases.append(Ops(big, note="40k operations on random words: needs O(len(word)) per operation",
+                     cpu_ms=1500))
     return cases
