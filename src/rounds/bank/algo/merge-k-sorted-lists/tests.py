@@ -29,7 +29,7 @@ def hidden(level, rng):
     for _ in range(12):
         cases.append(Call((_runs(rng, rng.randint(1, 6), rng.randint(0, 25), -5, 5),), note="random runs"))
     cases.append(Call((_runs(rng, 4_000, 40_000, -10**9, 10**9),),
-                      note="4k runs, 40k values: needs O(N log k), not merging one run at a time", cpu_ms=600))
+                      note="4k runs, 40k values: needs O(N log k), not merging one run at a time", cpu_ms=1000))
     return cases
 
 

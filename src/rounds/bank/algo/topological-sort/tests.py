@@ -64,7 +64,7 @@ def hidden(level, rng):
     names = [f"m{i:05d}" for i in range(50_000)]
     root = names[0]
     deps = [[root, t] for t in names[1:]]  # one source feeding every model: 50k ready at once
-    cases.append(Call((names[::-1], deps), note="50k models fed by one source: needs O(V + E)", cpu_ms=600))
+    cases.append(Call((names[::-1], deps), note="50k models fed by one source: needs O(V + E)", cpu_ms=1200))
     return cases
 
 

@@ -68,7 +68,7 @@ def _level1(r):
     for _ in range(3):
         words = _corpus(r, r.randint(5, 60), r.randint(20, 400), letters="abcde")
         cases.append(Call((words, r.randint(1, 30)), note="random corpus over a small alphabet"))
-    cases.append(Call((_corpus(r, 800, 20000), 150), note="20,000 words, 150 merges", cpu_ms=2000))
+    cases.append(Call((_corpus(r, 800, 20000), 150), note="20,000 words, 150 merges", cpu_ms=4000))
     return cases
 
 
@@ -89,7 +89,7 @@ def _level2(r):
         test = _corpus(r, 10, 30, letters="abcde")
         cases.append(Call((test, merges), note="merges from a corpus, applied to new words"))
     words = _corpus(r, 800, 20000)
-    cases.append(Call((_corpus(r, 500, 3000), _train(words, 150)), note="3000 words with 150 merges", cpu_ms=2000))
+    cases.append(Call((_corpus(r, 500, 3000), _train(words, 150)), note="3000 words with 150 merges", cpu_ms=4000))
     return [Call(c.args, entry="encode", check=encode_checker, note=c.note, cpu_ms=c.cpu_ms) for c in cases]
 
 
