@@ -91,3 +91,39 @@ def test_pickled_arrays_are_never_loaded():
     np.save(buf, np.array([{"a": 1}], dtype=object), allow_pickle=True)
     with pytest.raises(wire.WireError, match="malformed array"):
         wire.decode({"$nd": 0}, [buf.getvalue()])
+
+
+long_lists = st.lists(st.floats(), min_size=wire.PACK_MIN, max_size=300) | st.lists(
+    st.integers(min_value=-(2**63), max_value=2**63 - 1), min_size=wire.PACK_MIN, max_size=300)
+
+
+@given(long_lists)
+def test_long_float_and_int_lists_travel_packed_and_come_back_exactly(v):
+    body, _ = wire.encode(v)
+    assert set(body) <= {"$fl", "$il"}
+    got = roundtrip(v)
+    assert type(got) is list and len(got) == len(v)
+    for a, b in zip(got, v, strict=True):
+        assert type(a) is type(b)
+        assert (math.isnan(a) and math.isnan(b)) if isinstance(b, float) and math.isnan(b) else a == b
+        if isinstance(b, float):
+            assert math.copysign(1, a) == math.copysign(1, b)  # -0.0 stays -0.0
+
+
+def test_lists_that_must_not_be_packed_keep_their_exact_values_and_types():
+    n = wire.PACK_MIN
+    for v in ([True] * n, [1, 2.5] * n, [2**64] * n, [1.5] * (n - 1), [None] * n, [[1.0] * n] * 2):
+        got = roundtrip(v)
+        assert got == v and [type(x) for x in got] == [type(x) for x in v]
+    assert isinstance(wire.encode([True] * n)[0], list)  # bools are not ints on the wire
+    assert isinstance(wire.encode([2**64] * n)[0], list)  # beyond 64 bits: JSON carries it
+    assert wire.encode([[1.0] * n] * 2)[0] == [{"$fl": 0}, {"$fl": 1}]
+
+
+def test_packed_lists_count_towards_the_element_cap_and_bad_references_are_refused():
+    with pytest.raises(wire.WireError, match="more than 100 elements"):
+        wire.encode([0.5] * 200, max_items=100)
+    with pytest.raises(wire.WireError, match="bad packed list"):
+        wire.decode({"$fl": 3}, [b"\0" * 8])
+    with pytest.raises(wire.WireError, match="bad packed list"):
+        wire.decode({"$il": 0}, [b"\0" * 7])

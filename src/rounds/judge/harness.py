@@ -213,7 +213,7 @@ def _shift_blobs(body: Any, offset: int) -> Any:
     if isinstance(body, dict):
         out = {}
         for k, v in body.items():
-            if k in ("$nd", "$ns", "$pt") and isinstance(v, int):
+            if k in ("$nd", "$ns", "$pt", "$fl", "$il") and isinstance(v, int):
                 out[k] = v + offset
             else:
                 out[k] = _shift_blobs(v, offset)

@@ -4,6 +4,9 @@ A message is a frame: an 8-byte header (JSON length, blob count), the JSON
 body, then each blob as an 8-byte length and raw bytes. Values are plain JSON
 with tagged objects for what JSON cannot carry; arrays travel as ``.npy``
 bytes and are read back with ``allow_pickle=False``. Nothing is ever pickled.
+A long list of only floats (or only ints that fit in 64 bits) travels as one
+little-endian binary blob and comes back as the same list of Python floats or
+ints: writing 200k floats as JSON text costs ~0.2 s of the sender's CPU.
 
 This module is copied into the sandbox next to the harness, so it imports
 only the standard library and (lazily) numpy and torch.
@@ -16,11 +19,15 @@ import io
 import json
 import math
 import struct
+import sys
+from array import array
 from typing import Any, BinaryIO
 
 _HEADER = struct.Struct(">II")
 _BLOB = struct.Struct(">Q")
 MAX_DEPTH = 64
+PACK_MIN = 64  # lists at least this long of one scalar type travel as a binary blob
+_SWAP = sys.byteorder != "little"
 
 
 class WireError(Exception):
@@ -56,6 +63,24 @@ class _Encoder:
         np.save(buf, arr, allow_pickle=False)
         return buf.getvalue()
 
+    def packed(self, v: list[Any]) -> dict[str, int] | None:
+        kinds = set(map(type, v))
+        if kinds == {float}:
+            arr, tag = array("d", v), "$fl"
+        elif kinds == {int}:
+            try:
+                arr, tag = array("q", v), "$il"
+            except OverflowError:  # an int beyond 64 bits: JSON carries it exactly
+                return None
+        else:
+            return None
+        self.items += len(v)
+        if self.items > self.max_items:
+            raise WireError(f"value has more than {self.max_items} elements")
+        if _SWAP:
+            arr.byteswap()
+        return {tag: self.blob(arr.tobytes())}
+
     def enc(self, v: Any, depth: int = 0) -> Any:
         self.items += 1
         if self.items > self.max_items:
@@ -72,6 +97,10 @@ class _Encoder:
                 return v
             return {"$f": repr(v)}
         if t is list:
+            if len(v) >= PACK_MIN:
+                packed = self.packed(v)
+                if packed is not None:
+                    return packed
             return [self.enc(x, depth + 1) for x in v]
         if t is tuple:
             return {"$t": [self.enc(x, depth + 1) for x in v]}
@@ -154,6 +183,16 @@ class _Decoder:
                 raise WireError("unhashable set element") from None
         if "$b" in v:
             return base64.b64decode(v["$b"])
+        if "$fl" in v or "$il" in v:
+            tag = "$fl" if "$fl" in v else "$il"
+            i = v[tag]
+            if not isinstance(i, int) or not 0 <= i < len(self.blobs) or len(self.blobs[i]) % 8:
+                raise WireError("bad packed list reference")
+            arr = array("d" if tag == "$fl" else "q")
+            arr.frombytes(self.blobs[i])
+            if _SWAP:
+                arr.byteswap()
+            return arr.tolist()
         if "$nd" in v:
             return self.arr(v["$nd"])
         if "$ns" in v:
