@@ -213,7 +213,7 @@ def _shift_blobs(body: Any, offset: int) -> Any:
     if isinstance(body, dict):
         out = {}
         for k, v in body.items():
-            if k in ("$nd", "$ns", "$pt", "$fl", "$il") and isinstance(v, int):
+            if k in wire.BLOB_TAGS and isinstance(v, int):
                 out[k] = v + offset
             else:
                 out[k] = _shift_blobs(v, offset)
@@ -596,10 +596,7 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
         n = os.write(res_w, view)
         view = view[n:]
     # Closing the channel tells the parent the test is over: CPU stops counting here, before the
-    # kernel tears down this process's copy of the slot (about 8 ms for a torch slot). Reading our
-    # own CPU clock first brings the kernel's account of it up to date where it can; read from
-    # outside, a running process's CPU is otherwise as fresh as its last scheduler tick (a few ms).
-    time.process_time()
+    # kernel tears down this process's copy of the slot (about 8 ms for a torch slot).
     os.close(res_w)
     os._exit(0)
 
@@ -777,7 +774,8 @@ class Harness:
                 except OSError:
                     chunk = b""
                 if fd == mark_r:
-                    # One byte is the whole message; afterwards the pipe is closed on both sides.
+                    # One write ("s" and the child's CPU in ms) is the whole message; afterwards
+                    # the pipe is closed on both sides.
                     if chunk and not start_cpu:
                         try:
                             start_cpu = float(chunk[1:])

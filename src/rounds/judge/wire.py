@@ -27,6 +27,7 @@ _HEADER = struct.Struct(">II")
 _BLOB = struct.Struct(">Q")
 MAX_DEPTH = 64
 PACK_MIN = 64  # lists at least this long of one scalar type travel as a binary blob
+BLOB_TAGS = ("$nd", "$ns", "$pt", "$fl", "$il")  # tags whose value is an index into the frame's blobs
 _SWAP = sys.byteorder != "little"
 
 
