@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from rounds.cli import importer, render, workspace
 from rounds.config import get_settings
@@ -49,12 +48,11 @@ def list_problems(
     if as_json:
         print(json.dumps([render.problem_row(p) for p in problems], indent=1))
         return
-    table = Table(title=f"{len(problems)} of {len(cat)} problems")
-    for col in ("id", "title", "track", "difficulty", "levels", "minutes", "tags"):
-        table.add_column(col, overflow="fold")
-    for p in problems:
-        table.add_row(p.id, p.title, p.track, p.difficulty, str(len(p.levels)), str(p.minutes), ", ".join(p.tags))
-    console.print(table)
+    if not console.is_terminal:  # piped: one tab-separated line per problem, id first, never wrapped
+        for p in problems:
+            print(render.problem_tsv(p))
+    else:
+        render.problem_table(console, problems, title=f"{len(problems)} of {len(cat)} problems")
     for folder, why in cat.errors.items():
         err.print(f"[yellow]skipped {folder}:[/yellow] {why}")
 

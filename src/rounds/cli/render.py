@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -17,6 +18,40 @@ COLOURS = {Verdict.AC: "green", Verdict.WA: "red", Verdict.TLE: "yellow", Verdic
 def problem_row(p: Problem) -> dict[str, Any]:
     return {"id": p.id, "title": p.title, "track": p.track, "difficulty": p.difficulty,
             "levels": len(p.levels), "minutes": p.minutes, "tags": p.tags, "companies": p.companies}
+
+
+LIST_COLUMNS = ("id", "title", "track", "difficulty", "levels", "minutes", "tags")
+
+
+def problem_tsv(p: Problem) -> str:
+    """One problem as a tab-separated line (the columns of LIST_COLUMNS), for pipes and grep."""
+    cells = (p.id, p.title, p.track, p.difficulty, str(len(p.levels)), str(p.minutes), ",".join(p.tags))
+    return "\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells)
+
+
+def problem_table(console: Console, problems: list[Problem], *, title: str) -> None:
+    """The problems as a table whose id column never wraps; a narrow terminal drops track and tags."""
+    wide = console.width >= 120
+    table = Table(title=title, box=box.SIMPLE_HEAD)
+    table.add_column("id", no_wrap=True, min_width=max((len(p.id) for p in problems), default=2))
+    table.add_column("title", overflow="fold", ratio=2, min_width=10)
+    if wide:
+        table.add_column("track", no_wrap=True)
+    table.add_column("difficulty", no_wrap=True)
+    table.add_column("levels", no_wrap=True, justify="right")
+    table.add_column("min", no_wrap=True, justify="right")
+    if wide:
+        table.add_column("tags", overflow="fold", ratio=2)
+    for p in problems:
+        row = [p.id, p.title] + ([p.track] if wide else []) + [p.difficulty, str(len(p.levels)), str(p.minutes)]
+        table.add_row(*row, *([", ".join(p.tags)] if wide else []))
+    console.print(table)
+
+
+def tsv(headers: tuple[str, ...], rows: list[list[str]]) -> str:
+    """A header line and one tab-separated line per row."""
+    clean = [[str(c).replace("\t", " ").replace("\n", " ") for c in r] for r in [list(headers), *rows]]
+    return "\n".join("\t".join(r) for r in clean)
 
 
 def verdict_text(v: Verdict) -> str:

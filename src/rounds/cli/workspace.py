@@ -149,8 +149,6 @@ def submit_cmd(path: PathArg = Path("."), force: ForceOpt = False) -> None:
     report = out.submission.report
     assert report is not None
     render.report(console, report)
-    if report.complexity and report.complexity.get("message"):
-        console.print(f"Complexity: {report.complexity['message']}")
     _after_submit(folder, out, docs)
     _save_meta(folder, meta, level=out.attempt.level, code=code)
     raise typer.Exit(EXIT_OK if report.accepted else EXIT_FAILED)
@@ -344,29 +342,39 @@ def _print_status(view: AttemptView) -> None:
     from rounds.domain.attempt import fmt_duration
 
     console.print(f"[bold]{view.title}[/bold] ({view.problem_id}), attempt {view.id}: {view.status}, "
-                  f"{view.mode} mode, {view.feedback} feedback")
-    console.print(_clock_line(view))
+                  f"{view.mode} mode, {view.feedback} feedback", soft_wrap=True)
+    console.print(_clock_line(view), soft_wrap=True)
     score = f", best score {view.score} of 600" if view.score is not None else ""
     if view.levels_passed >= view.target_level:
-        console.print(f"All {view.target_level} level(s) in scope passed{score}.")
+        console.print(f"All {view.target_level} level(s) in scope passed{score}.", soft_wrap=True)
     else:
-        console.print(f"Level {view.level} open, {view.levels_passed} of {view.target_level} passed{score}.")
+        console.print(f"Level {view.level} open, {view.levels_passed} of {view.target_level} passed{score}.", soft_wrap=True)
+    level_cols = ("level", "title", "state", "published", "time spent", "runs", "submits", "last verdict")
+    level_rows = [[str(lv.number), lv.title, lv.state, f"{lv.minutes} min",
+                   fmt_duration(lv.time_spent) if lv.time_spent is not None else "-", str(lv.runs),
+                   str(lv.submits), lv.last_verdict or "-"] for lv in view.level_views]
+    recent_cols = ("id", "kind", "level", "status", "verdict", "tests", "score", "at (UTC)")
+    recent_rows = [[str(s.id), s.kind, str(s.level), s.status, s.verdict or "-",
+                    f"{s.tests_passed}/{s.tests_total}" if s.tests_total is not None else "-",
+                    str(s.score) if s.score is not None else "-", f"{s.created_at:%H:%M:%S}"] for s in view.recent]
+    if not console.is_terminal:  # piped: tab-separated lines, never wrapped
+        print("\nlevels\n" + render.tsv(level_cols, level_rows))
+        if recent_rows:
+            print("\nrecent runs and submissions\n" + render.tsv(recent_cols, recent_rows))
+        return
     table = Table(title="levels")
-    for col in ("level", "title", "state", "published", "time spent", "runs", "submits", "last verdict"):
-        table.add_column(col, overflow="fold")
-    for lv in view.level_views:
-        spent = fmt_duration(lv.time_spent) if lv.time_spent is not None else "-"
-        table.add_row(str(lv.number), lv.title, lv.state, f"{lv.minutes} min", spent, str(lv.runs),
-                      str(lv.submits), lv.last_verdict or "-")
+    for col in level_cols:
+        # Headers and short cells never wrap; the title folds when the terminal is narrow.
+        table.add_column(col, overflow="fold", no_wrap=col != "title", min_width=len(col) if col != "title" else 8)
+    for row in level_rows:
+        table.add_row(*row)
     console.print(table)
-    if view.recent:
+    if recent_rows:
         sub = Table(title="recent runs and submissions")
-        for col in ("id", "kind", "level", "status", "verdict", "tests", "score", "at (UTC)"):
-            sub.add_column(col)
-        for s in view.recent:
-            tests = f"{s.tests_passed}/{s.tests_total}" if s.tests_total is not None else "-"
-            sub.add_row(str(s.id), s.kind, str(s.level), s.status, s.verdict or "-", tests,
-                        str(s.score) if s.score is not None else "-", f"{s.created_at:%H:%M:%S}")
+        for col in recent_cols:
+            sub.add_column(col, no_wrap=True)
+        for row in recent_rows:
+            sub.add_row(*row)
         console.print(sub)
 
 

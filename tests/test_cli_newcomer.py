@@ -1,0 +1,92 @@
+"""A newcomer's first hour in the terminal: output that pipes, attempts that are never lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rounds.cli.app import app
+from rounds.config import Settings
+from rounds.content import catalog as catalog_module
+from rounds.content.catalog import catalog
+
+WEB_BANK = Path(__file__).resolve().parent / "web" / "bank"
+RUNNING = """def running_total(xs):
+    out, t = [], 0
+    for x in xs:
+        t += x
+        out.append(t)
+    return out
+"""
+
+
+def run(*args: str | Path, columns: int = 80) -> tuple[int, str]:
+    """Run the CLI as a pipe would (stdout is not a terminal); the output comes back as it is."""
+    result = CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": str(columns)})
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+@pytest.fixture
+def web_bank(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ROUNDS_BANK_PATH", str(WEB_BANK))
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    return WEB_BANK
+
+
+def test_list_piped_prints_one_tab_separated_line_per_problem(settings: Settings) -> None:
+    code, out = run("list")
+    assert code == 0
+    lines = out.splitlines()
+    ids = [line.split("\t")[0] for line in lines]
+    assert "algo/course-schedule-ii" in ids  # `rounds list | grep course-schedule-ii` finds it
+    assert len(lines) == len(catalog())
+    row = next(line for line in lines if line.startswith("algo/course-schedule-ii\t")).split("\t")
+    assert row[2:4] == ["algo", catalog().get("algo/course-schedule-ii").difficulty]
+    code, out = run("list", "--json", "--track", "oop")
+    assert code == 0 and all(p["track"] == "oop" for p in json.loads(out))
+
+
+def test_list_in_an_80_column_terminal_never_breaks_an_id(settings: Settings) -> None:
+    from rich.console import Console
+
+    from rounds.cli import render
+
+    console = Console(width=80, force_terminal=True, record=True)
+    problems = list(catalog())
+    render.problem_table(console, problems, title="all")
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    for p in problems:
+        assert p.id in text, f"{p.id} is broken across lines"
+
+
+def test_status_piped_does_not_wrap_its_headers(settings: Settings, cwd: Path) -> None:
+    assert run("start", "algo/course-schedule-ii", "--dir", "ws")[0] == 0
+    code, out = run("status", "ws", columns=60)
+    assert code == 0, out
+    assert "level\ttitle\tstate\tpublished\ttime spent\truns\tsubmits\tlast verdict" in out.splitlines()
+    assert any(line.startswith("1\tCourse Schedule II") for line in out.splitlines())
+
+
+def test_submit_prints_the_complexity_once(settings: Settings, web_bank: Path, cwd: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import rounds.judge.engine as engine
+
+    monkeypatch.setattr(engine, "measure_complexity",
+                        lambda *a, **k: {"message": "O(n) expected, yours grows like n: on track"})
+    assert run("start", "algo/running-total", "--dir", "ws")[0] == 0
+    (cwd / "ws" / "solution.py").write_text(RUNNING)
+    code, out = run("submit", "ws", columns=200)
+    assert code == 0, out
+    assert out.count("Complexity:") == 1, out
