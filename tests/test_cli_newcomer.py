@@ -90,3 +90,25 @@ def test_submit_prints_the_complexity_once(settings: Settings, web_bank: Path, c
     code, out = run("submit", "ws", columns=200)
     assert code == 0, out
     assert out.count("Complexity:") == 1, out
+
+
+def test_a_completed_attempt_keeps_its_final_time(settings: Settings, web_bank: Path, cwd: Path) -> None:
+    from datetime import timedelta
+
+    from rounds.services import attempts
+    from rounds.storage.db import database
+
+    assert run("start", "algo/running-total", "--dir", "ws", "--mode", "full")[0] == 0
+    (cwd / "ws" / "solution.py").write_text(RUNNING)
+    code, out = run("submit", "ws", columns=200)
+    assert code == 0 and "Completed in" in out, out
+    attempt_id = json.loads((cwd / "ws" / ".rounds.json").read_text())["attempt_id"]
+    db = database(settings)
+    now = attempts.attempt_status(sessions=db.sessions, attempt_id=attempt_id)
+    later = attempts.attempt_status(sessions=db.sessions, attempt_id=attempt_id,
+                                    now=now.clock.now + timedelta(hours=3))
+    assert later.clock.elapsed == now.clock.elapsed == now.final_time
+    assert later.clock.stopped
+    code, out = run("status", "ws", "--json")
+    status = json.loads(out)
+    assert status["status"] == "completed" and status["elapsed_s"] == int(now.clock.elapsed.total_seconds())

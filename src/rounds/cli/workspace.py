@@ -331,6 +331,8 @@ def _clock_line(view: AttemptView) -> str:
 
     c = view.clock
     budget = fmt_duration(c.budget)
+    if view.status == "completed":
+        return f"Completed in {fmt_duration(c.elapsed)} (budget {budget}); the clock has stopped."
     if c.deadline is None:
         return f"Elapsed {fmt_duration(c.elapsed)}; published time {budget}."
     if c.expired:

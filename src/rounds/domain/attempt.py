@@ -84,11 +84,21 @@ class Clock:
     now: datetime
     budget: timedelta
     deadline: datetime | None  # None: the budget is a guide, not a limit
+    finished_at: datetime | None = None  # completed or expired: the clock stopped here
+
+    @property
+    def end(self) -> datetime:
+        """Where the clock stands: now, or the deadline, or when the attempt finished (frozen)."""
+        return min(t for t in (self.now, self.deadline, self.finished_at) if t is not None)
 
     @property
     def elapsed(self) -> timedelta:
-        end = self.now if self.deadline is None else min(self.now, self.deadline)
-        return max(timedelta(0), end - self.started_at)
+        return max(timedelta(0), self.end - self.started_at)
+
+    @property
+    def stopped(self) -> bool:
+        """The clock shows a final time: the attempt was completed, or its clock ran out."""
+        return self.finished_at is not None or self.expired
 
     @property
     def remaining(self) -> timedelta:
@@ -104,10 +114,13 @@ class Clock:
         return self.deadline is not None and self.now >= self.deadline
 
 
-def clock(*, started_at: datetime, deadline: datetime | None, budget_minutes: int, now: datetime) -> Clock:
+def clock(*, started_at: datetime, deadline: datetime | None, budget_minutes: int, now: datetime,
+          finished_at: datetime | None = None) -> Clock:
+    """The clock of an attempt; ``finished_at`` (completed or expired) freezes it at its final time."""
     _aware(started_at)
     _aware(now)
-    return Clock(started_at=started_at, now=now, budget=timedelta(minutes=budget_minutes), deadline=deadline)
+    return Clock(started_at=started_at, now=now, budget=timedelta(minutes=budget_minutes), deadline=deadline,
+                 finished_at=finished_at)
 
 
 def fmt_duration(d: timedelta) -> str:

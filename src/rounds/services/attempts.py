@@ -207,6 +207,8 @@ def view(s: Session, a: Attempt, *, now: datetime) -> AttemptView:
             state=state, started_at=st.started_at, passed_at=st.passed_at, time_spent=st.time_spent(end),
             runs=st.runs, submits=st.submits, last_verdict=st.last_verdict))
     recent = [submission_summary(x) for x in repo.submissions_of(s, a.id, limit=RECENT)]
-    c = dom.clock(started_at=a.started_at, deadline=a.deadline, budget_minutes=a.budget_minutes, now=now)
+    finished = a.finished_at if a.status != AttemptStatus.ACTIVE.value else None
+    c = dom.clock(started_at=a.started_at, deadline=a.deadline, budget_minutes=a.budget_minutes, now=now,
+                  finished_at=finished)
     return AttemptView(**base.__dict__, budget_minutes=a.budget_minutes, clock=c, code=a.code,
                        code_saved_at=a.code_saved_at, level_views=levels, recent=recent)

@@ -70,6 +70,13 @@ class AttemptSummary:
     deadline: datetime | None
     finished_at: datetime | None
 
+    @property
+    def final_time(self) -> timedelta | None:
+        """The time a completed or expired attempt took, frozen; None while it is active."""
+        if self.status == "active" or self.finished_at is None:
+            return None
+        return max(timedelta(0), self.finished_at - self.started_at)
+
 
 @dataclass(frozen=True)
 class AttemptView(AttemptSummary):

@@ -48,6 +48,7 @@ class ProblemView:
     expired: bool = False
     score: int | None = None
     saved_at: datetime | None = None
+    elapsed_s: int = 0  # time spent; final (frozen) once the attempt is finished
 
 
 @dataclass
@@ -91,7 +92,8 @@ def _view(problem: Problem, st: AttemptView) -> ProblemView:
         passed_level=st.levels_passed, attempt_id=None if expired else st.id, mode=st.mode,
         feedback=st.feedback, started_at=st.started_at, deadline=st.deadline,
         budget_minutes=st.budget_minutes, finished=st.status != AttemptStatus.ACTIVE.value or expired,
-        expired=expired, score=st.score, saved_at=st.code_saved_at)
+        expired=expired, score=st.score, saved_at=st.code_saved_at,
+        elapsed_s=int(st.clock.elapsed.total_seconds()))
 
 
 def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str, level: int | None = None,

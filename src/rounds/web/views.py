@@ -37,6 +37,14 @@ def _duration(seconds: float | None) -> str:
     return f"{h}h {m:02d}m" if h else f"{m}m {s:02d}s"
 
 
+def _clock(seconds: float | None) -> str:
+    """Seconds as the page's clocks show them: ``1:05:09`` or ``5:09``."""
+    s = int(seconds or 0)
+    h, rest = divmod(s, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
 def _when(ts: datetime | None) -> str:
     if ts is None:
         return ""
@@ -60,7 +68,7 @@ def _verdict_label(v: str | Verdict) -> str:
         return str(v)
 
 
-templates.env.filters.update(markdown=_md, ms=_ms, duration=_duration, when=_when, iso=_iso,
+templates.env.filters.update(markdown=_md, ms=_ms, duration=_duration, clock=_clock, when=_when, iso=_iso,
                              verdict_label=_verdict_label)
 templates.env.globals["static_built"] = (HERE / "static" / "dist" / "app.js").exists()
 
