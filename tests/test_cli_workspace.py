@@ -41,7 +41,9 @@ def test_start_writes_a_workspace(settings: Settings, db: Database, cwd: Path) -
     assert "find_order(2, [[1, 0]])  ->  [0, 1]" in (ws / "examples.md").read_text()
     view = attempts.attempt_status(sessions=db.sessions, attempt_id=meta["attempt_id"])
     assert (view.uid, view.mode, view.feedback) == (meta["attempt_uid"], "full", "blind")
-    code, out = rounds("start", CSII)
+    code, out = rounds("start", CSII)  # the same attempt, the same folder: nothing to do
+    assert code == 0 and "already the workspace of attempt" in out
+    code, out = rounds("start", CSII, "--new")
     assert code == 2 and "already holds" in out
 
 

@@ -2,10 +2,76 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
-from test_web_e2e import RUNNING, _type_code, _wait_results, chromium, page, server  # noqa: F401
+from test_web_e2e import (  # noqa: F401
+    DIST,
+    RUNNING,
+    TALLY_L1,
+    WEB_BANK,
+    _editor_text,
+    _free_port,
+    _rounds_command,
+    _type_code,
+    _wait_results,
+    chromium,
+    page,
+)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("data")
+
+
+def _env(data: Path) -> dict[str, str]:
+    env = {**os.environ, "ROUNDS_DATA_DIR": str(data), "ROUNDS_BANK_PATH": str(WEB_BANK), "ROUNDS_WORKERS": "1"}
+    env.pop("ROUNDS_DATABASE_URL", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path) -> Iterator[str]:
+    """`rounds serve` on a free port, its data dir shared with the terminal commands of `cli`."""
+    assert DIST.exists(), "the browser bundle is not built: run scripts/build-web"
+    port = _free_port()
+    log = (data_dir / "serve.log").open("w")
+    proc = subprocess.Popen([*_rounds_command(), "serve", "--port", str(port)], env=_env(data_dir), stdout=log,
+                            stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError("rounds serve did not start:\n" + (data_dir / "serve.log").read_text())
+        time.sleep(0.2)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    log.close()
+
+
+def cli(data: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A terminal command on the same data as the browser."""
+    return subprocess.run([*_rounds_command(), *args], env=_env(data) | {"COLUMNS": "200"}, cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
 
 
 def test_a_solved_problem_shows_its_final_time_frozen(server: str, page: Page) -> None:  # noqa: F811
@@ -27,3 +93,39 @@ def test_a_solved_problem_shows_its_final_time_frozen(server: str, page: Page) -
     row = page.locator("tbody tr", has_text="Running total").first
     expect(row.locator(".attempt-time")).to_have_text(shown.split("finished in ")[1].split(" / ")[0])
     expect(row.locator(".attempt-score")).to_contain_text("600")
+
+
+def test_terminal_and_browser_share_one_attempt(server: str, page: Page, data_dir: Path,  # noqa: F811
+                                                 tmp_path: Path) -> None:
+    r = cli(data_dir, tmp_path, "start", "oop/tally", "--mode", "full", "--dir", "ws")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "?attempt=" in r.stdout
+    full_id = r.stdout.split("?attempt=")[1].split()[0]
+
+    page.goto(server + "/")
+    link = page.locator("a", has_text="Tally").and_(page.locator(f'a[href$="?attempt={full_id}"]'))
+    expect(link.first).to_be_visible()
+    link.first.click()
+    expect(page.locator("#clock-holder .clock")).to_contain_text("left")  # the full attempt's countdown
+    _type_code(page, TALLY_L1 + "# typed in the browser\n")
+
+    r = cli(data_dir, tmp_path, "start", "oop/tally", "--dir", "ws2")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"Resumed attempt {full_id}" in r.stdout
+    assert "# typed in the browser" in (tmp_path / "ws2" / "solution.py").read_text()
+
+    r = cli(data_dir, tmp_path, "start", "oop/tally", "--mode", "drill", "--dir", "ws3")
+    assert r.returncode == 2 and "--new" in r.stderr
+
+    r = cli(data_dir, tmp_path, "start", "oop/tally", "--new", "--dir", "ws3")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"Attempt {full_id} (full mode) stays open" in r.stdout
+    new_id = r.stdout.split("Started attempt ")[1].split()[0]
+
+    page.goto(server + f"/p/oop/tally?attempt={full_id}")
+    expect(page.locator("#clock-holder .clock")).to_contain_text("left")
+    assert "# typed in the browser" in _editor_text(page)
+    page.select_option("#attempt-select", new_id)
+    page.wait_for_url(f"**/p/oop/tally?attempt={new_id}")
+    assert "# typed in the browser" not in _editor_text(page)
+    expect(page.locator("#clock-holder .clock")).to_contain_text("/")  # practice: counts up against a guide

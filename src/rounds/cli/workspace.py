@@ -76,36 +76,96 @@ def _services() -> Iterator[tuple[Settings, Database]]:
 def start(
     problem_id: Annotated[str, typer.Argument(metavar="ID", help="problem id, e.g. algo/course-schedule-ii")],
     directory: Annotated[Path | None, typer.Option("--dir", help="where to write the workspace (default: ./<slug>)")] = None,
-    mode: Annotated[ModeChoice, typer.Option(help="practice: no clock; full: the whole problem against a clock "
-                                             "that never pauses; drill: one level in 30 minutes")] = ModeChoice.practice,
+    mode: Annotated[ModeChoice | None, typer.Option(help="practice (default): the clock counts up against a guide, "
+                                                    "no deadline; full: the whole problem against a clock that "
+                                                    "never pauses; drill: one level in 30 minutes")] = None,
     level: Annotated[int | None, typer.Option(help="drill mode: the level to drill (default 1)")] = None,
-    feedback: Annotated[FeedbackChoice, typer.Option(help="open, standard or blind: how much a failing "
-                                                     "hidden test shows")] = FeedbackChoice.standard,
+    feedback: Annotated[FeedbackChoice | None, typer.Option(help="open, standard (default) or blind: how much a "
+                                                            "failing hidden test shows")] = None,
+    new: Annotated[bool, typer.Option("--new", help="start a fresh attempt even if one at this problem is "
+                                      "active (the active one stays open)")] = False,
 ) -> None:
-    """Start an attempt and write its workspace: solution.py, README.md, examples.md."""
+    """Start an attempt, or resume the active one at this problem, and write its workspace."""
     from rounds.services import attempts
 
-    with _services() as (_settings, db):
+    with _services() as (settings, db):
         problem = attempts.get_problem(problem_id)
         target = directory if directory is not None else Path.cwd() / problem.slug
+        active = attempts.active_attempt(sessions=db.sessions, problem_id=problem.id)
+        if active is not None and not new:
+            asked = [f"--{k} {v}" for k, v, have in (("mode", mode, active.mode), ("feedback", feedback, active.feedback))
+                     if v is not None and v.value != have]
+            if level is not None and (active.mode != "drill" or level != active.target_level):
+                asked.append(f"--level {level}")
+            if asked:
+                raise _fail(f"attempt {active.id} at {problem.id} is active ({active.mode} mode, {active.feedback} "
+                            f"feedback); `rounds start {problem.id}` resumes it. Add --new to start an attempt with "
+                            f"{' '.join(asked)} beside it.")
+        if (target / WORKSPACE_FILE).exists() and active is not None and not new:
+            old = _read_meta(target / WORKSPACE_FILE)
+            if old.get("attempt_uid") == active.uid:
+                console.print(f"{target} is already the workspace of attempt {active.id}; "
+                              f"`{_cmd('status')}` there shows where it stands.")
+                return
         for name in (WORKSPACE_FILE, SOLUTION):
             if (target / name).exists():
                 raise _fail(f"{target} already holds {name}; choose another folder with --dir")
         if target.exists() and not target.is_dir():
             raise _fail(f"{target} exists and is not a folder")
-        view = attempts.start_attempt(sessions=db.sessions, problem_id=problem.id, mode=mode.value,
-                                      feedback=feedback.value, level=level)
+        if active is not None and not new:
+            view = attempts.attempt_status(sessions=db.sessions, attempt_id=active.id)
+            resumed = True
+        else:
+            view = attempts.start_attempt(sessions=db.sessions, problem_id=problem.id,
+                                          mode=(mode or ModeChoice.practice).value,
+                                          feedback=(feedback or FeedbackChoice.standard).value, level=level)
+            resumed = False
         docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=view.id)
     target.mkdir(parents=True, exist_ok=True)
-    (target / SOLUTION).write_text(docs.starter, encoding="utf-8")
+    code = view.code if resumed else docs.starter
+    (target / SOLUTION).write_text(code, encoding="utf-8")
     _copy_task_files(problem, target)
     _write_docs(target, view, docs)
     meta = {"attempt_id": view.id, "attempt_uid": view.uid, "problem_id": view.problem_id}
-    _save_meta(target, meta, level=view.level, code=docs.starter)
-    console.print(f"Started attempt {view.id} at [bold]{view.title}[/bold] ({view.mode} mode, "
-                  f"{view.feedback} feedback). {_clock_line(view)}")
+    _save_meta(target, meta, level=view.level, code=code)
+    verb = "Resumed" if resumed else "Started"
+    console.print(f"{verb} attempt {view.id} at [bold]{view.title}[/bold] ({view.mode} mode, "
+                  f"{view.feedback} feedback). {_clock_line(view)}", soft_wrap=True)
+    if resumed:
+        console.print(f"{SOLUTION} holds the attempt's code as last saved ({view.code_saved_at:%H:%M} UTC). "
+                      "Add --new to start a fresh attempt instead.", soft_wrap=True)
+    elif active is not None:
+        keeps = ("its clock keeps running until its deadline" if active.deadline is not None
+                 else "it has no deadline")
+        console.print(f"Attempt {active.id} ({active.mode} mode) stays open beside it: {keeps}; "
+                      f"it is at {_url(settings, problem.id, active.id)}", soft_wrap=True)
+    console.print(f"In the browser: {_url(settings, problem.id, view.id)}", soft_wrap=True)
     console.print(f"Workspace: {target}\n  edit {SOLUTION}, read README.md and examples.md, then "
-                  "`rounds test`, `rounds submit`, `rounds status` in that folder.")
+                  f"`{_cmd('test')}`, `{_cmd('submit')}`, `{_cmd('status')}` in that folder.", soft_wrap=True)
+
+
+def _url(settings: Settings, problem_id: str, attempt_id: int) -> str:
+    return f"http://{settings.host}:{settings.port}/p/{problem_id}?attempt={attempt_id}"
+
+
+def _cmd(sub: str) -> str:
+    """`rounds <sub>` as the user can type it: plain when rounds is on PATH, else the full path."""
+    import shutil
+    import sys
+
+    found = shutil.which("rounds")
+    here = Path(sys.executable).with_name("rounds")
+    if found or not here.exists():
+        return f"rounds {sub}"
+    return f"{here} {sub}"
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 @commands.command("test")

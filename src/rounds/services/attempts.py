@@ -31,7 +31,7 @@ from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
 from rounds.storage.models import Attempt, Submission
 
-__all__ = ["attempt_documents", "attempt_status", "list_attempts", "save_code", "start_attempt"]
+__all__ = ["active_attempt", "attempt_documents", "attempt_status", "list_attempts", "save_code", "start_attempt"]
 
 RECENT = 10
 
@@ -107,6 +107,13 @@ def list_attempts(*, sessions: SessionFactory, user_id: int | None = None, probl
         for a in rows:
             expire_if_due(s, a, when)
         return [summary(a) for a in rows]
+
+
+def active_attempt(*, sessions: SessionFactory, problem_id: str, user_id: int | None = None,
+                   now: datetime | None = None) -> AttemptSummary | None:
+    """The newest active attempt at the problem (the one `rounds start` resumes), if any."""
+    mine = list_attempts(sessions=sessions, user_id=user_id, problem_id=problem_id, limit=100, now=now)
+    return next((a for a in mine if a.status == AttemptStatus.ACTIVE.value), None)
 
 
 def attempt_documents(*, sessions: SessionFactory, attempt_id: int) -> AttemptDocuments:

@@ -1,7 +1,8 @@
 """What the problem page needs: its view of the attempt, saving as the user types, Run and Submit.
 
-The page works on the newest attempt at a problem that is still open (not expired); the first
-edit, run or submit starts a practice attempt when there is none. Judging runs in a background
+Every attempt has its own page (``/p/<id>?attempt=N``); without a number the page shows the
+newest active attempt (else the newest), and works on the newest open one. The first edit, run
+or submit starts a practice attempt when there is none. Judging runs in a background
 job after the request returns: ``prepare_*`` stores the run or submission now (so nothing is
 lost if the process dies) and returns the judging work, which opens its own transactions.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -19,8 +20,8 @@ from rounds.content.package import Problem
 from rounds.domain.attempt import AttemptStatus, Mode
 from rounds.domain.verdict import Report, TestResult
 from rounds.services import attempts, submissions
-from rounds.services.errors import JudgeUnavailable, ServiceError
-from rounds.services.views import AttemptView, JudgedSubmission
+from rounds.services.errors import AttemptNotFound, JudgeUnavailable, ServiceError
+from rounds.services.views import AttemptSummary, AttemptView, JudgedSubmission
 from rounds.services.web_judging import JudgeRefused, check_source, count_examples, split_custom
 from rounds.storage.db import SessionFactory
 
@@ -49,6 +50,8 @@ class ProblemView:
     score: int | None = None
     saved_at: datetime | None = None
     elapsed_s: int = 0  # time spent; final (frozen) once the attempt is finished
+    shown_id: int | None = None  # the attempt shown (open or not); None before the first
+    attempts: list[AttemptSummary] = field(default_factory=list)  # every attempt at the problem, newest first
 
 
 @dataclass
@@ -75,14 +78,21 @@ class Prepared:
     total: int | None = None
 
 
-def problem_view(*, sessions: SessionFactory, problem: Problem) -> ProblemView:
-    """The newest attempt at the problem as the page shows it; the starter when there is none."""
-    latest = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=1)
-    if not latest:
+def problem_view(*, sessions: SessionFactory, problem: Problem, attempt_id: int | None = None) -> ProblemView:
+    """An attempt at the problem as the page shows it: ``attempt_id``, else the newest active one,
+    else the newest; the starter when there is none. AttemptNotFound for an id of another problem."""
+    mine = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=100)
+    if attempt_id is not None and not any(a.id == attempt_id for a in mine):
+        raise AttemptNotFound(f"there is no attempt {attempt_id} at {problem.id}")
+    if not mine:
         return ProblemView(code=problem.starter, statement=problem.statement_upto(1), minutes=problem.minutes,
                            budget_minutes=problem.minutes)
-    st = attempts.attempt_status(sessions=sessions, attempt_id=latest[0].id)
-    return _view(problem, st)
+    pick = attempt_id if attempt_id is not None else next(
+        (a.id for a in mine if a.status == AttemptStatus.ACTIVE.value), mine[0].id)
+    st = attempts.attempt_status(sessions=sessions, attempt_id=pick)
+    v = _view(problem, st)
+    v.attempts = mine
+    return v
 
 
 def _view(problem: Problem, st: AttemptView) -> ProblemView:
@@ -93,7 +103,7 @@ def _view(problem: Problem, st: AttemptView) -> ProblemView:
         feedback=st.feedback, started_at=st.started_at, deadline=st.deadline,
         budget_minutes=st.budget_minutes, finished=st.status != AttemptStatus.ACTIVE.value or expired,
         expired=expired, score=st.score, saved_at=st.code_saved_at,
-        elapsed_s=int(st.clock.elapsed.total_seconds()))
+        elapsed_s=int(st.clock.elapsed.total_seconds()), shown_id=st.id)
 
 
 def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str, level: int | None = None,
@@ -106,12 +116,19 @@ def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: st
     return _view(problem, st)
 
 
-def _open_attempt(sessions: SessionFactory, problem: Problem, code: str) -> tuple[int, bool]:
-    """The open attempt's id, starting a practice attempt with ``code`` when there is none."""
+def _open_attempt(sessions: SessionFactory, problem: Problem, code: str,
+                  attempt_id: int | None = None) -> tuple[int, bool]:
+    """The attempt to work on: ``attempt_id`` (the one the page shows), else the newest open one;
+    a practice attempt with ``code`` is started when there is none."""
     with _starting:  # an autosave and a Run racing must not start two attempts
-        latest = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=1)
-        if latest and latest[0].status in OPEN:
-            return latest[0].id, False
+        mine = attempts.list_attempts(sessions=sessions, problem_id=problem.id, limit=100)
+        if attempt_id is not None:
+            if not any(a.id == attempt_id for a in mine):
+                raise AttemptNotFound(f"there is no attempt {attempt_id} at {problem.id}")
+            return attempt_id, False  # closed: saving or judging it says so
+        active = [a for a in mine if a.status == AttemptStatus.ACTIVE.value]
+        if active or (mine and mine[0].status in OPEN):
+            return (active or mine)[0].id, False
         st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=Mode.PRACTICE.value,
                                     code=code)
         return st.id, True
@@ -125,22 +142,24 @@ def _iso(ts: datetime | None) -> str | None:
     return ts.isoformat() if ts else None
 
 
-def save_code(*, sessions: SessionFactory, problem: Problem, code: str) -> dict[str, object]:
-    """Autosave: store the code in the open attempt (starting one on the first edit)."""
+def save_code(*, sessions: SessionFactory, problem: Problem, code: str,
+              attempt_id: int | None = None) -> dict[str, object]:
+    """Autosave: store the code in the attempt shown (starting a practice attempt on the first edit)."""
     check_source(code)
-    attempt_id, started = _open_attempt(sessions, problem, code)
+    attempt_id, started = _open_attempt(sessions, problem, code, attempt_id)
     when = attempts.save_code(sessions=sessions, attempt_id=attempt_id, code=code)
     out: dict[str, object] = {"saved_at": when.isoformat(), "attempt_id": attempt_id}
     if started:
-        out["clock"] = clock_json(problem_view(sessions=sessions, problem=problem))
+        out["clock"] = clock_json(problem_view(sessions=sessions, problem=problem, attempt_id=attempt_id))
     return out
 
 
-def prepare_run(*, sessions: SessionFactory, problem: Problem, code: str, custom: str) -> Prepared:
+def prepare_run(*, sessions: SessionFactory, problem: Problem, code: str, custom: str,
+                attempt_id: int | None = None) -> Prepared:
     """Store a run of ``code`` on the visible examples and the custom inputs; return the judging."""
     check_source(code)
     inputs = split_custom(problem, custom)
-    attempt_id, _ = _open_attempt(sessions, problem, code)
+    attempt_id, _ = _open_attempt(sessions, problem, code, attempt_id)
     sid = submissions.create_submission(sessions=sessions, attempt_id=attempt_id, kind="run", code=code,
                                         custom=inputs)
     level = attempts.attempt_status(sessions=sessions, attempt_id=attempt_id).level
@@ -148,10 +167,11 @@ def prepare_run(*, sessions: SessionFactory, problem: Problem, code: str, custom
     return Prepared(run=_judging(sessions, problem, sid), total=total)
 
 
-def prepare_submit(*, sessions: SessionFactory, problem: Problem, code: str) -> Prepared:
+def prepare_submit(*, sessions: SessionFactory, problem: Problem, code: str,
+                   attempt_id: int | None = None) -> Prepared:
     """Store a submission of ``code`` for the hidden tests; return the judging."""
     check_source(code)
-    attempt_id, _ = _open_attempt(sessions, problem, code)
+    attempt_id, _ = _open_attempt(sessions, problem, code, attempt_id)
     sid = submissions.create_submission(sessions=sessions, attempt_id=attempt_id, kind="submit", code=code)
     return Prepared(run=_judging(sessions, problem, sid))
 

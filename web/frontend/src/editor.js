@@ -32,8 +32,31 @@ function click(id) {
   if (b && !b.disabled) b.click();
 }
 
+// The attempt the page works on (empty until the first edit starts one).
+function attemptInput() {
+  return document.getElementById("attempt-id");
+}
+
+// The first save started an attempt: the page now works on it, and its address says so.
+function adoptAttempt(id) {
+  const input = attemptInput();
+  if (!input || !id || input.value) return;
+  input.value = String(id);
+  const url = new URL(location.href);
+  url.searchParams.set("attempt", String(id));
+  window.history.replaceState(window.history.state, "", url);
+}
+
 // Turns the code textarea of a problem page into a CodeMirror editor that saves as the user types.
 export function mountEditor(textarea) {
+  const formBody = () => {
+    const body = new FormData();
+    body.set("code", textarea.value);
+    body.set("csrf_token", csrfToken());
+    const input = attemptInput();
+    if (input) body.set("attempt", input.value);
+    return body;
+  };
   const saveUrl = textarea.dataset.saveUrl;
   const status = document.getElementById("save-status");
   let timer = null;
@@ -50,9 +73,7 @@ export function mountEditor(textarea) {
     timer = null;
     if (!dirty || !saveUrl) return;
     dirty = false;
-    const body = new FormData();
-    body.set("code", textarea.value);
-    body.set("csrf_token", csrfToken());
+    const body = formBody();
     setStatus("Saving…", "saving");
     try {
       inflight = fetch(saveUrl, { method: "POST", body, headers: { "X-CSRF-Token": csrfToken() }, credentials: "same-origin" });
@@ -66,6 +87,7 @@ export function mountEditor(textarea) {
       }
       const data = await r.json();
       setStatus(`Saved ${new Date().toLocaleTimeString()}`, "saved");
+      adoptAttempt(data.attempt_id);
       if (data.clock) document.dispatchEvent(new CustomEvent("rounds:clock", { detail: data.clock }));
     } catch (e) {
       dirty = true;
@@ -116,10 +138,7 @@ export function mountEditor(textarea) {
   // Leaving the page with unsaved edits: send them on the way out.
   window.addEventListener("pagehide", () => {
     if (!dirty || !saveUrl) return;
-    const body = new FormData();
-    body.set("code", textarea.value);
-    body.set("csrf_token", csrfToken());
-    navigator.sendBeacon(saveUrl, body);
+    navigator.sendBeacon(saveUrl, formBody());
   });
   return view;
 }

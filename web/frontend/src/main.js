@@ -125,7 +125,14 @@ function setupHideDifficulty() {
   });
 }
 
+// Choosing another attempt opens it.
+function setupAttemptSwitch() {
+  const select = document.getElementById("attempt-select");
+  if (select) select.addEventListener("change", () => select.form.submit());
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setupAttemptSwitch();
   const code = document.getElementById("code");
   if (code) mountEditor(code);
   globalShortcuts();

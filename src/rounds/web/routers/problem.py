@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from rounds.content.package import PackageError, Problem
@@ -23,6 +23,17 @@ POLL_MS = 250
 
 Code = Annotated[str, Form(max_length=2 * 1024 * 1024)]
 Refusals = (JudgeRefused, ServiceError)
+AttemptQ = Annotated[int | None, Query(ge=1, description="the attempt to show")]
+AttemptF = Annotated[str, Form(max_length=20, description="the attempt the page works on (empty: the newest open)")]
+
+
+def _attempt_id(value: str) -> int | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise HTTPException(400, f"attempt must be a number, not {value[:20]!r}")
+    return int(value)
 
 
 def _problem(cat: CatalogDep, track: str, slug: str) -> Problem:
@@ -31,10 +42,12 @@ def _problem(cat: CatalogDep, track: str, slug: str) -> Problem:
 
 @router.get("/p/{track}/{slug}", response_class=HTMLResponse)
 def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
-                 settings: SettingsDep) -> HTMLResponse:
+                 settings: SettingsDep, attempt: AttemptQ = None) -> HTMLResponse:
     problem = _problem(cat, track, slug)
     try:
-        view = practice.problem_view(sessions=sessions, problem=problem)
+        view = practice.problem_view(sessions=sessions, problem=problem, attempt_id=attempt)
+    except ServiceError as exc:
+        raise HTTPException(404, str(exc)) from None
     except (OSError, PackageError) as exc:
         raise HTTPException(500, f"This problem failed to load: {exc}") from None
     return views.page(request, "problem.html", section="catalog", problem=problem, view=view,
@@ -49,17 +62,19 @@ def start(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
           code: Annotated[str | None, Form(max_length=2 * 1024 * 1024)] = None) -> RedirectResponse:
     problem = _problem(cat, track, slug)
     try:
-        practice.start(sessions=sessions, problem=problem, mode=mode, feedback=feedback, level=level, code=code)
+        view = practice.start(sessions=sessions, problem=problem, mode=mode, feedback=feedback, level=level,
+                              code=code)
     except Refusals as exc:
         raise HTTPException(400, str(exc)) from None
-    return RedirectResponse(f"/p/{problem.id}", status_code=303)
+    return RedirectResponse(f"/p/{problem.id}?attempt={view.shown_id}", status_code=303)
 
 
 @router.post("/p/{track}/{slug}/code", dependencies=[CsrfChecked])
-def save_code(track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep) -> JSONResponse:
+def save_code(track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep,
+              attempt: AttemptF = "") -> JSONResponse:
     problem = _problem(cat, track, slug)
     try:
-        saved = practice.save_code(sessions=sessions, problem=problem, code=code)
+        saved = practice.save_code(sessions=sessions, problem=problem, code=code, attempt_id=_attempt_id(attempt))
     except Refusals as exc:
         return JSONResponse({"error": str(exc)}, status_code=409)
     return JSONResponse(saved)
@@ -68,12 +83,13 @@ def save_code(track: str, slug: str, code: Code, cat: CatalogDep, sessions: Sess
 @router.post("/p/{track}/{slug}/run", response_class=HTMLResponse, dependencies=[CsrfChecked])
 def run(request: Request, track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep,
         jobs: JobsDep, settings: SettingsDep,
-        custom: Annotated[str, Form(max_length=64 * 1024)] = "") -> HTMLResponse:
+        custom: Annotated[str, Form(max_length=64 * 1024)] = "", attempt: AttemptF = "") -> HTMLResponse:
     problem = _problem(cat, track, slug)
     if settings.environment == "server":
         custom = ""  # the reference would run the input on the host: not for strangers' inputs
     try:
-        prepared = practice.prepare_run(sessions=sessions, problem=problem, code=code, custom=custom)
+        prepared = practice.prepare_run(sessions=sessions, problem=problem, code=code, custom=custom,
+                                        attempt_id=_attempt_id(attempt))
     except Refusals as exc:
         return _refused(exc)
     return _start_job(request, jobs, settings, problem, "run", prepared)
@@ -81,10 +97,10 @@ def run(request: Request, track: str, slug: str, code: Code, cat: CatalogDep, se
 
 @router.post("/p/{track}/{slug}/submit", response_class=HTMLResponse, dependencies=[CsrfChecked])
 def submit(request: Request, track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep,
-           jobs: JobsDep, settings: SettingsDep) -> HTMLResponse:
+           jobs: JobsDep, settings: SettingsDep, attempt: AttemptF = "") -> HTMLResponse:
     problem = _problem(cat, track, slug)
     try:
-        prepared = practice.prepare_submit(sessions=sessions, problem=problem, code=code)
+        prepared = practice.prepare_submit(sessions=sessions, problem=problem, code=code, attempt_id=_attempt_id(attempt))
     except Refusals as exc:
         return _refused(exc)
     return _start_job(request, jobs, settings, problem, "submit", prepared)
