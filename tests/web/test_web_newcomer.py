@@ -129,3 +129,30 @@ def test_terminal_and_browser_share_one_attempt(server: str, page: Page, data_di
     page.wait_for_url(f"**/p/oop/tally?attempt={new_id}")
     assert "# typed in the browser" not in _editor_text(page)
     expect(page.locator("#clock-holder .clock")).to_contain_text("/")  # practice: counts up against a guide
+
+
+def test_a_reload_within_the_autosave_delay_keeps_the_edit(server: str, chromium, tmp_path: Path) -> None:  # noqa: F811
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    pg.goto(server + "/p/algo/running-total")
+    _type_code(pg, RUNNING)
+    # The server stops taking saves: the next edit reaches only this browser's draft.
+    pg.route("**/code", lambda route: route.abort())
+    pg.locator(".cm-content").click()
+    pg.keyboard.press("Control+End")
+    pg.keyboard.insert_text("\n# typed just before the reload\n")
+    pg.reload()
+    expect(pg.locator("#draft-note")).to_contain_text("Restored this browser's draft")
+    assert "# typed just before the reload" in _editor_text(pg)
+    pg.unroute("**/code")
+    pg.locator(".cm-content").click()
+    pg.keyboard.press("Control+End")
+    pg.keyboard.insert_text("# and then some\n")
+    expect(pg.locator("#save-status")).to_have_attribute("data-state", "saved", timeout=10_000)
+    # Another browser (no draft) sees both edits: nothing was lost.
+    other = chromium.new_context().new_page()
+    other.goto(server + "/p/algo/running-total")
+    text = _editor_text(other)
+    assert "# typed just before the reload" in text and "# and then some" in text
+    other.context.close()
+    context.close()

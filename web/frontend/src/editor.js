@@ -59,9 +59,41 @@ export function mountEditor(textarea) {
   };
   const saveUrl = textarea.dataset.saveUrl;
   const status = document.getElementById("save-status");
+  const note = document.getElementById("draft-note");
   let timer = null;
   let dirty = false;
   let inflight = null;
+
+  // A local draft per attempt: what the editor holds, kept in this browser until the server has it,
+  // so a reload (or a crash) within the autosave delay loses nothing.
+  const draftKey = () => `rounds-draft:${saveUrl}:${attemptInput()?.value || "new"}`;
+  const readDraft = () => {
+    try { return JSON.parse(localStorage.getItem(draftKey()) || "null"); } catch { return null; }
+  };
+  const keepDraft = () => {
+    try { localStorage.setItem(draftKey(), JSON.stringify({ code: textarea.value, at: Date.now() })); } catch {}
+  };
+  const dropDraft = (code) => {
+    const d = readDraft();
+    if (d && d.code === code) localStorage.removeItem(draftKey());
+  };
+  const say = (text) => { if (note) { note.textContent = text; note.hidden = !text; } };
+  const savedAt = Date.parse(textarea.dataset.savedAt || "") || 0;
+  let restored = false;
+  const draft = readDraft();
+  if (draft && typeof draft.code === "string" && draft.code !== textarea.value) {
+    const when = new Date(draft.at).toLocaleTimeString();
+    if (draft.at > savedAt) {
+      textarea.value = draft.code;
+      restored = true;
+      say(`Restored this browser's draft from ${when}: it is newer than the copy on the server, and is being saved.`);
+    } else {
+      localStorage.removeItem(draftKey());
+      say(`The copy on the server is newer than this browser's draft from ${when}; showing the server's.`);
+    }
+  } else if (draft) {
+    localStorage.removeItem(draftKey());
+  }
 
   const setStatus = (text, state) => {
     if (!status) return;
@@ -74,6 +106,7 @@ export function mountEditor(textarea) {
     if (!dirty || !saveUrl) return;
     dirty = false;
     const body = formBody();
+    const sent = textarea.value;
     setStatus("Saving…", "saving");
     try {
       inflight = fetch(saveUrl, { method: "POST", body, headers: { "X-CSRF-Token": csrfToken() }, credentials: "same-origin" });
@@ -87,6 +120,7 @@ export function mountEditor(textarea) {
       }
       const data = await r.json();
       setStatus(`Saved ${new Date().toLocaleTimeString()}`, "saved");
+      dropDraft(sent);
       adoptAttempt(data.attempt_id);
       if (data.clock) document.dispatchEvent(new CustomEvent("rounds:clock", { detail: data.clock }));
     } catch (e) {
@@ -99,6 +133,7 @@ export function mountEditor(textarea) {
 
   const schedule = () => {
     dirty = true;
+    keepDraft();
     setStatus("Unsaved changes", "dirty");
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, SAVE_DELAY_MS);
@@ -135,11 +170,19 @@ export function mountEditor(textarea) {
   textarea.parentElement.classList.add("has-editor");
   window.roundsEditor = view;
 
-  // Leaving the page with unsaved edits: send them on the way out.
-  window.addEventListener("pagehide", () => {
+  if (restored) schedule();
+
+  // Leaving the page (or hiding its tab) with unsaved edits: send them on the way out.
+  const flush = () => {
     if (!dirty || !saveUrl) return;
-    navigator.sendBeacon(saveUrl, formBody());
-  });
+    if (timer) clearTimeout(timer);
+    timer = null;
+    dirty = false;
+    fetch(saveUrl, { method: "POST", body: formBody(), headers: { "X-CSRF-Token": csrfToken() },
+      credentials: "same-origin", keepalive: true }).catch(() => { dirty = true; });
+  };
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
   return view;
 }
 
