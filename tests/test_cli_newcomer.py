@@ -112,3 +112,17 @@ def test_a_completed_attempt_keeps_its_final_time(settings: Settings, web_bank: 
     code, out = run("status", "ws", "--json")
     status = json.loads(out)
     assert status["status"] == "completed" and status["elapsed_s"] == int(now.clock.elapsed.total_seconds())
+
+
+def test_a_lower_resubmission_says_the_best_score_stands(settings: Settings, web_bank: Path, cwd: Path) -> None:
+    assert run("start", "algo/running-total", "--dir", "ws")[0] == 0
+    (cwd / "ws" / "solution.py").write_text(RUNNING)
+    code, out = run("submit", "ws", columns=200)
+    assert code == 0 and "score 600" in out
+    (cwd / "ws" / "solution.py").write_text(RUNNING.replace("t += x", "t += 2 * x"))
+    code, out = run("submit", "ws", columns=200)
+    assert code == 1
+    assert "the attempt's best score, 600 of 600, stands" in " ".join(out.split()), out
+    assert "already complete" in out
+    status = json.loads(run("status", "ws", "--json")[1])
+    assert status["score"] == 600

@@ -156,3 +156,16 @@ def test_a_reload_within_the_autosave_delay_keeps_the_edit(server: str, chromium
     assert "# typed just before the reload" in text and "# and then some" in text
     other.context.close()
     context.close()
+
+
+def test_a_lower_resubmission_keeps_the_best_score(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/algo/running-total")
+    _type_code(page, RUNNING)
+    page.click("#submit-button")
+    first = _wait_results(page, "Submission: hidden tests")
+    expect(first.locator(".summary")).to_contain_text("score 600")
+    first_id = first.get_attribute("id")
+    _type_code(page, RUNNING.replace("t += x", "t += 2 * x"))
+    page.click("#submit-button")
+    again = _wait_results(page, "Submission: hidden tests", not_id=first_id)
+    expect(again.locator(".best-stands")).to_contain_text("best score on this attempt, 600 of 600, stands")

@@ -209,6 +209,7 @@ def submit_cmd(path: PathArg = Path("."), force: ForceOpt = False) -> None:
     report = out.submission.report
     assert report is not None
     render.report(console, report)
+    _best_stands(out)
     _after_submit(folder, out, docs)
     _save_meta(folder, meta, level=out.attempt.level, code=code)
     raise typer.Exit(EXIT_OK if report.accepted else EXIT_FAILED)
@@ -344,6 +345,19 @@ def _write_docs(folder: Path, view: AttemptView, docs: AttemptDocuments) -> None
     )
     (folder / "README.md").write_text(readme, encoding="utf-8")
     (folder / "examples.md").write_text(docs.examples, encoding="utf-8")
+
+
+def _best_stands(out: JudgedSubmission) -> None:
+    """A lower score never replaces the attempt's best: say so plainly."""
+    mine, best = out.submission.score, out.attempt.score
+    done_before = out.attempt.status == "completed" and not out.completed
+    if mine is not None and best is not None and best > mine:
+        tail = (": the attempt is already complete, so later submissions are practice; `rounds start --new` "
+                "scores afresh" if done_before else "")
+        console.print(f"This submission scored {mine}; the attempt's best score, {best} of 600, stands{tail}.",
+                      soft_wrap=True)
+    elif done_before:
+        console.print(f"The attempt was already complete; its best score, {best} of 600, stands.", soft_wrap=True)
 
 
 def _after_submit(folder: Path, out: JudgedSubmission, docs: AttemptDocuments | None) -> None:

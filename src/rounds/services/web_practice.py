@@ -66,6 +66,8 @@ class Outcome:
     finished: bool = False
     refresh: bool = False  # the statement, level bar, clock or editorial changed
     view: ProblemView | None = None
+    best_score: int | None = None  # the attempt's best, which a lower submission never replaces
+    already_complete: bool = False  # the attempt was complete before this submission
 
 
 class Work(Protocol):
@@ -196,7 +198,9 @@ def _outcome(problem: Problem, js: JudgedSubmission) -> Outcome:
     sub = js.submission
     return Outcome(report=sub.report, submission_id=sub.id, passed_level=v.passed_level,
                    score=sub.score, unlocked=js.unlocked, finished=js.completed,
-                   refresh=js.unlocked is not None or js.completed or v.expired, view=v)
+                   refresh=js.unlocked is not None or js.completed or v.expired, view=v,
+                   best_score=js.attempt.score,
+                   already_complete=js.attempt.status == AttemptStatus.COMPLETED.value and not js.completed)
 
 
 __all__ = ["JudgeRefused", "Outcome", "Prepared", "ProblemView", "ServiceError", "prepare_run",
