@@ -207,15 +207,15 @@ def test_flash_attention_probe_rejects_a_score_sized_peak():
     p = _problem("flash-attention")
     case = next(c for c in p.hidden(1, 0) if c.probes)
     lq, lk = case.args[0].shape[0], case.args[1].shape[0]
-    assert p.tests.probe_check(case, {"tracemalloc_peak": lq * lk * 8}) is not None
-    assert p.tests.probe_check(case, {"tracemalloc_peak": lq * 64 * 8}) is None
+    assert p.tests.probe_check(case, {"peak_bytes": lq * lk * 8}) is not None
+    assert p.tests.probe_check(case, {"peak_bytes": lq * 64 * 8}) is None
 
 
 def test_knn_probe_rejects_the_full_distance_matrix():
     p = _problem("knn")
     case = next(c for c in p.hidden(2, 0) if c.probes)
     m, n = case.args[2].shape[0], case.args[0].shape[0]
-    assert p.tests.probe_check(case, {"tracemalloc_peak": m * n * 8}) is not None
+    assert p.tests.probe_check(case, {"peak_bytes": m * n * 8}) is not None
 
 
 def test_causal_leak_checker_names_the_leaking_query():

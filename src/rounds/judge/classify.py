@@ -37,8 +37,23 @@ _SIGNAL_HELP = {
 
 def classify(raw: RawRun, limits: RunLimits) -> Classified:
     """Verdict from the harness's own observations first, then from the child's frame."""
+    if raw.reason == "setup_failed":
+        return Classified(Verdict.IE, "the judge could not prepare a process for this test "
+                          f"({raw.detail or 'set-up failed'}); the slot was restarted. Not your fault: submit again", {}, [])
+    if raw.reason == "harness_tampered":
+        return Classified(Verdict.RE, f"{raw.detail or 'the program changed the judge’s own process'}; "
+                          "a test may only change its own process", {}, [])
+    if raw.reason == "channel_garbled":
+        return Classified(Verdict.RE, "the program wrote over the judge's result channel", {}, [])
     if raw.reason == "cpu_limit":
         return Classified(Verdict.TLE, f"CPU time limit of {limits.cpu_ms} ms exceeded", {}, [])
+    if raw.reason == "wall_limit" and raw.detail == "idle":
+        return Classified(
+            Verdict.TLE,
+            f"wall-clock time ran on while the program used almost no CPU ({raw.cpu_ms:.0f} ms in {raw.wall_ms / 1000:.1f} s): "
+            "it was sleeping, waiting for something that never comes, or stopped",
+            {}, [],
+        )
     if raw.reason == "wall_limit":
         return Classified(
             Verdict.TLE,
@@ -75,8 +90,9 @@ def classify(raw: RawRun, limits: RunLimits) -> Classified:
         )
     try:
         header, blobs = wire.parse_frame(raw.frame, limits.result_bytes + (1 << 20))
-    except (wire.WireError, EOFError, ValueError) as exc:
-        return Classified(Verdict.RE, f"the result could not be read back ({exc}): the program wrote over the judge's channel", {}, [])
+    except (wire.WireError, EOFError, ValueError, RecursionError, MemoryError) as exc:
+        why = str(exc)[:300] or type(exc).__name__
+        return Classified(Verdict.RE, f"the result could not be read back ({why}): the program wrote over the judge's channel", {}, [])
     status = header.get("status")
     msg = str(header.get("message", ""))
     where = header.get("where")

@@ -6,6 +6,7 @@ import ast
 import contextlib
 import queue
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,12 @@ from rounds.judge.graders.unittests import UnitTestFile, grade_unittests
 from rounds.judge.pool import SlotPool
 
 MAX_SOURCE_BYTES = 256 * 1024
+# A submission's wall-time budget: this much plus the CPU limits of the tests it runs. And once
+# failing tests (TLE, MLE, RE) have taken this long in all, the rest of the submission is skipped:
+# a program that sleeps, stops itself or forks without end is rejected in seconds, not minutes.
+BUDGET_BASE_S = 15.0
+FAILING_BUDGET_S = 8.0
+_HARD_FAILS = frozenset({Verdict.TLE, Verdict.MLE, Verdict.RE})
 
 OnResult = Callable[[TestResult], None]
 
@@ -62,6 +69,31 @@ def precheck(problem: Problem, source: str) -> str | None:
         alt = f" (nor a function {QUERY_ENTRY}(queries) for the query form)" if problem.grader == "opstream" else ""
         return f"solution.py defines no {kind} named {problem.entry}{alt}"
     return None
+
+
+class _Budget:
+    """A submission's time: a wall-clock deadline, and the time its failing tests may take."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.failing_s = 0.0
+        self.why = ""
+        self._lock = threading.Lock()
+
+    def failing(self, seconds: float) -> None:
+        with self._lock:
+            self.failing_s += seconds
+
+    def spent(self, level: int, n: int) -> bool:
+        with self._lock:
+            if not self.why:
+                if self.failing_s > FAILING_BUDGET_S:
+                    self.why = (f"stopped early: failing tests (time limit, memory, crashes) had taken "
+                                f"{self.failing_s:.0f} s, so the rest of level {level} and later levels were not run")
+                elif time.monotonic() > self.deadline:
+                    self.why = (f"stopped early: the submission ran past its time budget, so the rest of level "
+                                f"{level} and later levels were not run")
+            return bool(self.why)
 
 
 class Judge:
@@ -115,10 +147,13 @@ class Judge:
             return report
         climb = level is None
         top = n_levels if climb else level
+        budget = _Budget(time.monotonic() + BUDGET_BASE_S)
         with self._context(problem, source) as ctx:
+            ctx.extra["budget"] = budget
             for lv in range(1, (top or 1) + 1):
                 result = LevelResult(lv)
                 report.levels.append(result)
+                ctx.new_level()
                 try:
                     cases = self.cases(problem, lv, suite, seed)
                 except Exception as exc:
@@ -129,10 +164,16 @@ class Judge:
                     break
                 if lv == top and extra:
                     cases = cases + [(c, True) for c in extra]
+                budget.deadline += sum(ctx.limits(getattr(c, "cpu_ms", None)).cpu_ms for c, _ in cases) / 1000
                 for t in self._grade_level(cases, ctx, lv, fail_fast):
                     result.tests.append(t)
                     if on_result:
                         on_result(t)
+                if budget.why:
+                    report.message = budget.why
+                    for later in range(lv + 1, (top or 1) + 1):
+                        report.levels.append(LevelResult(later, ran=False))
+                    break
                 if not result.passed and (climb or fail_fast or result.verdict is Verdict.CE):
                     for later in range(lv + 1, (top or 1) + 1):
                         report.levels.append(LevelResult(later, ran=False))
@@ -151,10 +192,18 @@ class Judge:
         helpers = self._borrow(ctx, len(cases) - 1)
         stop = threading.Event()
 
+        budget: _Budget | None = ctx.extra.get("budget")
+
         def one(i: int, case: Case | UnitTestFile, visible: bool, c: Context) -> list[TestResult]:
             if stop.is_set():
                 return []
+            if budget is not None and budget.spent(level, len(cases)):
+                stop.set()
+                return []
+            t0 = time.monotonic()
             out = self._grade_all(case, c, level, i, visible)
+            if budget is not None and any(t.verdict in _HARD_FAILS for t in out):
+                budget.failing(time.monotonic() - t0)
             if any((fail_fast and not t.passed) or t.verdict is Verdict.CE for t in out):
                 stop.set()
             return out

@@ -34,6 +34,10 @@ PR_SET_CHILD_SUBREAPER = 36
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 TICKS = os.sysconf("SC_CLK_TCK")
 STDOUT_KEEP = 4096
+CHILD_CPU_S = 1800  # a test process's hard CPU limit over its whole life; the watchdog counts per test
+FILE_BYTES = 16 << 20  # largest file a test may write
+# Inside the sandbox the harness is mounted at /opt/rounds and /tmp, /dev/shm are the slot's own.
+SANDBOXED = os.path.dirname(os.path.abspath(__file__)) == "/opt/rounds"
 
 
 def _prctl(option: int, value: int) -> None:
@@ -466,108 +470,142 @@ def _predecode(task: dict[str, Any], blobs: list[bytes], torch_ok: bool) -> None
         task["threads"] = [[[m, dec(raw)] for m, raw in ops] for ops in task.get("threads", [])]
 
 
-def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: list[str],
-           out_w: int, res_w: int, mark_w: int, torch_ok: bool) -> None:
+MSG = b">cQ"  # a message from a test process: kind byte, payload length, payload
+MARK, RESULT, SETUP_FAILED = b"b", b"r", b"x"
+
+
+def _send_msg(fd: int, kind: bytes, payload: bytes = b"") -> None:
+    view = memoryview(kind + len(payload).to_bytes(8, "big") + payload)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+def _read_task(fd: int) -> tuple[dict[str, Any], list[bytes]] | None:
+    with open(fd, "rb", buffering=0, closefd=False) as stream:
+        try:
+            msg, blobs = wire.read_frame(stream, 1 << 31)
+        except EOFError:
+            return None
+    return msg, blobs
+
+
+def _child_setup(out_w: int, task_r: int, res_w: int) -> None:
+    """Everything a test process does before any user code: its own process group, stdout and
+    stderr into the capped pipe, no descriptor but its two channels, default signals, limits."""
     os.setpgid(0, 0)
     os.dup2(out_w, 1)
     os.dup2(out_w, 2)
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
-    keep = sorted((res_w, mark_w))
+    keep = sorted((task_r, res_w))
     os.closerange(3, keep[0])
     os.closerange(keep[0] + 1, keep[1])
     os.closerange(keep[1] + 1, 1 << 16)
     for s in (signal.SIGTERM, signal.SIGINT, signal.SIGPIPE, signal.SIGCHLD):
         signal.signal(s, signal.SIG_DFL)
-    cpu_s = int(limits["cpu_ms"] / 1000) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file_bytes"], limits["file_bytes"]))
+    # The watchdog counts each test's CPU; this hard limit only stops a process the watchdog lost.
+    resource.setrlimit(resource.RLIMIT_CPU, (CHILD_CPU_S, CHILD_CPU_S))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_BYTES, FILE_BYTES))
     resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if os.getuid() != 0:
-        nproc = limits.get("nproc", 64)
-        resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+        resource.setrlimit(resource.RLIMIT_NPROC, (64, 64))
     try:
-        stack = limits.get("stack_bytes", 64 << 20)
-        resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
+        resource.setrlimit(resource.RLIMIT_STACK, (64 << 20, 64 << 20))
     except (ValueError, OSError):
         pass
     sys.stdout = open(1, "w", buffering=1, closefd=False, errors="replace")
     sys.stderr = sys.stdout
-    process_time = time.process_time
+
+
+class _Module:
+    """The user's module in this test process: executed once, at its first test."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.module: types.ModuleType | None = None
+        self.failure: dict[str, Any] | None = None
+
+    def load(self) -> types.ModuleType:
+        if self.failure is not None:
+            raise _Failed(dict(self.failure))
+        if self.module is not None:
+            return self.module
+        module = types.ModuleType("solution")
+        module.__file__ = "solution.py"
+        sys.modules["solution"] = module
+        try:
+            code = compile(self.source, "solution.py", "exec")
+        except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+            self.failure = {"status": "compile_error", **_exc_info(exc)}
+            if isinstance(exc, SyntaxError):
+                self.failure["where"] = f"line {exc.lineno}"
+            raise _Failed(dict(self.failure)) from None
+        try:
+            exec(code, module.__dict__)
+        except ImportError as exc:
+            _restore_runtime()
+            status = "banned" if _banned_hits else "import_error"
+            self.failure = {"status": status, **_exc_info(exc)}
+            raise _Failed(dict(self.failure)) from None
+        except SystemExit as exc:
+            self.failure = {"status": "exit", "message": f"the program called sys.exit({exc.code!r}) while loading"}
+            raise _Failed(dict(self.failure)) from None
+        except BaseException as exc:  # noqa: BLE001 - the module raised while it was imported
+            _restore_runtime()
+            if isinstance(exc, BannedAPI):
+                raise
+            if isinstance(exc, MemoryError):
+                self.failure = {"status": "memory", "message": "MemoryError raised while loading"}
+            else:
+                self.failure = {"status": "exception", **_exc_info(exc)}
+            raise _Failed(dict(self.failure)) from None
+        _restore_runtime()
+        self.module = module
+        return module
+
+
+class _Failed(Exception):
+    def __init__(self, header: dict[str, Any]) -> None:
+        super().__init__(header.get("message", ""))
+        self.header = header
+
+
+def _run_task(mod: _Module, task: dict[str, Any], limits: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
+    """One test in this process; returns the result header and blobs (never raises)."""
     header: dict[str, Any]
     blobs: list[bytes] = []
 
     def args_of(raw: Any) -> list[Any]:
         return list(raw)
 
-    _predecode(task, task.pop("_blobs"), torch_ok)
-    # The start mark carries this process's CPU so far, read before any user code runs, so the
-    # parent's count starts exactly here (its own reading would race with the solution).
-    os.write(mark_w, b"s%.6f" % (time.process_time() * 1000))
-    os.close(mark_w)
-    _snapshot_runtime()
+    del _banned_hits[:]
     try:
-        _install_bans(banned)
         if task["kind"] == "unittest":
-            t0 = process_time()
-            header = _run_unittest(source, task, limits["output_bytes"])
-            header["call_cpu_ms"] = (process_time() - t0) * 1000
+            header = _run_unittest(mod.source, task, limits["output_bytes"])
             raise _Done
-        module = types.ModuleType("solution")
-        module.__file__ = "solution.py"
-        sys.modules["solution"] = module
-        try:
-            code = compile(source, "solution.py", "exec")
-        except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
-            header = {"status": "compile_error", **_exc_info(exc)}
-            if isinstance(exc, SyntaxError):
-                header["where"] = f"line {exc.lineno}"
-            raise _Done from None
-        try:
-            exec(code, module.__dict__)
-        except ImportError as exc:
-            _restore_runtime()
-            status = "banned" if _banned_hits else "import_error"
-            header = {"status": status, **_exc_info(exc)}
-            raise _Done from None
-        _restore_runtime()
-        kind = task["kind"]
-        entry = task["entry"]
-        target = getattr(module, entry, None)
+        target = getattr(mod.load(), task["entry"], None)
         if target is None:
-            header = {"status": "missing_entry", "message": f"solution.py defines no {entry}"}
+            header = {"status": "missing_entry", "message": f"solution.py defines no {task['entry']}"}
             raise _Done
-        t0 = process_time()
+        kind = task["kind"]
         if kind == "call":
-            call_args = args_of(task["args"])
-            kwargs = dict(task["kwargs"])
-            probes = task.get("probes", [])
-            if "tracemalloc" in probes:
-                import tracemalloc
-
-                tracemalloc.start()
-            value = target(*call_args, **kwargs)
+            value = target(*args_of(task["args"]), **dict(task["kwargs"]))
             _restore_runtime()
-            extra: dict[str, Any] = {}
-            if "tracemalloc" in probes:
-                import tracemalloc
-
-                extra["tracemalloc_peak"] = tracemalloc.get_traced_memory()[1]
-                tracemalloc.stop()
             if task.get("capture_args"):
-                value = {"return": value, "args": call_args}
+                value = {"return": value, "args": task["args"]}
             header, blobs = _call_result(value)
-            header["probes"] = extra
         elif kind == "ops":
             header, blobs = _run_ops(target, task, args_of)
         elif kind == "threads":
             header, blobs = _run_threads(target, task, args_of)
         else:
             header = {"status": "harness_error", "message": f"unknown task kind {kind}"}
-        header["call_cpu_ms"] = (process_time() - t0) * 1000
     except _Done:
         pass
+    except _Failed as exc:
+        header = exc.header
     except BannedAPI as exc:
         header = {"status": "banned", **_exc_info(exc)}
     except SystemExit as exc:
@@ -583,22 +621,45 @@ def _child(source: str, task: dict[str, Any], limits: dict[str, Any], banned: li
     _restore_runtime()
     if _banned_hits and header.get("status") != "banned":
         header = {"status": "banned", "message": f"{_banned_hits[0]} is banned in this problem", "type": "BannedAPI"}
+    return header, blobs
+
+
+def _child(source: str, banned: list[str], out_w: int, task_r: int, res_w: int, torch_ok: bool) -> None:
+    """A test process: serves the tests the harness sends it, one after another, until its task
+    channel closes. Nothing it reports about itself is trusted but the values it returns: the
+    harness measures CPU, memory and time from outside."""
     try:
-        sys.stdout.flush()
-    except Exception:
-        pass
-    try:
-        frame = wire.pack(header, blobs)
-    except (ValueError, TypeError) as exc:
-        frame = wire.pack({"status": "bad_value", "message": f"result could not be serialised: {exc}"})
-    view = memoryview(frame)
-    while view:
-        n = os.write(res_w, view)
-        view = view[n:]
-    # Closing the channel tells the parent the test is over: CPU stops counting here, before the
-    # kernel tears down this process's copy of the slot (about 8 ms for a torch slot).
-    os.close(res_w)
-    os._exit(0)
+        _child_setup(out_w, task_r, res_w)
+    except BaseException as exc:  # noqa: BLE001 - the slot itself is broken: the judge's fault
+        _send_msg(res_w, SETUP_FAILED, f"{type(exc).__name__}: {exc}".encode()[:500])
+        os._exit(71)
+    _snapshot_runtime()
+    _install_bans(banned)
+    mod = _Module(source)
+    process_time = time.process_time
+    while True:
+        got = _read_task(task_r)
+        if got is None:
+            os._exit(0)
+        msg, blobs = got
+        task = msg["task"]
+        _predecode(task, blobs, torch_ok)
+        del blobs, got
+        # The mark carries this process's CPU before any code of this test runs. The harness
+        # believes it only in a fresh process, where no user code has run yet.
+        _send_msg(res_w, MARK, b"%.6f" % (process_time() * 1000))
+        header, out_blobs = _run_task(mod, task, msg["limits"])
+        try:
+            sys.stdout.flush()
+        except Exception:
+            pass
+        try:
+            frame = wire.pack(header, out_blobs)
+        except (ValueError, TypeError) as exc:
+            frame = wire.pack({"status": "bad_value", "message": f"result could not be serialised: {exc}"})
+        del header, out_blobs, task
+        _send_msg(res_w, RESULT, frame)
+        del frame
 
 
 class _Done(Exception):
@@ -614,16 +675,34 @@ def _cpu_ms(pid: int) -> float:
     try:
         return time.clock_gettime(((~pid) << 3) | 2) * 1000
     except OSError:
-        return _proc_cpu_ms(pid)
+        return _stat_cpu_ms(pid)[0]
 
 
-def _proc_cpu_ms(pid: int) -> float:
+def _stat(pid: int) -> list[bytes] | None:
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
-            fields = f.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) * 1000 / TICKS
-    except (OSError, IndexError, ValueError):
-        return 0.0
+            return f.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _stat_cpu_ms(pid: int) -> tuple[float, float]:
+    """(own CPU, CPU of the children it has reaped) in ms, from /proc (tick resolution)."""
+    f = _stat(pid)
+    if f is None:
+        return 0.0, 0.0
+    try:
+        return (int(f[11]) + int(f[12])) * 1000 / TICKS, (int(f[13]) + int(f[14])) * 1000 / TICKS
+    except (IndexError, ValueError):
+        return 0.0, 0.0
+
+
+def _threads(pid: int) -> int:
+    f = _stat(pid)
+    try:
+        return int(f[17]) if f else 0
+    except (IndexError, ValueError):
+        return 0
 
 
 def _proc_rss_kb(pid: int) -> int:
@@ -634,33 +713,62 @@ def _proc_rss_kb(pid: int) -> int:
         return 0
 
 
-def _others() -> list[int]:
-    """Every live descendant of the harness (orphans are re-parented to it: subreaper)."""
-    me = os.getpid()
-    parent: dict[int, int] = {}
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            pp = _ppid(int(name))
-            if pp is not None:
-                parent[int(name)] = pp
-    out = []
-    for pid in parent:
-        seen = 0
-        p = parent.get(pid)
-        while p is not None and seen < 64:
-            if p == me:
-                out.append(pid)
-                break
-            p = parent.get(p)
-            seen += 1
+def _private_rss_kb(pid: int) -> int:
+    """Resident pages not shared with the warm harness (a forked worker's own memory)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            fields = f.read().split()
+        return max(0, int(fields[1]) - int(fields[2])) * PAGE_KB
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _hwm_kb(pid: int) -> int:
+    """Peak resident memory of a process (VmHWM). /proc is read-only in the sandbox, so the
+    process cannot reset it (clear_refs)."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    """Direct children of every thread of ``pid``."""
+    out: list[int] = []
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children", "rb") as f:
+                out += [int(x) for x in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+def _descendants(root: int) -> list[int]:
+    """Every live descendant of ``root`` (orphans are re-parented to the harness: subreaper)."""
+    out: list[int] = []
+    todo = _children(root)
+    while todo and len(out) < 4096:
+        pid = todo.pop()
+        out.append(pid)
+        todo += _children(pid)
     return out
 
 
 def _kill_all_children() -> None:
-    """Kill and reap every process in the sandbox except the harness and pid 1."""
+    """Kill and reap every process below the harness."""
     for _ in range(100):
-        pids = _others()
+        pids = _descendants(os.getpid())
         if not pids:
+            _reap()
             return
         for pid in pids:
             try:
@@ -671,22 +779,107 @@ def _kill_all_children() -> None:
         time.sleep(0.001)
 
 
-def _ppid(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return int(f.read().rsplit(b")", 1)[1].split()[1])
-    except (OSError, IndexError, ValueError):
-        return None
-
-
-def _reap() -> None:
+def _reap() -> float:
+    """Reap every exited child; returns the CPU ms they (and what they reaped) used."""
+    cpu = 0.0
     while True:
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
+            pid, _, ru = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
-            return
+            return cpu
         if pid == 0:
-            return
+            return cpu
+        cpu += (ru.ru_utime + ru.ru_stime) * 1000
+
+
+IOPRIO_GET = {"x86_64": 252, "aarch64": 31}.get(os.uname().machine)
+RLIMITS = tuple(getattr(resource, n) for n in sorted(dir(resource)) if n.startswith("RLIMIT_"))
+_LIBC: Any = None
+
+
+def _own_state() -> tuple[Any, ...]:
+    """What a test must never change about the harness: limits, priority, CPU set, scheduling,
+    I/O class, OOM score."""
+    global _LIBC
+    limits = tuple(resource.getrlimit(r) for r in RLIMITS)
+    ioprio = -1
+    if IOPRIO_GET is not None:
+        try:
+            if _LIBC is None:
+                _LIBC = ctypes.CDLL(None, use_errno=True)
+            ioprio = _LIBC.syscall(IOPRIO_GET, 1, 0)
+        except Exception:
+            ioprio = -1
+    try:
+        with open("/proc/self/oom_score_adj", "rb") as f:
+            oom = f.read().strip()
+    except OSError:
+        oom = b""
+    return (limits, os.getpriority(os.PRIO_PROCESS, 0), tuple(sorted(os.sched_getaffinity(0))),
+            os.sched_getscheduler(0), ioprio, oom)
+
+
+def _wipe_scratch() -> None:
+    """Empty /tmp and /dev/shm: nothing one submission wrote is there for the next. Only inside
+    the sandbox, where both are the slot's own tmpfs."""
+    import shutil
+
+    if not SANDBOXED:
+        return
+    for folder in ("/tmp", "/dev/shm"):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                if os.path.isdir(path) and not os.path.islink(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    os.unlink(path)
+            except OSError:
+                pass
+
+
+IDLE_AFTER_S = 1.5  # a test that uses almost no CPU for this long is sleeping, waiting or stopped
+IDLE_SHARE = 0.03
+
+
+class TestProcess:
+    """One forked test process and its channels; it serves tests until it is retired."""
+
+    def __init__(self, pid: int, task_w: int, res_r: int, out_r: int) -> None:
+        self.pid = pid
+        self.task_w = task_w
+        self.res_r = res_r
+        self.out_r = out_r
+        self.fresh = True  # no user code has run in it yet
+        self.status: int | None = None
+        self.rusage: Any = None
+        self.buf = bytearray()
+        os.set_blocking(task_w, False)
+
+    def close(self) -> None:
+        for fd in (self.task_w, self.res_r, self.out_r):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        if self.status is None:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                os.wait4(self.pid, 0)
+            except ChildProcessError:
+                pass
+        _kill_all_children()
 
 
 class Harness:
@@ -697,13 +890,16 @@ class Harness:
         self.source = ""
         self.banned: list[str] = []
         self.torch_ok = runtime == "torch"
+        self.proc: TestProcess | None = None
+        self.state = _own_state()
+        self.base_rss = _proc_rss_kb(os.getpid())
 
     def send(self, msg: dict[str, Any], blobs: list[bytes] | None = None) -> None:
         self.out.write(wire.pack(msg, blobs))
         self.out.flush()
 
     def serve(self) -> None:
-        self.send({"op": "ready", "rss_kb": _proc_rss_kb(os.getpid()), "pid": os.getpid(),
+        self.send({"op": "ready", "rss_kb": self.base_rss, "pid": os.getpid(),
                    "uid": os.getuid(), "python": sys.version.split()[0]})
         while True:
             try:
@@ -711,113 +907,216 @@ class Harness:
             except EOFError:
                 return
             op = msg.get("op")
-            if op == "load":
+            if op == "load":  # a new submission: nothing of the last one survives
+                self.retire()
+                _wipe_scratch()
                 self.source = msg["source"]
                 self.banned = list(msg.get("banned", []))
                 self.send({"op": "loaded"})
             elif op == "run":
-                self.run(msg["task"], msg["limits"], blobs)
+                self.run(msg["task"], msg["limits"], blobs, bool(msg.get("fresh")))
+            elif op == "end":  # the submission is over: nothing of it stays alive or on disk
+                self.retire()
+                _wipe_scratch()
             elif op == "ping":
                 self.send({"op": "pong", "rss_kb": _proc_rss_kb(os.getpid())})
             elif op == "exit":
+                self.retire()
                 return
 
-    def run(self, task: dict[str, Any], limits: dict[str, Any], blobs: list[bytes]) -> None:
-        out_r, out_w = os.pipe()
+    def retire(self) -> None:
+        if self.proc is not None:
+            self.proc.close()
+            self.proc = None
+
+    def spawn(self) -> TestProcess:
+        task_r, task_w = os.pipe()
         res_r, res_w = os.pipe()
-        mark_r, mark_w = os.pipe()
-        base_rss = _proc_rss_kb(os.getpid())
-        task["_blobs"] = blobs
-        t0 = time.monotonic()
+        out_r, out_w = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
-                os.close(out_r)
+                os.close(task_w)
                 os.close(res_r)
-                os.close(mark_r)
-                _child(self.source, task, limits, self.banned, out_w, res_w, mark_w, self.torch_ok)
+                os.close(out_r)
+                _child(self.source, self.banned, out_w, task_r, res_w, self.torch_ok)
             finally:
                 os._exit(70)
-        os.close(out_w)
-        os.close(res_w)
-        os.close(mark_w)
-        report = self.supervise(pid, out_r, res_r, mark_r, limits, base_rss, t0)
+        for fd in (task_r, res_w, out_w):
+            os.close(fd)
+        return TestProcess(pid, task_w, res_r, out_r)
+
+    def run(self, task: dict[str, Any], limits: dict[str, Any], blobs: list[bytes], fresh: bool) -> None:
+        if fresh or task.get("kind") == "unittest" or task.get("probes"):
+            self.retire()
+        if self.proc is None:
+            try:
+                self.proc = self.spawn()
+            except OSError as exc:
+                self.send({"op": "result", "reason": "setup_failed", "detail": f"fork failed: {exc}",
+                           "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0, "stdout": "", "stdout_bytes": 0,
+                           "exit_code": None}, [b""])
+                return
+        proc = self.proc
+        report = self.supervise(proc, wire.pack({"task": task, "limits": limits}, blobs), limits,
+                                bool(task.get("probes")))
+        retire = report.pop("_retire")
+        if proc.status is not None or retire:
+            self.retire()
+        else:
+            proc.fresh = False
+        state = _own_state()
+        if state != self.state:
+            report["reason"] = "harness_tampered"
+            report["detail"] = "the program changed the judge's own process (its limits, priority, CPU set or OOM score)"
         res_bytes = report.pop("_result")
         self.send({"op": "result", **report}, [res_bytes])
 
-    def supervise(self, pid: int, out_r: int, res_r: int, mark_r: int, limits: dict[str, Any],
-                  base_rss: int, t0: float) -> dict[str, Any]:
-        """Watch one child. CPU counts from the start mark, which the child sends after decoding
-        its inputs and before any user code runs (so the cost of decoding large inputs is the
-        judge's, not the solution's)."""
+    def supervise(self, proc: TestProcess, task_frame: bytes, limits: dict[str, Any],
+                  probe: bool) -> dict[str, Any]:
+        """Run one test in ``proc`` and watch it: CPU of the whole process tree (threads, forked
+        workers and what they fork), wall clock, idle time, memory and output, from outside."""
         cpu_ms, wall_ms = limits["cpu_ms"], limits["wall_ms"]
         out_cap, res_cap = limits["output_bytes"], limits["result_bytes"]
         mem_kb = limits["memory_kb"]
+        pid = proc.pid
+        trusted = proc.fresh
         out_keep = bytearray()
         out_total = 0
-        res = bytearray()
         reason = ""
-        status: int | None = None
-        rusage = None
-        open_fds = {out_r, res_r, mark_r}
-        poller = select.poll()
-        for fd in open_fds:
-            poller.register(fd, select.POLLIN | select.POLLHUP)
-        start_cpu = 0.0
-        done_cpu = 0.0
-        exited_at = 0.0
+        detail = ""
+        result: bytes | None = None
+        setup_failed = ""
+        t0 = time.monotonic()
+        own0, kids0 = _cpu_ms(pid), _stat_cpu_ms(pid)[1]
+        start_cpu = own0  # a reused process: its CPU counts from the moment its task is sent
+        marked = False
+        rss_mark = 0
         peak_kb = 0
-        while open_fds:
-            for fd, _ev in poller.poll(5):
+        orphans_cpu = 0.0
+        others_cpu: dict[int, float] = {}
+        retire = False
+        pending = memoryview(task_frame)
+        poller = select.poll()
+        poller.register(proc.res_r, select.POLLIN | select.POLLHUP)
+        poller.register(proc.out_r, select.POLLIN | select.POLLHUP)
+        poller.register(proc.task_w, select.POLLOUT)
+        open_fds = {proc.res_r, proc.out_r}
+        history: list[tuple[float, float]] = []
+        used = 0.0
+
+        def tree_cpu() -> float:
+            """CPU of this test so far: the process, its reaped children, live descendants and
+            orphans the harness reaped."""
+            own = _cpu_ms(pid)
+            kids = _stat_cpu_ms(pid)[1] - kids0
+            for d in _descendants(pid):
+                a, b = _stat_cpu_ms(d)
+                others_cpu[d] = a + b
+            return max(0.0, own - start_cpu) + max(0.0, kids) + sum(others_cpu.values()) + orphans_cpu
+
+        while result is None and proc.status is None:
+            events = poller.poll(5)
+            for fd, _ev in events:
+                if fd == proc.task_w:
+                    try:
+                        n = os.write(fd, pending)
+                        pending = pending[n:]
+                    except BlockingIOError:
+                        continue
+                    except OSError:
+                        pending = pending[:0]
+                    if not pending:
+                        poller.unregister(fd)
+                    continue
                 try:
                     chunk = os.read(fd, 1 << 16)
                 except OSError:
                     chunk = b""
-                if fd == mark_r:
-                    # One write ("s" and the child's CPU in ms) is the whole message; afterwards
-                    # the pipe is closed on both sides.
-                    if chunk and not start_cpu:
-                        try:
-                            start_cpu = float(chunk[1:])
-                        except ValueError:
-                            start_cpu = _cpu_ms(pid)
-                    poller.unregister(fd)
-                    open_fds.discard(fd)
-                    os.close(fd)
-                    continue
                 if not chunk:
-                    if fd == res_r and status is None and not done_cpu:
-                        done_cpu = _cpu_ms(pid)  # the result is written: the test's CPU ends here
                     poller.unregister(fd)
                     open_fds.discard(fd)
                     continue
-                if fd == out_r:
+                if fd == proc.out_r:
                     out_total += len(chunk)
                     if len(out_keep) < STDOUT_KEEP:
                         out_keep += chunk[: STDOUT_KEEP - len(out_keep)]
                     if out_total > out_cap and not reason:
                         reason = "output_limit"
-                else:
-                    res += chunk
-                    if len(res) > res_cap and not reason:
-                        reason = "result_limit"
+                    continue
+                proc.buf += chunk
+                while len(proc.buf) >= 9 and result is None:
+                    kind, size = bytes(proc.buf[:1]), int.from_bytes(proc.buf[1:9], "big")
+                    if kind not in (MARK, RESULT, SETUP_FAILED) or (kind != RESULT and size > 4096):
+                        retire = True  # not a message the harness code sends: the program wrote it
+                        if not reason:
+                            reason = "channel_garbled"
+                        proc.buf.clear()
+                        break
+                    if size > res_cap + (1 << 20):
+                        if not reason:
+                            reason = "result_limit"
+                        proc.buf.clear()
+                        break
+                    if len(proc.buf) < 9 + size:
+                        break
+                    payload = bytes(proc.buf[9 : 9 + size])
+                    del proc.buf[: 9 + size]
+                    if kind == MARK and not marked:
+                        marked = True
+                        rss_mark = _proc_rss_kb(pid)
+                        if trusted:  # a fresh process: no user code ran before its mark
+                            try:
+                                start_cpu = float(payload)
+                            except ValueError:
+                                start_cpu = _cpu_ms(pid)
+                    elif kind == RESULT and marked:
+                        result = payload
+                    elif kind == SETUP_FAILED and not marked:
+                        setup_failed = payload.decode(errors="replace")
+                    else:  # anything else on the channel: the program wrote over it
+                        retire = True
+                        if not reason:
+                            reason = "channel_garbled"
             now = time.monotonic()
-            if status is None:
-                got, st, ru = os.wait4(pid, os.WNOHANG)
-                if got == pid:
-                    status, rusage, exited_at = st, ru, now
-                else:
-                    used = _cpu_ms(pid) - start_cpu
-                    rss = _proc_rss_kb(pid)
-                    peak_kb = max(peak_kb, rss - base_rss)
-                    if not reason:
-                        if used > cpu_ms:
-                            reason = "cpu_limit"
-                        elif (now - t0) * 1000 > wall_ms:
-                            reason = "wall_limit"
-                        elif rss - base_rss > mem_kb:
-                            reason = "memory_limit"
-            if reason and status is None:
+            if result is not None:
+                used = tree_cpu()
+                break
+            got, st, ru = os.wait4(pid, os.WNOHANG)
+            if got == pid:
+                proc.status, proc.rusage = st, ru
+                break
+            orphans_cpu += _reap_others(pid)
+            used = tree_cpu()
+            rss = _proc_rss_kb(pid) + sum(_private_rss_kb(d) for d in others_cpu)
+            peak_kb = max(peak_kb, rss - self.base_rss)
+            history.append((now, used))
+            if not reason:
+                if used > cpu_ms:
+                    reason = "cpu_limit"
+                elif (now - t0) * 1000 > wall_ms:
+                    reason = "wall_limit"
+                elif rss - self.base_rss > mem_kb:
+                    reason = "memory_limit"
+                elif now - t0 > IDLE_AFTER_S:
+                    while len(history) > 2 and history[1][0] <= now - IDLE_AFTER_S:
+                        history.pop(0)
+                    then, was = history[0]
+                    if now - then >= IDLE_AFTER_S * 0.9 and used - was < IDLE_SHARE * (now - then) * 1000:
+                        reason = "idle"
+            if reason:
+                break
+        wall = (time.monotonic() - t0) * 1000
+        if result is not None and not reason:
+            # The test is over. Nothing of it may run on: threads or processes it left are retired.
+            if others_cpu or _descendants(pid) or _threads(pid) > 1:
+                retire = True
+            if probe:
+                peak_kb = max(peak_kb, _hwm_kb(pid) - rss_mark)
+            if peak_kb > mem_kb:
+                reason = "memory_limit"
+        if reason or retire or proc.status is not None:
+            if proc.status is None:
                 try:
                     os.killpg(pid, signal.SIGKILL)
                 except OSError:
@@ -826,48 +1125,70 @@ class Harness:
                     os.kill(pid, signal.SIGKILL)
                 except OSError:
                     pass
-            if status is not None and open_fds and now - exited_at > 0.2:
-                # Something the child started still holds a pipe open.
-                _kill_all_children()
-            if reason and status is not None:
-                break
-        if status is None:
-            _, status, rusage = os.wait4(pid, 0)
-        wall = (time.monotonic() - t0) * 1000
-        _kill_all_children()
-        # Drain whatever is left without blocking.
-        for fd in (out_r, res_r):
-            try:
-                os.set_blocking(fd, False)
-                while True:
-                    chunk = os.read(fd, 1 << 16)
-                    if not chunk:
-                        break
-                    if fd == res_r and len(res) <= res_cap:
-                        res += chunk
-            except OSError:
-                pass
-            os.close(fd)
-        cpu = 0.0
-        maxrss = 0
-        if rusage is not None:
-            cpu = max(0.0, (rusage.ru_utime + rusage.ru_stime) * 1000 - start_cpu)
-            maxrss = rusage.ru_maxrss
-        if done_cpu and not reason:  # a test stopped by the watchdog reports all the CPU it burnt
-            cpu = min(cpu, max(0.0, done_cpu - start_cpu)) if rusage is not None else max(0.0, done_cpu - start_cpu)
-        if cpu > cpu_ms and not reason:
+                _, proc.status, proc.rusage = os.wait4(pid, 0)
+            retire = True
+            if proc.rusage is not None and result is None:  # its whole life, reaped children included
+                total = (proc.rusage.ru_utime + proc.rusage.ru_stime) * 1000
+                used = max(used, total - start_cpu - max(0.0, kids0) + sum(others_cpu.values()) + orphans_cpu)
+            _kill_all_children()
+            if result is None:
+                used += _reap()
+        # Drain what the program printed (without blocking).
+        try:
+            os.set_blocking(proc.out_r, False)
+            while proc.out_r in open_fds:
+                chunk = os.read(proc.out_r, 1 << 16)
+                if not chunk:
+                    break
+                out_total += len(chunk)
+                if len(out_keep) < STDOUT_KEEP:
+                    out_keep += chunk[: STDOUT_KEEP - len(out_keep)]
+        except OSError:
+            pass
+        if used > cpu_ms and reason in ("", "idle", "wall_limit"):
             reason = "cpu_limit"
+        if out_total > out_cap and not reason:
+            reason = "output_limit"
+        if setup_failed:
+            reason, detail = "setup_failed", setup_failed
+        elif proc.status is not None and result is None and not marked and not reason:
+            code = os.waitstatus_to_exitcode(proc.status)
+            if code == 71:
+                reason, detail = "setup_failed", "the test process could not set itself up"
+        if reason == "idle":
+            reason = "wall_limit"
+            detail = "idle"
         report: dict[str, Any] = {
             "reason": reason,
-            "cpu_ms": round(cpu, 3),
+            "detail": detail,
+            "cpu_ms": round(used, 3),
             "wall_ms": round(wall, 3),
-            "memory_kb": max(peak_kb, maxrss - base_rss, 0),
+            "memory_kb": max(peak_kb, 0),
             "stdout": out_keep.decode("utf-8", "replace"),
             "stdout_bytes": out_total,
-            "exit_code": os.waitstatus_to_exitcode(status) if status is not None else None,
-            "_result": bytes(res) if len(res) <= res_cap else b"",
+            "exit_code": os.waitstatus_to_exitcode(proc.status) if proc.status is not None else None,
+            "_result": result if result is not None and len(result) <= res_cap + (1 << 20) else b"",
+            "_retire": retire,
         }
+        if probe:
+            report["probe_peak_kb"] = max(peak_kb, 0)
         return report
+
+
+def _reap_others(keep: int) -> float:
+    """Reap orphans re-parented to the harness (never the test process itself); their CPU."""
+    cpu = 0.0
+    for pid in _children(os.getpid()):
+        if pid == keep:
+            continue
+        f = _stat(pid)
+        if f is not None and f[0] == b"Z":
+            try:
+                _, _, ru = os.wait4(pid, os.WNOHANG)
+                cpu += (ru.ru_utime + ru.ru_stime) * 1000
+            except ChildProcessError:
+                pass
+    return cpu
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ _ids = itertools.count(1)
 PR_SET_CHILD_SUBREAPER = 36
 STARTUP_TIMEOUT_S = 120.0
 PROTOCOL_LIMIT = 8 << 20
+FRESH_INPUT_BYTES = 256 << 10  # inputs this large run in a fresh test process (decoding is not charged)
 
 
 class SlotDied(Exception):
@@ -59,6 +60,8 @@ class RawRun:
     exit_code: int | None
     frame: bytes
     oom: bool = False
+    detail: str = ""
+    probe_peak_kb: int | None = None
 
 
 def become_subreaper() -> None:
@@ -198,22 +201,33 @@ class Slot:
             raise SlotDied(f"harness is gone ({exc}); stderr: {self.stderr_tail[-500:].decode(errors='replace')}") from None
 
     def load(self, source: str, banned: list[str]) -> None:
-        key = f"{hash(source)}:{','.join(banned)}"
-        if self.loaded == key:
-            return
+        """Start a submission: the harness ends the last one's test process and wipes its /tmp
+        and /dev/shm, so nothing one submission left is there for the next."""
         self._send({"op": "load", "source": source, "banned": banned})
         msg, _ = self._read(30)
         if msg.get("op") != "loaded":
             raise SlotDied(f"unexpected answer to load: {msg}")
-        self.loaded = key
+        self.loaded = f"{hash(source)}:{','.join(banned)}"
 
-    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits) -> RawRun:
-        """Run one task; raises SlotDied/SlotHung when the harness is lost."""
+    def end(self) -> None:
+        """The submission is over: the harness ends its test process and wipes /tmp and /dev/shm
+        while the host goes on (no answer is awaited)."""
+        if self.alive():
+            with contextlib.suppress(SlotDied):
+                self._send({"op": "end"})
+
+    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits, *, fresh: bool = False) -> RawRun:
+        """Run one task; raises SlotDied/SlotHung when the harness is lost.
+
+        Tests of one submission run one after another in the same test process; ``fresh`` asks
+        for a new one (a new level, a test that needs isolation). Large inputs always get a fresh
+        process, whose CPU count starts after its inputs are decoded."""
         before = self.cgroup.oom_kills() if self.cgroup else 0
         if self.cgroup is not None:
             self.cgroup.set_memory((self.base_rss_kb + limits.memory_kb) * 1024 + (96 << 20))
         self.uses += 1
-        self._send({"op": "run", "task": task, "limits": limits.to_json()}, blobs)
+        big = sum(len(b) for b in blobs) > FRESH_INPUT_BYTES
+        self._send({"op": "run", "task": task, "limits": limits.to_json(), "fresh": fresh or big}, blobs)
         # The harness enforces the wall limit itself; this deadline catches a harness that hangs.
         # The harness caps the result itself; the reply adds its stdout excerpt and a header.
         msg, frames = self._read(limits.wall_ms / 1000 + 6, limit=limits.result_bytes + PROTOCOL_LIMIT)
@@ -230,6 +244,8 @@ class Slot:
             exit_code=msg.get("exit_code"),
             frame=frames[0] if frames else b"",
             oom=oom,
+            detail=str(msg.get("detail", "")),
+            probe_peak_kb=msg.get("probe_peak_kb"),
         )
 
 

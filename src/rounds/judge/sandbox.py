@@ -36,6 +36,24 @@ DENIED_SYSCALLS = (
     "clock_settime", "syslog", "io_uring_setup", "open_by_handle_at", "name_to_handle_at",
     "fanotify_init", "quotactl", "move_mount", "fsopen", "fsmount", "fspick", "open_tree",
     "mount_setattr", "personality", "vhangup", "lookup_dcookie",
+    # The slot's own scheduling and I/O class are the judge's: a test may not renice, pin or
+    # reschedule any process (itself included; a solution never needs to).
+    "setpriority", "sched_setaffinity", "sched_setscheduler", "sched_setparam", "sched_setattr",
+    "ioprio_set",
+    # System V IPC and POSIX message queues outlive a test inside the slot's IPC namespace and
+    # cannot be listed to wipe them (multiprocessing's locks use files in /dev/shm instead).
+    "shmget", "semget", "msgget", "mq_open",
+)
+
+# clone() flags that would create a namespace: refused (unshare() and setns() are refused whole).
+CLONE_NEW_FLAGS = (
+    0x00020000,  # CLONE_NEWNS
+    0x02000000,  # CLONE_NEWCGROUP
+    0x04000000,  # CLONE_NEWUTS
+    0x08000000,  # CLONE_NEWIPC
+    0x10000000,  # CLONE_NEWUSER
+    0x20000000,  # CLONE_NEWPID
+    0x40000000,  # CLONE_NEWNET
 )
 
 
@@ -57,6 +75,13 @@ def seccomp_filter() -> object:
     # Sockets: only AF_UNIX (numpy/torch never need more; no network at all).
     f.add_rule(deny, "socket", sc.Arg(0, sc.NE, socket.AF_UNIX))
     f.add_rule(deny, "socketpair", sc.Arg(0, sc.NE, socket.AF_UNIX))
+    # Resource limits: a process may read or lower its own (pid 0), never touch another's.
+    f.add_rule(deny, "prlimit64", sc.Arg(0, sc.NE, 0))
+    # No new namespaces through clone(); clone3() hides its flags in memory the filter cannot
+    # read, so it answers ENOSYS and the C library falls back to clone() (threads and fork work).
+    for flag in CLONE_NEW_FLAGS:
+        f.add_rule(deny, "clone", sc.Arg(0, sc.MASKED_EQ, flag, flag))
+    f.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
     return f
 
 
@@ -268,8 +293,8 @@ def bwrap_argv(harness: Path, runtime: str, *, tmp_bytes: int, seccomp_fd: int,
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         raise SandboxUnavailable("bubblewrap (bwrap) is not installed")
-    argv = [bwrap, "--die-with-parent", "--new-session", "--unshare-all", "--cap-drop", "ALL",
-            "--hostname", "sandbox"]
+    argv = [bwrap, "--die-with-parent", "--new-session", "--unshare-all", "--unshare-user",
+            "--disable-userns", "--cap-drop", "ALL", "--hostname", "sandbox"]
     argv += ["--ro-bind", "/usr", "/usr"]
     for name in ("lib", "lib64", "bin", "sbin", "lib32", "libx32"):
         p = Path("/") / name
@@ -282,7 +307,11 @@ def bwrap_argv(harness: Path, runtime: str, *, tmp_bytes: int, seccomp_fd: int,
         argv += ["--ro-bind-try", etc, etc]
     # /tmp first: the interpreter's prefix may itself live under /tmp (a checkout there), and a
     # later mount would hide it.
-    argv += ["--proc", "/proc", "--dev", "/dev"]
+    # /proc and /dev read-only: no write reaches another process's oom_score_adj, a peak-memory
+    # counter (clear_refs) or a device folder; /dev/shm is a size-capped tmpfs like /tmp, and the
+    # harness wipes both between submissions.
+    argv += ["--proc", "/proc", "--remount-ro", "/proc"]
+    argv += ["--dev", "/dev", "--size", str(tmp_bytes), "--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
     argv += ["--size", str(tmp_bytes), "--tmpfs", "/tmp"]
     roots = _python_roots()
     for r in roots:

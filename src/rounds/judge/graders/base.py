@@ -34,6 +34,13 @@ class HarnessLost(Exception):
         self.message = message
 
 
+class Unreadable(HarnessLost):
+    """The value a test sent back cannot be read: the solution's runtime error, never the judge's."""
+
+    def __init__(self, exc: BaseException) -> None:
+        super().__init__(Verdict.RE, f"the returned value could not be read: {str(exc)[:300] or type(exc).__name__}")
+
+
 @dataclass
 class Context:
     """One submission's judging: its problem, its source and the slot it currently holds."""
@@ -44,15 +51,25 @@ class Context:
     slot: Slot | None = None
     runs: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    fresh: bool = True  # the next test starts a new test process (a new level)
+    loaded: Slot | None = None  # the slot this submission's source was loaded into
+
+    def new_level(self) -> None:
+        """The next test begins a level: it runs in a fresh test process."""
+        self.fresh = True
 
     def close(self) -> None:
-        """Give the slot back to the pool, warm."""
+        """End the submission in its slot and give the slot back to the pool, warm."""
         if self.slot is not None and self.pool is not None:
             slot, self.slot = self.slot, None
+            if self.loaded is slot:
+                slot.end()
+            self.loaded = None
             self.pool.release(slot, slot.alive())
 
     def _lose(self, slot: Slot) -> None:
         self.slot = None
+        self.loaded = None
         if self.pool is not None:
             self.pool.release(slot, False)
 
@@ -76,8 +93,11 @@ class Context:
             self.slot = self.pool.acquire(self.problem.runtime)
         slot = self.slot
         try:
-            slot.load(self.source, self.problem.banned)
-            raw = slot.run(task, blobs, limits)
+            if self.loaded is not slot:
+                slot.load(self.source, self.problem.banned)
+                self.loaded = slot
+            raw = slot.run(task, blobs, limits, fresh=self.fresh)
+            self.fresh = False
         except SlotHung as exc:
             self._lose(slot)
             raise HarnessLost(Verdict.TLE, f"the sandbox stopped answering ({exc}); the program blocked the judge") from None
@@ -88,10 +108,26 @@ class Context:
                 "the sandbox died while running this test: the program killed or crashed the judge's harness",
             ) from None
         self.runs += 1
+        if raw.reason in ("harness_tampered", "setup_failed"):
+            # The slot is not trusted any more: a fresh one serves the next test.
+            self._lose(slot)
         return raw, classify(raw, limits)
 
     def decode(self, body: Any, blobs: list[bytes]) -> Any:
-        return wire.decode(body, blobs, torch_ok=self.problem.runtime == "torch")
+        """The value a test returned; one that cannot be read raises :class:`Unreadable`."""
+        return self.reader(blobs)(body)
+
+    def reader(self, blobs: list[bytes]) -> Callable[[Any], Any]:
+        """Reads several values out of one frame within one budget (the steps of a stream)."""
+        dec = wire.Decoder(blobs, torch_ok=self.problem.runtime == "torch")
+
+        def read(body: Any) -> Any:
+            try:
+                return dec(body)
+            except (wire.WireError, ValueError, RecursionError, MemoryError) as exc:
+                raise Unreadable(exc) from None
+
+        return read
 
 
 def call_reference(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],

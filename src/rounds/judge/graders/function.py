@@ -55,7 +55,10 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
         return r
     actual = ctx.decode(cl.header.get("value"), cl.blobs)
     r.actual = short(actual, 300)
-    probes = cl.header.get("probes") or {}
+    # Probes come from the harness's own measurements of the test process, never from the process.
+    probes: dict[str, Any] = {}
+    if case.probes and raw.probe_peak_kb is not None:
+        probes["peak_bytes"] = raw.probe_peak_kb * 1024
     ctx.extra.setdefault("probes", []).append(probes)
     if isinstance(expected, Raises):
         r.verdict = Verdict.WA

@@ -7,7 +7,7 @@ PEAK_LIMIT = 24 << 20
 
 
 def probe_check(case, probes):
-    peak = probes.get("tracemalloc_peak")
+    peak = probes.get("peak_bytes")
     if peak is not None and peak > PEAK_LIMIT:
         return (f"peak allocation {peak / 2**20:.0f} MB exceeds {PEAK_LIMIT >> 20} MB: process the queries in "
                 "blocks instead of building the full query x train distance matrix")
@@ -54,12 +54,12 @@ def _level2(g):
     lab = g.integers(0, 10, size=12000)
     x = centers[lab] + g.normal(size=(12000, 16))
     q = centers[g.integers(0, 10, size=400)] + g.normal(size=(400, 16)) * 1.5
-    cases.append(Call((x, lab, q, 15), probes=("tracemalloc",), note="memory: 400 queries x 12000 points, k = 15"))
-    cases.append(Call((x[:3000], lab[:3000], q[:300], 50), probes=("tracemalloc",), note="3000 points, 300 queries, k = 50"))
+    cases.append(Call((x, lab, q, 15), probes=("memory",), note="memory: 400 queries x 12000 points, k = 15"))
+    cases.append(Call((x[:3000], lab[:3000], q[:300], 50), probes=("memory",), note="3000 points, 300 queries, k = 50"))
     grid = _ints(g, 1500, 3, lo=-6, hi=7)
-    cases.append(Call((grid, g.integers(0, 5, size=1500), _ints(g, 100, 3, lo=-6, hi=7), 9), probes=("tracemalloc",),
+    cases.append(Call((grid, g.integers(0, 5, size=1500), _ints(g, 100, 3, lo=-6, hi=7), 9), probes=("memory",),
                       note="1500 integer points: distance ties in blocks"))
-    cases.append(Call((x[:1500], lab[:1500], q[:100], 1), probes=("tracemalloc",), note="k = 1 over 1500 points"))
+    cases.append(Call((x[:1500], lab[:1500], q[:100], 1), probes=("memory",), note="k = 1 over 1500 points"))
     return cases
 
 
