@@ -60,3 +60,38 @@ def test_any_valid_uses_the_validator_and_survives_malformed_answers():
     assert c(4, None, ()).ok
     assert c(3, None, ()).message == "odd"
     assert "malformed answer" in c("x", None, ()).message
+
+
+def test_short_is_bounded_and_never_raises():
+    import collections
+
+    from rounds.judge.checkers import safe_repr, short
+
+    huge = 10**100_000  # str() of it raises ValueError in Python 3.11
+    assert short(huge) == "<int of about 100001 digits>"
+    assert "int of about" in short([huge, 1])
+    deep: list = []
+    for _ in range(10_000):
+        deep = [deep]
+    cases = [huge, deep, list(range(10**6)), {i: "v" * 1000 for i in range(10**5)}, "x" * 10**7,
+             b"y" * 10**7, np.zeros((1000, 1000)), torch.zeros(10**6), [np.arange(10**6)] * 10**4,
+             collections.deque(range(10**6)), {frozenset(range(10**5))}]
+    for v in cases:
+        s = short(v, 120)
+        assert len(s) <= 120, s
+
+    class Broken:
+        def __repr__(self):
+            raise RuntimeError("no")
+
+    assert "repr failed" in safe_repr(Broken())
+    assert short([1, (2,), {3: "a"}, set(), 1.5, None]) == "[1, (2,), {3: 'a'}, set(), 1.5, None]"
+
+
+def test_checker_messages_survive_values_that_cannot_be_printed():
+    huge = 10**100_000
+    o = exact()(huge, 3, ())
+    assert not o.ok and "int of about" in o.message
+    o = exact()({huge: 1}, {huge: 2}, ())
+    assert not o.ok
+    assert not unordered()([huge], [1], ()).ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,7 +12,10 @@ import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rounds.content.package import load_problem
+from rounds.domain.verdict import Verdict
 from rounds.judge import wire
+from rounds.judge.graders.base import Context, HarnessLost
 
 plain = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text() | st.binary(),
@@ -127,3 +131,117 @@ def test_packed_lists_count_towards_the_element_cap_and_bad_references_are_refus
         wire.decode({"$fl": 3}, [b"\0" * 8])
     with pytest.raises(wire.WireError, match="bad packed list"):
         wire.decode({"$il": 0}, [b"\0" * 7])
+
+
+# What the host reads back is bounded: depth, element count, blob bytes, int length. Anything over
+# a limit or malformed is a WireError (the solution's runtime error), refused before it is walked.
+
+
+def nested(depth: int) -> list:
+    v: list = []
+    for _ in range(depth):
+        v = [v]
+    return v
+
+
+def test_decode_refuses_a_value_nested_deeper_than_the_limit():
+    assert wire.decode(nested(wire.MAX_DEPTH), []) == nested(wire.MAX_DEPTH)
+    with pytest.raises(wire.WireError, match=f"nested deeper than {wire.MAX_DEPTH} levels"):
+        wire.decode(nested(wire.MAX_DEPTH + 1), [])
+    with pytest.raises(wire.WireError, match="nested deeper"):
+        wire.decode(nested(10_000), [])  # far past Python's own recursion limit: still a WireError
+
+
+def test_a_list_over_the_element_cap_is_refused_before_it_is_walked(monkeypatch):
+    calls = 0
+    real = wire.Decoder.dec
+
+    def counting(self, v, depth=0):
+        nonlocal calls
+        calls += 1
+        return real(self, v, depth)
+
+    monkeypatch.setattr(wire.Decoder, "dec", counting)
+    with pytest.raises(wire.WireError, match=f"more than {wire.MAX_ELEMENTS:,} elements"):
+        wire.decode([[0] * wire.MAX_ELEMENTS], [])
+    assert calls <= 2, "the outer list and the long one are looked at, none of its items"
+
+
+def test_a_packed_list_over_the_element_cap_is_refused_before_it_is_unpacked(monkeypatch):
+    n = wire.MAX_ELEMENTS + 1
+    blob = b"\0" * (8 * n)  # a packed list of ints, as a 60 MB result would be, only smaller
+
+    def never(*a):
+        raise AssertionError("the blob was unpacked")
+
+    monkeypatch.setattr(wire, "array", never)
+    with pytest.raises(wire.WireError, match="more than 2,000,000 elements"):
+        wire.decode({"$il": 0}, [blob])
+    with pytest.raises(wire.WireError, match="more than 10 elements"):
+        wire.decode([{"$fl": 0}], [b"\0" * 8 * 10], max_elements=10)
+
+
+def test_values_read_through_one_decoder_share_one_budget_and_read_each_blob_once():
+    body, blobs = wire.encode([1.5] * 100)
+    read = wire.Decoder(blobs)
+    assert read(body) == [1.5] * 100
+    with pytest.raises(wire.WireError, match="referenced twice"):
+        read(body)  # a step naming the same 60 MB blob 40k times would cost 40k unpackings
+    read = wire.Decoder([], max_elements=10)
+    read([1, 2, 3, 4, 5])
+    with pytest.raises(wire.WireError, match="more than 10 elements"):
+        read([1, 2, 3, 4, 5])
+    with pytest.raises(wire.WireError, match="referenced twice"):
+        wire.decode([{"$nd": 0}, {"$nd": 0}], wire.encode(np.zeros(3))[1])
+
+
+def test_blob_bytes_are_capped():
+    with pytest.raises(wire.WireError, match="more than 1 MB"):
+        wire.Decoder([b"\0" * (2 << 20)], max_bytes=1 << 20)({"$il": 0})
+
+
+@pytest.mark.parametrize("body", [
+    {"$t": 5}, {"$d": [[1]]}, {"$d": 3}, {"$b": 5}, {"$b": "not base64!"}, {"$s": [[1]]}, {"$nd": "x"},
+    {"$fl": 0}, {"$x": 1}, {"$t": [], "$d": [], "$s": []}, {"$d": [[[1], 2]]},
+])
+def test_malformed_values_are_wire_errors_never_other_exceptions(body):
+    with pytest.raises(wire.WireError):
+        wire.decode(body, [])
+
+
+def test_ints_are_capped_at_a_length_python_can_print():
+    big = 10**wire.MAX_INT_DIGITS
+    assert roundtrip(big - 1) == big - 1
+    with pytest.raises(wire.WireError, match=f"more than {wire.MAX_INT_DIGITS} digits"):
+        wire.encode(10**1_000_000)
+    with pytest.raises(wire.WireError, match=f"more than {wire.MAX_INT_DIGITS} digits"):
+        wire.decode([-big], [])
+
+
+def test_the_encoder_refuses_a_long_list_by_its_length():
+    with pytest.raises(wire.WireError, match="more than 2,000,000 elements"):
+        wire.encode([0] * (wire.MAX_ELEMENTS + 1))
+    assert isinstance(wire.encode([0] * 1000)[0], dict)
+
+
+@pytest.mark.parametrize("body, why", [
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (b"{\"v\": " + b"9" * 5000 + b"}", "malformed frame body"),
+    (b"{\"v\": [" + b"0," * (wire.MAX_JSON_VALUES + 1) + b"0]}", "too many values"),
+    (b"\xff\xfe", "malformed frame body"),
+])
+def test_frame_bodies_that_would_cost_the_reader_are_refused(body, why):
+    frame = wire._HEADER.pack(len(body), 0) + body
+    with pytest.raises(wire.WireError, match=why):
+        wire.parse_frame(frame, len(frame))
+
+
+@pytest.mark.parametrize("body, blobs", [
+    ({"$t": 5}, []), (nested(200), []), ({"$il": 0}, [b"\0" * 8 * (wire.MAX_ELEMENTS + 1)]), (10**5000, []),
+], ids=["malformed", "deep", "too-many", "long-int"])
+def test_the_host_turns_an_unreadable_value_into_a_runtime_error(body, blobs):
+    ctx = Context(problem=load_problem(Path(__file__).parent / "judge_cases" / "_bank" / "algo" / "double"), source="")
+    with pytest.raises(HarnessLost) as caught:
+        ctx.decode(body, blobs)
+    assert caught.value.verdict is Verdict.RE
+    assert caught.value.message.startswith("the returned value could not be read: ")

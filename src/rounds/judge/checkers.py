@@ -8,7 +8,7 @@ travels separately so the feedback mode can decide whether to show it.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -33,15 +33,96 @@ class Checker(Protocol):
 
 
 def short(v: Any, limit: int = 200) -> str:
-    """A bounded repr for feedback."""
-    if isinstance(v, np.ndarray):
-        with np.printoptions(threshold=20, edgeitems=3, precision=6):
-            s = f"array(shape={v.shape}, dtype={v.dtype}): {np.array2string(v)}"
-    elif _is_tensor(v):
-        return "tensor: " + short(v.detach().cpu().numpy(), limit)
-    else:
-        s = repr(v)
+    """A bounded repr for feedback: at most ``limit`` characters, never raises (see :func:`safe_repr`)."""
+    return safe_repr(v, limit)
+
+
+_BIG_INT_BITS = 3000  # about 900 digits: a longer int is shown by its length, never converted whole
+_MAX_REPR_DEPTH = 20
+_LOG10_2 = math.log10(2)
+
+
+def safe_repr(v: Any, limit: int = 200) -> str:
+    """A repr of at most ``limit`` characters whose cost follows ``limit``, not the value's size.
+
+    Containers are walked only as far as the text reaches, strings and bytes are cut before they
+    are quoted, an int too long to print is shown by its number of digits, numpy arrays and torch
+    tensors are summarised. Other objects (only the reference's and the tests' own values can be
+    anything else: the wire carries plain data) are shown by their own ``repr``, cut. It never
+    raises: a failing repr is replaced by the type's name.
+    """
+    limit = max(limit, 8)
+    try:
+        s = _repr(v, limit + 1, 0)
+    except Exception as exc:  # noqa: BLE001 - showing a value must never break the report
+        s = f"<{type_name(v)}: repr failed ({type(exc).__name__})>"
     return s if len(s) <= limit else s[: limit - 3] + "..."
+
+
+def _repr(v: Any, left: int, depth: int) -> str:
+    """Text for ``v``; past ``left`` characters the caller cuts it, so no more is built."""
+    t = type(v)
+    if v is None or t is bool or t is float:
+        return repr(v)
+    if t is int:
+        if v.bit_length() > _BIG_INT_BITS:
+            return f"<int of about {int(v.bit_length() * _LOG10_2) + 1} digits>"
+        return repr(v)
+    if isinstance(v, str | bytes | bytearray):
+        cut = v[: max(left, 1)]  # cut first: quoting 60 MB would cost 60 MB
+        s = repr(cut) if t in (str, bytes) or isinstance(cut, str) else f"{type_name(v)}({bytes(cut)!r})"
+        return s + "..." if len(cut) < len(v) else s
+    if isinstance(v, np.ndarray):
+        return _array(v)
+    if _is_tensor(v):
+        return "tensor: " + _array(v.detach().cpu().numpy())
+    if isinstance(v, np.generic):
+        return repr(v)[: max(left, 8)]
+    if isinstance(v, list | tuple | set | frozenset | deque | dict):
+        if depth >= _MAX_REPR_DEPTH:
+            return f"<{type_name(v)}>"
+        if isinstance(v, dict):
+            body = "{" + _joined(((k, x) for k, x in v.items()), len(v), left, depth, pairs=True) + "}"
+        elif isinstance(v, tuple):
+            body = "(" + _joined(iter(v), len(v), left, depth) + ("," if len(v) == 1 else "") + ")"
+        elif not isinstance(v, set | frozenset):
+            body = "[" + _joined(iter(v), len(v), left, depth) + "]"
+        elif not v:
+            body = ""
+        else:
+            body = "{" + _joined(iter(v), len(v), left, depth) + "}"
+        if t in (list, tuple, dict, set) and (body or t is not set):
+            return body
+        return f"{type_name(v)}({body})"
+    s = repr(v)  # trusted values only; their text is cut
+    return s[: max(left, 8)]
+
+
+def _joined(items: Any, n: int, left: int, depth: int, *, pairs: bool = False) -> str:
+    parts: list[str] = []
+    used = 0
+    for item in items:
+        if used >= left:
+            break
+        if pairs:
+            ks = _repr(item[0], left - used, depth + 1)
+            part = f"{ks}: {_repr(item[1], left - used - len(ks), depth + 1)}"
+        else:
+            part = _repr(item, left - used, depth + 1)
+        parts.append(part)
+        used += len(part) + 2
+    if len(parts) < n:
+        parts.append(f"... ({n} items)")
+    return ", ".join(parts)
+
+
+def _array(a: Any) -> str:
+    head = f"array(shape={a.shape}, dtype={a.dtype})"
+    if a.dtype.hasobject or a.dtype.fields is not None or a.dtype.itemsize > 64:
+        return head
+    with np.printoptions(threshold=20, edgeitems=3, precision=6, linewidth=200):
+        body = np.array2string(a) if a.ndim else repr(a[()])
+    return f"{head}: {body}"
 
 
 def _is_tensor(v: Any) -> bool:
@@ -74,9 +155,9 @@ def _strict_equal(a: Any, b: Any, path: str) -> str | None:
         if set(a) != set(b):
             missing = [k for k in b if k not in a][:3]
             extra = [k for k in a if k not in b][:3]
-            return f"{path or 'dict'} keys differ: missing {missing}, unexpected {extra}"
+            return f"{path or 'dict'} keys differ: missing {short(missing, 80)}, unexpected {short(extra, 80)}"
         for k in b:
-            d = _strict_equal(a[k], b[k], f"{path}[{k!r}]")
+            d = _strict_equal(a[k], b[k], f"{path}[{short(k, 40)}]")
             if d:
                 return d
         return None
@@ -85,7 +166,7 @@ def _strict_equal(a: Any, b: Any, path: str) -> str | None:
             return f"{path or 'array'} has shape {a.shape}, expected {b.shape}"
         if not np.array_equal(a, b):
             idx = tuple(int(i) for i in np.argwhere(a != b)[0])
-            return f"{path or 'array'} differs first at index {idx}: got {a[idx]!r}"
+            return f"{path or 'array'} differs first at index {idx}: got {short(a[idx], 40)}"
         return None
     if a != b:
         return f"{path or 'value'}: got {short(a, 80)}"

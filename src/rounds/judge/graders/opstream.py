@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Callable
 from typing import Any
 
 from rounds.content.testkit import Op, Ops, Threads
@@ -56,12 +57,15 @@ def _task(ctx: Context, init: tuple[Any, ...], ops: list[Op]) -> tuple[dict[str,
             "ops": [[m, b] for (m, _), b in zip(ops, body[1:], strict=True)]}, blobs
 
 
-def _user_steps(ctx: Context, header: dict[str, Any], blobs: list[bytes]) -> list[Step]:
+def _user_steps(ctx: Context, header: dict[str, Any], blobs: list[bytes],
+                read: Callable[[Any], Any] | None = None) -> list[Step]:
+    # One reader for every step of a frame: the steps share one budget, and each blob is read once.
+    read = read or ctx.reader(blobs)
     out: list[Step] = []
     for item in header.get("steps", []):
         kind = item[0]
         if kind == "ok":
-            out.append(("ok", ctx.decode(item[1], blobs)))
+            out.append(("ok", read(item[1])))
         elif kind == "raise":
             out.append(("raise", f"{item[1]}: {item[2]}" if len(item) > 2 else item[1]))
         else:
@@ -226,8 +230,9 @@ def grade_threads(case: Threads, ctx: Context, *, name: str, level: int, visible
     if cl.verdict is not None:
         r.verdict, r.message = cl.verdict, cl.message
         return r
-    threads = [_user_steps(ctx, {"steps": t}, cl.blobs) for t in cl.header.get("threads", [])]
-    final = _user_steps(ctx, {"steps": cl.header.get("final", [])}, cl.blobs)
+    read = ctx.reader(cl.blobs)
+    threads = [_user_steps(ctx, {"steps": t}, cl.blobs, read) for t in cl.header.get("threads", [])]
+    final = _user_steps(ctx, {"steps": cl.header.get("final", [])}, cl.blobs, read)
     for ti, t in enumerate(threads):
         for si, s in enumerate(t):
             if s[0] in ("raise", "bad", "missing"):
