@@ -72,20 +72,33 @@ def become_subreaper() -> None:
         pass
 
 
-def reap_orphans(keep: set[int]) -> None:
-    """Reap zombie children that no Popen owns."""
+def reap_orphans(keep: set[int]) -> int:
+    """Reap zombie children that no Popen owns: sandbox init processes (bubblewrap's pid 1 of a
+    slot's pid namespace) re-parented to us when their slot's bwrap ended. They are told apart by
+    their namespaced pid (NSpid lists two pids), so no subprocess of anyone else is ever reaped.
+    Returns how many were reaped."""
     me = os.getpid()
+    reaped = 0
     for name in os.listdir("/proc"):
         if not name.isdigit() or int(name) in keep:
             continue
         try:
             with open(f"/proc/{name}/stat", "rb") as f:
                 fields = f.read().rsplit(b")", 1)[1].split()
-        except OSError:
+            if fields[0] != b"Z" or int(fields[1]) != me:
+                continue
+            with open(f"/proc/{name}/status", "rb") as f:
+                nspid = next((line.split()[1:] for line in f if line.startswith(b"NSpid:")), [])
+        except (OSError, IndexError, ValueError):
             continue
-        if fields[0] == b"Z" and int(fields[1]) == me:
+        if len(nspid) >= 2:
             with contextlib.suppress(ChildProcessError, OSError):
                 os.waitpid(int(name), os.WNOHANG)
+                reaped += 1
+    return reaped
+
+
+REAP_EVERY_S = 2.0
 
 
 class Slot:
@@ -264,6 +277,18 @@ class SlotPool:
         self._cond = threading.Condition()
         self._closed = False
         become_subreaper()
+        # Sandboxes that end asynchronously leave their init behind as our zombie child: reap them
+        # now and then, so a long-running server never piles them up.
+        self._reaper = threading.Thread(target=self._reap_loop, name="rounds-reaper", daemon=True)
+        self._reaper.start()
+
+    def _reap_loop(self) -> None:
+        while True:
+            with self._cond:
+                if self._closed:
+                    return
+            self._reap()
+            time.sleep(REAP_EVERY_S)
 
     @contextlib.contextmanager
     def slot(self, runtime: str) -> Iterator[Slot]:
@@ -289,6 +314,7 @@ class SlotPool:
                     if self._busy + len(self._idle) >= self.size:
                         victim = self._idle.pop(0)
                         victim.close()
+                        self._reap()
                     self._busy += 1
                     break
                 self._cond.wait()
@@ -332,10 +358,9 @@ class SlotPool:
 
     def _reap(self) -> None:
         keep = set()
-        with self._cond:
-            for s in self._idle:
-                if s.proc is not None:
-                    keep.add(s.proc.pid)
+        for s in list(self._idle):
+            if s.proc is not None:
+                keep.add(s.proc.pid)
         reap_orphans(keep)
 
     def close(self) -> None:
