@@ -38,8 +38,50 @@ def test_floats_reports_errors_and_first_bad_index():
     a[1, 2] = 0.5
     o = floats(atol=1e-6, rtol=0)(a, e, ())
     assert not o.ok
-    assert "first at index (1, 2)" in o.message and "max abs error 0.5" in o.message
+    assert "first at index (1, 2)" in o.message and "tolerance atol=1e-06 rtol=0" in o.message
+    assert "max abs error 0.5" in o.detail
     assert floats()(e + 1e-12, e, ()).ok
+
+
+def test_float_messages_never_give_the_expected_value_away():
+    # "got 2.6, max abs error 2.6" tells that the answer was 0.0: the error's size is open feedback only.
+    o = floats(atol=1e-6, rtol=0)(2.6, 0.0, ())
+    assert not o.ok and "got 2.6" in o.message and "tolerance" in o.message
+    assert "error" not in o.message and "2.6" in o.detail
+    o = floats()([np.zeros(3), np.array([1.0, 7.25])], [np.zeros(3), np.array([1.0, 5.0])], ())
+    assert o.message.startswith("item 1: 1 of 2 values off first at index (1,) (got 7.25)")
+    assert "2.25" not in o.message and "max abs error 2.25" in o.detail
+
+
+def test_exact_keeps_the_keys_the_answer_lacks_for_open_feedback():
+    o = exact()({"a": 1, "x": 2}, {"a": 1, "secret-key": 2, "other": 3}, ())
+    assert not o.ok and "2 missing" in o.message and "'x'" in o.message
+    assert "secret-key" not in o.message and "secret-key" in o.detail
+
+
+def _report(message, detail, visible=False):
+    from rounds.domain.verdict import LevelResult, Report, TestResult, Verdict
+
+    t = TestResult("test 1.2", 1, Verdict.WA, message, visible=visible, expected="0.0", open_detail=detail)
+    return Report("algo/x", [LevelResult(1, [t])])
+
+
+def test_feedback_modes_show_the_checkers_figures_in_open_mode_only():
+    from rounds.domain.feedback import apply_mode
+    from rounds.domain.reports import report_from_json
+
+    o = floats(atol=1e-6, rtol=0)(2.6, 0.0, ())
+    stored = _report(o.message, o.detail).to_json()  # stored unfiltered; the mode applies on read
+    assert stored["tests"][0]["open_detail"] == o.detail
+    std = apply_mode(report_from_json(stored), "standard").tests[0]
+    assert std.message == o.message and std.open_detail is None and std.expected is None
+    assert "error" not in std.to_json()["message"] and std.to_json()["open_detail"] is None
+    opened = apply_mode(report_from_json(stored), "open")
+    assert opened.tests[0].message == f"{o.message} ({o.detail})"
+    assert apply_mode(opened, "open").tests[0].message == f"{o.message} ({o.detail})", "applying twice is the same"
+    assert apply_mode(report_from_json(stored), "blind").tests[0].message == ""
+    visible = apply_mode(_report(o.message, o.detail, visible=True), "standard").tests[0]
+    assert "max abs error" in visible.message
 
 
 def test_floats_shape_dtype_nan_and_type():

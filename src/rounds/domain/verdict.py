@@ -54,6 +54,9 @@ class TestResult:
     steps: list[dict[str, Any]] | None = None  # operation streams: the failing sequence
     expected: str | None = None  # shown in open mode and for visible tests only
     actual: str | None = None
+    # What else the checker knows that gives the expected value away (the size of an error):
+    # open mode and visible tests add it to the message, other modes drop it.
+    open_detail: str | None = None
 
     @property
     def passed(self) -> bool:

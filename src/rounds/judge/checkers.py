@@ -1,8 +1,10 @@
 """Checkers: pure host-side functions that compare an actual value with the expected one.
 
 A checker is called as ``check(actual, expected, args)`` and returns an
-:class:`Outcome`. Its ``message`` never contains the expected value: that
-travels separately so the feedback mode can decide whether to show it.
+:class:`Outcome`. Its ``message`` never contains the expected value, nor
+anything it can be worked out from (the size of an error next to the value
+returned gives it away): that goes in ``detail``, which only open feedback and
+visible examples show, like the expected value itself.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import numpy as np
 @dataclass
 class Outcome:
     ok: bool
-    message: str = ""
+    message: str = ""  # what went wrong and where: shown in standard feedback
+    detail: str = ""  # figures that tell the expected value (an error's size): open feedback only
 
     @classmethod
     def passed(cls) -> Outcome:
@@ -134,18 +137,18 @@ def type_name(v: Any) -> str:
     return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__name__}"
 
 
-def _strict_equal(a: Any, b: Any, path: str) -> str | None:
+def _strict_equal(a: Any, b: Any, path: str) -> Outcome | None:
     """None when equal with matching types, else where and how they differ."""
     ta, tb = type(a), type(b)
     if isinstance(b, float) and ta is float:
         if math.isnan(b) and math.isnan(a):
             return None
-        return None if a == b else f"{path or 'value'}: {a!r} != expected"
+        return None if a == b else Outcome(False, f"{path or 'value'}: {a!r} != expected")
     if ta is not tb and not (isinstance(a, np.generic) and isinstance(b, np.generic)):
-        return f"{path or 'value'} has type {type_name(a)}, expected {type_name(b)}"
+        return Outcome(False, f"{path or 'value'} has type {type_name(a)}, expected {type_name(b)}")
     if tb in (list, tuple):
         if len(a) != len(b):
-            return f"{path or 'value'} has length {len(a)}, expected length {len(b)}"
+            return Outcome(False, f"{path or 'value'} has length {len(a)}, expected length {len(b)}")
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             d = _strict_equal(x, y, f"{path}[{i}]")
             if d:
@@ -153,9 +156,11 @@ def _strict_equal(a: Any, b: Any, path: str) -> str | None:
         return None
     if tb is dict:
         if set(a) != set(b):
-            missing = [k for k in b if k not in a][:3]
+            missing = [k for k in b if k not in a]
             extra = [k for k in a if k not in b][:3]
-            return f"{path or 'dict'} keys differ: missing {short(missing, 80)}, unexpected {short(extra, 80)}"
+            # The keys the answer lacks are part of the expected value: open feedback only.
+            return Outcome(False, f"{path or 'dict'} keys differ: {len(missing)} missing, unexpected {short(extra, 80)}",
+                           f"missing {short(missing[:3], 80)}")
         for k in b:
             d = _strict_equal(a[k], b[k], f"{path}[{short(k, 40)}]")
             if d:
@@ -163,13 +168,13 @@ def _strict_equal(a: Any, b: Any, path: str) -> str | None:
         return None
     if tb is np.ndarray:
         if a.shape != b.shape:
-            return f"{path or 'array'} has shape {a.shape}, expected {b.shape}"
+            return Outcome(False, f"{path or 'array'} has shape {a.shape}, expected {b.shape}")
         if not np.array_equal(a, b):
             idx = tuple(int(i) for i in np.argwhere(a != b)[0])
-            return f"{path or 'array'} differs first at index {idx}: got {short(a[idx], 40)}"
+            return Outcome(False, f"{path or 'array'} differs first at index {idx}: got {short(a[idx], 40)}")
         return None
     if a != b:
-        return f"{path or 'value'}: got {short(a, 80)}"
+        return Outcome(False, f"{path or 'value'}: got {short(a, 80)}")
     return None
 
 
@@ -177,8 +182,7 @@ class _Exact:
     name = "exact"
 
     def __call__(self, actual: Any, expected: Any, args: Sequence[Any]) -> Outcome:
-        d = _strict_equal(actual, expected, "")
-        return Outcome(d is None, d or "")
+        return _strict_equal(actual, expected, "") or Outcome.passed()
 
 
 def exact() -> Checker:
@@ -245,7 +249,7 @@ class _Floats:
             for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
                 o = self(a, e, args)
                 if not o.ok:
-                    return Outcome(False, f"item {i}: {o.message}")
+                    return Outcome(False, f"item {i}: {o.message}", o.detail)
             return Outcome.passed()
         want_tensor = _is_tensor(expected)
         if want_tensor and not _is_tensor(actual):
@@ -284,12 +288,14 @@ class _Floats:
         first = tuple(int(i) for i in np.argwhere(~close)[0]) if a.ndim else ()
         where = f" first at index {first}" if first else ""
         got = a[first] if first else a
+        # Which element is wrong and the tolerance; the error's size next to the value returned
+        # would give the expected value away, so it is open feedback only.
         parts = [f"{int((~close).sum())} of {close.size} values off{where} (got {float(got):.6g})",
-                 f"max abs error {float(diff.max()):.3g}, max rel error {float(rel.max()):.3g}",
                  f"tolerance atol={self.atol:g} rtol={self.rtol:g}"]
         if bad_nan.any():
             parts.insert(0, f"{int(bad_nan.sum())} NaN values where numbers were expected")
-        return Outcome(False, "; ".join(parts))
+        return Outcome(False, "; ".join(parts),
+                       f"max abs error {float(diff.max()):.3g}, max rel error {float(rel.max()):.3g}")
 
 
 def floats(atol: float = 1e-8, rtol: float = 1e-6, *, dtype: str | None = None, shape: bool = True) -> Checker:

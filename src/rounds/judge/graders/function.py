@@ -70,6 +70,7 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
         r.verdict = Verdict.WA
         note = f" [{case.note}]" if case.note else ""
         r.message = (outcome.message or "wrong answer") + note
+        r.open_detail = outcome.detail or None
     post = getattr(ctx.problem.tests, "probe_check", None)
     if r.passed and post is not None and probes:
         why = post(case, probes)
