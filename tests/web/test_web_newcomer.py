@@ -169,3 +169,33 @@ def test_a_lower_resubmission_keeps_the_best_score(server: str, page: Page) -> N
     page.click("#submit-button")
     again = _wait_results(page, "Submission: hidden tests", not_id=first_id)
     expect(again.locator(".best-stands")).to_contain_text("best score on this attempt, 600 of 600, stands")
+
+
+OVERFLOW_JS = """() => {
+  const w = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.right > w + 1 && !e.closest('.cm-scroller, pre, .diff, .katex-mathml, .katex-display');
+  }).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+  return {scroll: document.scrollingElement.scrollWidth, width: w, wide: wide.slice(0, 8)};
+}"""
+
+
+def test_a_half_screen_window_does_not_scroll_sideways(server: str, chromium) -> None:  # noqa: F811
+    context = chromium.new_context(viewport={"width": 800, "height": 900})
+    pg = context.new_page()
+    for path in ("/", "/catalog", "/p/oop/tally", "/p/algo/running-total", "/history", "/progress",
+                 "/p/ml/log-softmax", "/p/ml/linear-backward", "/p/oop/task-scheduler", "/p/ml/kmeans"):
+        pg.goto(server + path)
+        expect(pg.locator("main h1").first).to_be_visible()
+        pg.wait_for_load_state("load")
+        got = pg.evaluate(OVERFLOW_JS)
+        assert got["scroll"] <= got["width"] and not got["wide"], (path, got)
+    pg.goto(server + "/p/oop/task-scheduler")
+    statement = pg.locator("#statement")
+    box = statement.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 800
+    # The whole statement is on the page, not clipped into a box of its own.
+    assert statement.evaluate("e => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1")
+    expect(pg.locator(".cm-editor")).to_be_visible()
+    context.close()
