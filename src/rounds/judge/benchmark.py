@@ -7,6 +7,7 @@ no sandbox, in the same run, and reported as a ratio.
 from __future__ import annotations
 
 import functools
+import json
 import statistics
 import subprocess
 import sys
@@ -64,10 +65,18 @@ def in_process(problem: Problem, source: str, seed: int) -> None:
                 assert [w[1] for w in want] == got
 
 
-def main(rounds: int, console: Console) -> None:
+SCENARIOS = (("oop/bench-counter", "30-case operation-stream level", "opstream_level"),
+             ("ml/bench-numpy", "numpy function problem (20 tests)", "numpy_problem"),
+             ("ml/bench-torch", "torch function problem (20 tests)", "torch_problem"))
+
+
+def main(rounds: int, console: Console, *, as_json: bool = False) -> dict[str, Any]:
+    """Measure and print the figures (a table, or one JSON object); returns them."""
     settings = get_settings()
     mode = choose_mode(settings)
-    console.print(f"judge benchmark: {mode} sandbox, {settings.workers} worker(s), {rounds} rounds per scenario")
+    figures: dict[str, Any] = {"sandbox": mode, "workers": settings.workers, "rounds": rounds}
+    if not as_json:
+        console.print(f"judge benchmark: {mode} sandbox, {settings.workers} worker(s), {rounds} rounds per scenario")
     problems = {p: load_problem(BENCH_BANK / p) for p in ("oop/bench-counter", "ml/bench-numpy", "ml/bench-torch")}
     pool = SlotPool(mode=mode, size=settings.workers)
     judge = Judge(pool)
@@ -83,6 +92,7 @@ def main(rounds: int, console: Console) -> None:
                 starts.append(_timed(s.start))
                 s.close()
             bare = _timed(functools.partial(subprocess.run, [sys.executable, "-c", f"import {runtime}"], check=True))
+            figures[f"slot_start_{runtime}_ms_p50"] = round(statistics.median(starts), 1)
             table.add_row(f"slot start ({runtime} imported), p50", f"{statistics.median(starts):.0f}",
                           f"{bare:.0f} (plain python -c 'import {runtime}')", f"{statistics.median(starts) / bare:.2f}x")
         # Per-test overhead: a trivial call, forked from a warm slot.
@@ -99,18 +109,21 @@ def main(rounds: int, console: Console) -> None:
             ns["f"](1)
 
         base = statistics.median([_timed(direct) for _ in range(200)])
-        table.add_row("per-test overhead (fork + run + return), p50", f"{statistics.median(per):.2f}",
+        figures["per_test_overhead_ms_p50"] = round(statistics.median(per), 3)
+        figures["per_test_in_process_ms_p50"] = round(base, 4)
+        table.add_row("per-test overhead (dispatch + run + return), p50", f"{statistics.median(per):.2f}",
                       f"{base:.3f}", f"{statistics.median(per) / max(base, 1e-6):.0f}x")
         # Judge latency per scenario, warm.
-        for pid, label in (("oop/bench-counter", "30-case operation-stream level"),
-                           ("ml/bench-numpy", "numpy function problem (20 tests)"),
-                           ("ml/bench-torch", "torch function problem (20 tests)")):
+        for pid, label, key in SCENARIOS:
             p = problems[pid]
             src = p.reference_source
             pool.warm(p.runtime, settings.workers)  # every worker warm, as on a running server
             judge.judge(p, src, seed=0)
             lat = [_timed(functools.partial(judge.judge, p, src, seed=i)) for i in range(rounds)]
             inp = [_timed(functools.partial(in_process, p, src, i)) for i in range(rounds)]
+            figures[f"{key}_ms_p50"] = round(_pct(lat, .5), 2)
+            figures[f"{key}_ms_p95"] = round(_pct(lat, .95), 2)
+            figures[f"{key}_in_process_ms_p50"] = round(_pct(inp, .5), 2)
             table.add_row(f"judge {label}, p50 / p95", f"{_pct(lat, .5):.0f} / {_pct(lat, .95):.0f}",
                           f"{_pct(inp, .5):.0f} / {_pct(inp, .95):.0f}", f"{_pct(lat, .5) / _pct(inp, .5):.1f}x")
         # Torch: warm slot versus a cold one started for the submission.
@@ -121,6 +134,7 @@ def main(rounds: int, console: Console) -> None:
             cold.append(_timed(functools.partial(Judge(fresh).judge, p, p.reference_source, seed=i)))
             fresh.close()
         warm = [_timed(functools.partial(judge.judge, p, p.reference_source, seed=i)) for i in range(rounds)]
+        figures["torch_cold_ms_p50"] = round(statistics.median(cold), 1)
         table.add_row("torch problem: cold start vs warm slot, p50", f"{statistics.median(cold):.0f} cold",
                       f"{statistics.median(warm):.0f} warm", f"{statistics.median(cold) / statistics.median(warm):.1f}x")
         # Throughput: submissions per second on all workers.
@@ -131,7 +145,12 @@ def main(rounds: int, console: Console) -> None:
         with ThreadPoolExecutor(max_workers=settings.workers) as ex:
             list(ex.map(lambda i: judge.judge(p, p.reference_source, seed=i), range(n)))
         rate = n / (time.perf_counter() - t)
+        figures["throughput_per_s"] = round(rate, 2)
         table.add_row(f"throughput, numpy problem, {settings.workers} workers", f"{rate:.1f} submissions/s", "", "")
     finally:
         pool.close()
-    console.print(table)
+    if as_json:
+        print(json.dumps(figures))
+    else:
+        console.print(table)
+    return figures

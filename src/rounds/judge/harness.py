@@ -844,6 +844,7 @@ def _wipe_scratch() -> None:
 
 IDLE_AFTER_S = 1.5  # a test that uses almost no CPU for this long is sleeping, waiting or stopped
 IDLE_SHARE = 0.03
+CHECK_EVERY_S = 0.004  # the watchdog's period (it also looks whenever the poll times out)
 
 
 class TestProcess:
@@ -1004,6 +1005,7 @@ class Harness:
         open_fds = {proc.res_r, proc.out_r}
         history: list[tuple[float, float]] = []
         used = 0.0
+        checked = t0
 
         def tree_cpu() -> float:
             """CPU of this test so far: the process, its reaped children, live descendants and
@@ -1082,6 +1084,9 @@ class Harness:
             if result is not None:
                 used = tree_cpu()
                 break
+            if events and now - checked < CHECK_EVERY_S and not reason:
+                continue  # a message just arrived: the watchdog looked a moment ago
+            checked = now
             got, st, ru = os.wait4(pid, os.WNOHANG)
             if got == pid:
                 proc.status, proc.rusage = st, ru

@@ -117,6 +117,7 @@ class Slot:
         self.base_rss_kb = 0
         self.loaded: str | None = None
         self.uses = 0
+        self.oom_seen = -1  # the cgroup's OOM-kill count after the last test
         self.stderr_tail = b""
 
     # -- lifecycle
@@ -235,8 +236,9 @@ class Slot:
         Tests of one submission run one after another in the same test process; ``fresh`` asks
         for a new one (a new level, a test that needs isolation). Large inputs always get a fresh
         process, whose CPU count starts after its inputs are decoded."""
-        before = self.cgroup.oom_kills() if self.cgroup else 0
         if self.cgroup is not None:
+            if self.oom_seen < 0:
+                self.oom_seen = self.cgroup.oom_kills()
             self.cgroup.set_memory((self.base_rss_kb + limits.memory_kb) * 1024 + (96 << 20))
         self.uses += 1
         big = sum(len(b) for b in blobs) > FRESH_INPUT_BYTES
@@ -246,7 +248,10 @@ class Slot:
         msg, frames = self._read(limits.wall_ms / 1000 + 6, limit=limits.result_bytes + PROTOCOL_LIMIT)
         if msg.get("op") != "result":
             raise SlotDied(f"unexpected answer: {msg.get('op')}")
-        oom = bool(self.cgroup and self.cgroup.oom_kills() > before)
+        oom = False
+        if self.cgroup is not None:  # one read a test: the count after the last test is the baseline
+            kills = self.cgroup.oom_kills()
+            oom, self.oom_seen = kills > self.oom_seen, kills
         return RawRun(
             reason=str(msg.get("reason", "")),
             cpu_ms=float(msg.get("cpu_ms", 0)),
