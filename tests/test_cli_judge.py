@@ -35,10 +35,12 @@ def write(tmp_path: Path, src: str) -> str:
 def test_judge_accepts_with_exit_0_and_a_json_report(tmp_path):
     r = rounds("judge", "algo/double", write(tmp_path, "def solve(x):\n    return x * 2\n"), "--json", tmp_path=tmp_path)
     assert r.returncode == 0, r.stderr
+    assert len(r.stdout.splitlines()) == 1, "one report is one line"
     rep = json.loads(r.stdout)
     assert rep["version"] == 3 and rep["problem_id"] == "algo/double"
     assert rep["status"] == "pass" and rep["verdict"] == "AC"
     assert rep["highest_level_passed"] == 1
+    assert rep["score"] == 600, "the score the web app would show"
     t = rep["tests"][0]
     assert {"name", "status", "verdict", "cpu_ms", "message", "task_id"} <= set(t)
     assert t["task_id"] == 1
@@ -56,6 +58,80 @@ def test_judge_rejects_with_exit_1_and_says_why(tmp_path):
     assert visible and visible[0]["test"]["call"] == "solve(2)" and visible[0]["expected"] == "4"
     assert hidden and all(t["expected"] is None and t["test"] is None for t in hidden), \
         "standard feedback hides the hidden tests and their expected values"
+
+
+def named(tmp_path: Path, name: str, src: str) -> str:
+    p = tmp_path / name
+    p.write_text(src)
+    return str(p)
+
+
+GOOD = "def solve(x):\n    return 2 * x\n"
+WRONG = "def solve(x):\n    return 2 * x + (x == 3)\n"
+
+
+def test_judge_several_files_one_json_line_each_in_order_and_the_worst_exit_status(tmp_path):
+    files = [named(tmp_path, "a.py", GOOD), named(tmp_path, "b.py", WRONG), str(tmp_path / "missing.py"),
+             named(tmp_path, "d.py", GOOD)]
+    r = rounds("judge", "algo/double", *files, "--json", tmp_path=tmp_path)
+    assert r.returncode == 2, "an unreadable file is the worst: exit 2"
+    lines = r.stdout.splitlines()
+    assert len(lines) == 4, r.stdout
+    reps = [json.loads(line) for line in lines]
+    assert [rep["file"] for rep in reps] == files
+    assert [rep["verdict"] for rep in reps] == ["AC", "WA", None, "AC"]
+    assert [rep["status"] for rep in reps] == ["pass", "fail", "error", "pass"]
+    assert reps[0]["score"] == reps[3]["score"] == 600 and 200 <= reps[1]["score"] < 600
+    assert "cannot read" in reps[2]["message"] and "cannot read" in r.stderr
+    same = set(reps[0]) - {"file"}
+    assert all(set(rep) - {"file"} == same for rep in reps), "every line has the report's keys"
+    r = rounds("judge", "algo/double", files[0], files[1], "--json", tmp_path=tmp_path)
+    assert r.returncode == 1, "rejected, nothing worse: exit 1"
+
+
+LEAKY = """import builtins, os, sys
+import numpy
+
+builtins.LEAKED = True
+os.environ["LEAKED"] = "1"
+numpy.LEAKED = True
+sys.modules["leaked_module"] = sys
+with open("/tmp/leaked", "w") as f:
+    f.write("x")
+
+
+def solve(x):
+    return 2 * x
+"""
+
+PROBE = """import builtins, os, sys
+import numpy
+
+
+def solve(x):
+    traces = [hasattr(builtins, "LEAKED"), "LEAKED" in os.environ, hasattr(numpy, "LEAKED"),
+              "leaked_module" in sys.modules, os.path.exists("/tmp/leaked")]
+    return -1 if any(traces) else 2 * x
+"""
+
+
+def test_judge_several_files_on_one_warm_slot_leaks_nothing_between_them(tmp_path):
+    # One worker: both submissions are judged by the same warm slot, one after the other.
+    files = [named(tmp_path, "leaky.py", LEAKY), named(tmp_path, "probe.py", PROBE), named(tmp_path, "wrong.py", WRONG)]
+    r = rounds("judge", "algo/double", *files, tmp_path=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    out = r.stdout
+    assert [out.index(f) for f in files] == sorted(out.index(f) for f in files), "a heading per file, in order"
+    assert "3 files: 2 accepted, 1 rejected" in " ".join(out.split())
+    probe_part = out[out.index(files[1]):out.index(files[2])]
+    assert "AC" in probe_part and "WA" not in probe_part, probe_part
+
+
+def test_a_level_that_did_not_run_has_no_verdict_in_json():
+    rep = v.Report("oop/x", [v.LevelResult(1, [v.TestResult("1.1", 1, v.Verdict.WA, "wrong")]),
+                             v.LevelResult(2, ran=False)])
+    levels = rep.to_json()["levels"]
+    assert levels[0]["verdict"] == "WA" and levels[1]["verdict"] is None and levels[1]["ran"] is False
 
 
 def test_judge_open_feedback_shows_expected(tmp_path):

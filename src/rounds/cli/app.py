@@ -12,6 +12,7 @@ from rich.console import Console
 
 from rounds.cli import importer, render, workspace
 from rounds.config import get_settings
+from rounds.domain.verdict import Verdict
 
 app = typer.Typer(
     name="rounds",
@@ -60,31 +61,58 @@ def list_problems(
 @app.command()
 def judge(
     problem_id: Annotated[str, typer.Argument(metavar="ID", help="problem id, e.g. algo/top-k-frequent")],
-    file: Annotated[Path, typer.Argument(help="the solution file")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="solution files, judged in order")],
     level: Annotated[int | None, typer.Option(help="judge levels 1..N only")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON report on stdout")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON report per file, one per line")] = False,
     seed: Annotated[int, typer.Option(help="seed of the random hidden inputs")] = 0,
     feedback: Annotated[str, typer.Option(help="open, standard or blind")] = "standard",
     complexity: Annotated[bool, typer.Option("--complexity", help="when accepted, also measure growth on a size ladder")] = False,
 ) -> None:
-    """Judge FILE once against the hidden tests. Exit 0 accepted, 1 not, 2 usage or internal error."""
+    """Judge each FILE against the hidden tests, in order, on one warm sandbox.
+
+    Exit 0 when every file is accepted, 1 when one is not, 2 on a usage error, an unreadable file
+    or an internal error (the worst of all files).
+    """
     from rounds.services import judging
 
     try:
-        source = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read {file}: {exc}") from None
-    try:
-        report = judging.judge_once(problem_id=problem_id, source=source, level=level, seed=seed,
-                                    feedback=feedback, settings=get_settings(), complexity=complexity)
+        batch = judging.open_batch(problem_id=problem_id, level=level, seed=seed, feedback=feedback,
+                                   settings=get_settings(), complexity=complexity)
     except judging.JudgeUsageError as exc:
         raise _fail(str(exc)) from None
-    if as_json:
-        print(json.dumps(report.to_json(), indent=1))
-    else:
-        render.report(console, report)
-    verdict = report.verdict.value
-    raise typer.Exit(EXIT_ACCEPTED if verdict == "AC" else EXIT_ERROR if verdict == "IE" else EXIT_REJECTED)
+    many = len(files) > 1
+    statuses: list[int] = []
+    for file in files:
+        if many and not as_json:
+            console.rule(f"[bold]{file}[/bold]", align="left")
+        try:
+            source = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = f"cannot read {file}: {exc}"
+            err.print(f"[red]error:[/red] {why}")
+            if as_json:
+                print(json.dumps(_unread_json(problem_id, str(file), why, seed)), flush=True)
+            statuses.append(EXIT_ERROR)
+            continue
+        report = batch.run(source)
+        if as_json:
+            print(json.dumps({**report.to_json(), "file": str(file)}), flush=True)
+        else:
+            render.report(console, report)
+        verdict = report.verdict
+        statuses.append(EXIT_ACCEPTED if verdict is Verdict.AC else EXIT_ERROR if verdict is Verdict.IE else EXIT_REJECTED)
+    if many and not as_json:
+        console.rule()
+        console.print(f"{len(files)} files: {statuses.count(EXIT_ACCEPTED)} accepted, "
+                      f"{statuses.count(EXIT_REJECTED)} rejected, {statuses.count(EXIT_ERROR)} errors (unreadable file or internal error)")
+    raise typer.Exit(max(statuses))
+
+
+def _unread_json(problem_id: str, file: str, why: str, seed: int) -> dict[str, object]:
+    """The JSON line of a file that could not be read: the report's keys, with nothing judged."""
+    return {"version": 3, "problem_id": problem_id, "status": "error", "verdict": None, "message": why,
+            "highest_level_passed": 0, "score": None, "sandbox": "", "seed": seed, "levels": [], "tests": [],
+            "complexity": None, "file": file}
 
 
 @app.command()

@@ -139,7 +139,7 @@ class Report:
             "sandbox": self.sandbox,
             "seed": self.seed,
             "levels": [
-                {"task_id": lv.level, "verdict": lv.verdict.value, "passed": lv.passed, "ran": lv.ran,
+                {"task_id": lv.level, "verdict": lv.verdict.value if lv.ran else None, "passed": lv.passed, "ran": lv.ran,
                  "tests": len(lv.tests), "failed": sum(not t.passed for t in lv.tests)}
                 for lv in self.levels
             ],
