@@ -126,3 +126,14 @@ def test_a_lower_resubmission_says_the_best_score_stands(settings: Settings, web
     assert "already complete" in out
     status = json.loads(run("status", "ws", "--json")[1])
     assert status["score"] == 600
+
+
+def test_test_case_takes_numpy_arrays(settings: Settings, web_bank: Path, cwd: Path) -> None:
+    assert run("start", "algo/running-total", "--dir", "ws")[0] == 0
+    (cwd / "ws" / "solution.py").write_text(RUNNING)
+    code, out = run("test", "ws", "--case", "np.array([1.0, 2.0])", "--case", "np.zeros(3)", columns=200)
+    assert code == 0, out
+    code, out = run("test", "ws", "--case", "[1]", "--case", "np.array([1.0]).sum()", columns=200)
+    assert code == 2
+    flat = " ".join(out.split())
+    assert "custom input 2" in flat and "np.array" in flat and "<ast." not in flat

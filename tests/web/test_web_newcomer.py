@@ -199,3 +199,19 @@ def test_a_half_screen_window_does_not_scroll_sideways(server: str, chromium) ->
     assert statement.evaluate("e => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1")
     expect(pg.locator(".cm-editor")).to_be_visible()
     context.close()
+
+
+def test_custom_input_takes_numpy_arrays_and_names_the_bad_line(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/algo/running-total")
+    _type_code(page, RUNNING)
+    page.click("details.custom summary")
+    page.fill("#custom", "np.array([1.0, 2.0])\n\nnp.arange(4, dtype=np.float32)")
+    page.click("#run-button")
+    run = _wait_results(page, "Run: examples")
+    expect(run.locator(".summary")).to_contain_text("Accepted")
+    expect(run.locator(".test-list > li", has_text="custom 2")).to_contain_text("AC")
+    page.fill("#custom", "[1, 2]\n\nnp.array([1.0, 2.0]).sum()")
+    page.click("#run-button")
+    expect(page.locator("#results")).to_contain_text("input 2 (line 3)")
+    expect(page.locator("#results")).to_contain_text("np.array")
+    expect(page.locator("#results")).not_to_contain_text("ast.")

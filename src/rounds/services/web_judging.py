@@ -43,6 +43,16 @@ def split_custom(problem: Problem, text: str) -> list[str]:
     return lines
 
 
+def custom_labels(problem: Problem, text: str) -> list[str]:
+    """How messages name the inputs of the custom-input box: by input and by line."""
+    if problem.grader == "opstream":
+        return ["the custom input"]
+    numbered = [n for n, ln in enumerate(text.strip("\n").splitlines(), 1) if ln.strip()]
+    first = len(text) - len(text.lstrip("\n"))
+    lead = text[:first].count("\n")
+    return [f"input {i} (line {n + lead})" for i, n in enumerate(numbered, 1)]
+
+
 def custom_example(problem: Problem) -> str:
     """A line of custom input shaped like the first visible example."""
     if problem.grader == "opstream":

@@ -20,9 +20,16 @@ from rounds.content.package import Problem
 from rounds.domain.attempt import AttemptStatus, Mode
 from rounds.domain.verdict import Report, TestResult
 from rounds.services import attempts, submissions
+from rounds.services.cases import parse_custom
 from rounds.services.errors import AttemptNotFound, JudgeUnavailable, ServiceError
 from rounds.services.views import AttemptSummary, AttemptView, JudgedSubmission
-from rounds.services.web_judging import JudgeRefused, check_source, count_examples, split_custom
+from rounds.services.web_judging import (
+    JudgeRefused,
+    check_source,
+    count_examples,
+    custom_labels,
+    split_custom,
+)
 from rounds.storage.db import SessionFactory
 
 OnResult = Callable[[TestResult], None]
@@ -161,6 +168,8 @@ def prepare_run(*, sessions: SessionFactory, problem: Problem, code: str, custom
     """Store a run of ``code`` on the visible examples and the custom inputs; return the judging."""
     check_source(code)
     inputs = split_custom(problem, custom)
+    if inputs:  # refuse a bad input before anything is stored, naming its line
+        parse_custom(problem, inputs, labels=custom_labels(problem, custom))
     attempt_id, _ = _open_attempt(sessions, problem, code, attempt_id)
     sid = submissions.create_submission(sessions=sessions, attempt_id=attempt_id, kind="run", code=code,
                                         custom=inputs)
