@@ -137,3 +137,5 @@ def test_checker_messages_survive_values_that_cannot_be_printed():
     o = exact()({huge: 1}, {huge: 2}, ())
     assert not o.ok
     assert not unordered()([huge], [1], ()).ok
+    o = floats()([1.0, 10**400], [1.0, 2.0], ())
+    assert not o.ok and "too large for a float" in o.message

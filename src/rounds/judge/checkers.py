@@ -266,6 +266,8 @@ class _Floats:
                 return Outcome(False, f"returned {type_name(actual)}, expected a float")
         try:
             a = np.asarray(actual, dtype=np.float64)
+        except OverflowError:  # an int past 1e308
+            return Outcome(False, f"returned {type_name(actual)} holding an int too large for a float")
         except (TypeError, ValueError):
             return Outcome(False, f"returned {type_name(actual)}, which is not numeric")
         e = np.asarray(expected, dtype=np.float64)
