@@ -137,3 +137,18 @@ def test_test_case_takes_numpy_arrays(settings: Settings, web_bank: Path, cwd: P
     assert code == 2
     flat = " ".join(out.split())
     assert "custom input 2" in flat and "np.array" in flat and "<ast." not in flat
+
+
+def test_stats_json_counts_the_catalog_per_round(settings: Settings) -> None:
+    result = CliRunner().invoke(app, ["stats", "--json"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.output)
+    problems = list(catalog())
+    assert set(counts["rounds"]) >= {"algo", "oop", "ml"}
+    for track in ("algo", "oop", "ml"):
+        assert counts["rounds"][track] == sum(p.track == track for p in problems) > 0
+        assert counts["levels"][track] == sum(len(p.levels) for p in problems if p.track == track)
+    assert counts["total"] == len(problems) == sum(counts["rounds"].values())
+    assert counts["total_levels"] == sum(counts["levels"].values())
+    code, out = run("stats", columns=100)
+    assert code == 0 and "total" in out and str(counts["total"]) in out

@@ -1,0 +1,34 @@
+"""`rounds stats`: the size of the catalog, per round."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+commands = typer.Typer()
+console = Console()
+
+
+@commands.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object on stdout")] = False) -> None:
+    """Count the catalog: practice items (problems) and levels per round, plus totals."""
+    from rounds.content.catalog import catalog
+    from rounds.services.stats import catalog_counts
+
+    counts = catalog_counts(catalog())
+    if as_json:
+        print(json.dumps(counts, indent=1))
+        return
+    table = Table(title="the catalog")
+    for col in ("round", "problems", "levels"):
+        table.add_column(col, no_wrap=True, justify="left" if col == "round" else "right")
+    for name, n in counts["rounds"].items():
+        table.add_row(name, str(n), str(counts["levels"][name]))
+    table.add_row("total", str(counts["total"]), str(counts["total_levels"]), style="bold")
+    console.print(table)
+    if counts["not_loaded"]:
+        console.print(f"{counts['not_loaded']} problem folder(s) failed to load: `rounds list` names them.")
