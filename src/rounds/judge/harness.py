@@ -1012,9 +1012,12 @@ class Harness:
             orphans the harness reaped."""
             own = _cpu_ms(pid)
             kids = _stat_cpu_ms(pid)[1] - kids0
-            for d in _descendants(pid):
-                a, b = _stat_cpu_ms(d)
-                others_cpu[d] = a + b
+            # Everything below the harness but the test process itself: its descendants, and the
+            # orphans of a double fork (re-parented to the harness, the subreaper).
+            for d in _descendants(os.getpid()):
+                if d != pid:
+                    a, b = _stat_cpu_ms(d)
+                    others_cpu[d] = a + b
             return max(0.0, own - start_cpu) + max(0.0, kids) + sum(others_cpu.values()) + orphans_cpu
 
         while result is None and proc.status is None:
