@@ -198,6 +198,9 @@ def test_values_read_through_one_decoder_share_one_budget_and_read_each_blob_onc
 def test_blob_bytes_are_capped():
     with pytest.raises(wire.WireError, match="more than 1 MB"):
         wire.Decoder([b"\0" * (2 << 20)], max_bytes=1 << 20)({"$il": 0})
+    body, blobs = wire.encode([b"x" * (600 << 10), np.zeros(80_000)])
+    with pytest.raises(wire.WireError, match="more than 1 MB"):
+        wire.Decoder(blobs, max_bytes=1 << 20)(body)
 
 
 @pytest.mark.parametrize("body", [

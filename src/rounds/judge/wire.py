@@ -189,7 +189,9 @@ class Decoder:
         if i in self.used:
             raise WireError("a blob is referenced twice")
         self.used.add(i)
-        b = self.blobs[i]
+        return self._bytes(self.blobs[i])
+
+    def _bytes(self, b: bytes) -> bytes:
         self.nbytes += len(b)
         if self.nbytes > self.max_bytes:
             raise WireError(f"the value holds more than {self.max_bytes >> 20} MB of arrays, packed lists and bytes")
@@ -254,7 +256,7 @@ class Decoder:
         if "$b" in v:
             if type(v["$b"]) is not str:
                 raise WireError("malformed bytes")
-            return base64.b64decode(v["$b"], validate=True)
+            return self._bytes(base64.b64decode(v["$b"], validate=True))
         if "$fl" in v or "$il" in v:
             tag = "$fl" if "$fl" in v else "$il"
             i = v[tag]
