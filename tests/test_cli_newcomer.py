@@ -152,3 +152,18 @@ def test_stats_json_counts_the_catalog_per_round(settings: Settings) -> None:
     assert counts["total_levels"] == sum(counts["levels"].values())
     code, out = run("stats", columns=100)
     assert code == 0 and "total" in out and str(counts["total"]) in out
+
+
+def test_one_time_vocabulary_in_the_terminal(settings: Settings, web_bank: Path, cwd: Path) -> None:
+    from rounds.domain.attempt import describe_mode, mode_budgets
+
+    tally = catalog().get("oop/tally")
+    budgets = mode_budgets(problem_minutes=tally.minutes, levels=len(tally.levels))
+    code, out = run("start", "oop/tally", "--dir", "p", columns=300)
+    assert code == 0 and describe_mode("practice", budgets["practice"]) in out, out
+    assert "no clock" not in out
+    code, out = run("start", "oop/tally", "--new", "--mode", "full", "--dir", "f", columns=300)
+    assert code == 0 and describe_mode("full", budgets["full"]) in out, out
+    assert describe_mode("full", budgets["full"]) in (cwd / "f" / "README.md").read_text()
+    code, out = run("start", "--help", columns=300)
+    assert "no clock" not in out

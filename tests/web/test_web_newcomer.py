@@ -215,3 +215,17 @@ def test_custom_input_takes_numpy_arrays_and_names_the_bad_line(server: str, pag
     expect(page.locator("#results")).to_contain_text("input 2 (line 3)")
     expect(page.locator("#results")).to_contain_text("np.array")
     expect(page.locator("#results")).not_to_contain_text("ast.")
+
+
+def test_one_time_vocabulary_on_the_page(server: str, page: Page) -> None:  # noqa: F811
+    from rounds.content.catalog import BANK
+    from rounds.content.package import load_problem
+    from rounds.domain.attempt import describe_mode, mode_budgets
+
+    problem = load_problem(BANK / "oop" / "type-inference")  # 150 published minutes, 4 levels
+    budgets = mode_budgets(problem_minutes=problem.minutes, levels=len(problem.levels))
+    page.goto(server + "/p/oop/type-inference")
+    for mode, minutes in budgets.items():
+        expect(page.locator(f"#start-mode option[value={mode.value}]")).to_have_text(describe_mode(mode, minutes))
+    badge = page.locator(".problem-head .time-badge")
+    expect(badge).to_have_text(f"guide {budgets['practice']} min · full {budgets['full']} min")

@@ -76,9 +76,11 @@ def _services() -> Iterator[tuple[Settings, Database]]:
 def start(
     problem_id: Annotated[str, typer.Argument(metavar="ID", help="problem id, e.g. algo/course-schedule-ii")],
     directory: Annotated[Path | None, typer.Option("--dir", help="where to write the workspace (default: ./<slug>)")] = None,
-    mode: Annotated[ModeChoice | None, typer.Option(help="practice (default): the clock counts up against a guide, "
-                                                    "no deadline; full: the whole problem against a clock that "
-                                                    "never pauses; drill: one level in 30 minutes")] = None,
+    mode: Annotated[ModeChoice | None, typer.Option(help="practice (default): no deadline; the clock counts up "
+                                                    "against the problem's guide. full: the whole problem against "
+                                                    "a clock that never pauses (90 minutes for a multi-level "
+                                                    "system). drill: one level against a 30-minute clock that "
+                                                    "never pauses")] = None,
     level: Annotated[int | None, typer.Option(help="drill mode: the level to drill (default 1)")] = None,
     feedback: Annotated[FeedbackChoice | None, typer.Option(help="open, standard (default) or blind: how much a "
                                                             "failing hidden test shows")] = None,
@@ -129,7 +131,7 @@ def start(
     meta = {"attempt_id": view.id, "attempt_uid": view.uid, "problem_id": view.problem_id}
     _save_meta(target, meta, level=view.level, code=code)
     verb = "Resumed" if resumed else "Started"
-    console.print(f"{verb} attempt {view.id} at [bold]{view.title}[/bold] ({view.mode} mode, "
+    console.print(f"{verb} attempt {view.id} at [bold]{view.title}[/bold] ({_mode_text(view)}; "
                   f"{view.feedback} feedback). {_clock_line(view)}", soft_wrap=True)
     if resumed:
         console.print(f"{SOLUTION} holds the attempt's code as last saved ({view.code_saved_at:%H:%M} UTC). "
@@ -142,6 +144,12 @@ def start(
     console.print(f"In the browser: {_url(settings, problem.id, view.id)}", soft_wrap=True)
     console.print(f"Workspace: {target}\n  edit {SOLUTION}, read README.md and examples.md, then "
                   f"`{_cmd('test')}`, `{_cmd('submit')}`, `{_cmd('status')}` in that folder.", soft_wrap=True)
+
+
+def _mode_text(view: AttemptView) -> str:
+    from rounds.domain.attempt import describe_mode
+
+    return describe_mode(view.mode, view.budget_minutes)
 
 
 def _url(settings: Settings, problem_id: str, attempt_id: int) -> str:
@@ -335,7 +343,7 @@ def _write_docs(folder: Path, view: AttemptView, docs: AttemptDocuments) -> None
     level = f"level {view.level} of {view.levels}" if view.levels > 1 else "one level"
     readme = (
         f"# {docs.title}\n\n"
-        f"`{view.problem_id}`, {view.mode} mode, {view.feedback} feedback, {level}. {_clock_line(view)}\n\n"
+        f"`{view.problem_id}`, {_mode_text(view)}; {view.feedback} feedback, {level}. {_clock_line(view)}\n\n"
         f"Edit `{SOLUTION}`, then in this folder:\n\n"
         "- `rounds test` runs the visible examples (examples.md); `--case '...'` adds your own inputs;\n"
         "- `rounds submit` runs the hidden tests; passing a level unlocks the next one here;\n"
@@ -408,7 +416,7 @@ def _clock_line(view: AttemptView) -> str:
     if view.status == "completed":
         return f"Completed in {fmt_duration(c.elapsed)} (budget {budget}); the clock has stopped."
     if c.deadline is None:
-        return f"Elapsed {fmt_duration(c.elapsed)}; published time {budget}."
+        return f"Elapsed {fmt_duration(c.elapsed)} of a {budget} guide (no deadline)."
     if c.expired:
         return f"The {budget} clock ran out at {c.deadline:%H:%M} UTC."
     return f"Clock: {fmt_duration(c.elapsed)} used of {budget}, {fmt_duration(c.remaining)} left (it does not pause)."
@@ -417,8 +425,8 @@ def _clock_line(view: AttemptView) -> str:
 def _print_status(view: AttemptView) -> None:
     from rounds.domain.attempt import fmt_duration
 
-    console.print(f"[bold]{view.title}[/bold] ({view.problem_id}), attempt {view.id}: {view.status}, "
-                  f"{view.mode} mode, {view.feedback} feedback", soft_wrap=True)
+    console.print(f"[bold]{view.title}[/bold] ({view.problem_id}), attempt {view.id}: {view.status}; "
+                  f"{_mode_text(view)}; {view.feedback} feedback", soft_wrap=True)
     console.print(_clock_line(view), soft_wrap=True)
     score = f", best score {view.score} of 600" if view.score is not None else ""
     if view.levels_passed >= view.target_level:

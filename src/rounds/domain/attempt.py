@@ -2,7 +2,7 @@
 
 An attempt is one sitting at one problem. Its mode fixes the clock:
 
-* practice: no deadline; the problem's published time is shown as a guide;
+* practice: no deadline; the clock counts up against the problem's published time, a guide;
 * full: the whole problem against a clock that never pauses: 90 minutes for a multi-level
   system (the industry coding format), the problem's published time otherwise;
 * drill: one level against a 30-minute clock; the levels before it are unlocked as context.
@@ -66,6 +66,21 @@ def budget_minutes(mode: Mode, *, problem_minutes: int, levels: int) -> int:
     if mode is Mode.FULL and levels > 1:
         return FULL_MULTI_LEVEL_MINUTES
     return problem_minutes
+
+
+def mode_budgets(*, problem_minutes: int, levels: int) -> dict[Mode, int]:
+    """The one number of minutes each mode gives a problem (the guide in practice, the clock otherwise)."""
+    return {m: budget_minutes(m, problem_minutes=problem_minutes, levels=levels) for m in Mode}
+
+
+def describe_mode(mode: Mode | str, minutes: int) -> str:
+    """How both faces (terminal and browser) name a mode and its time: one vocabulary."""
+    m = Mode(mode)
+    if m is Mode.PRACTICE:
+        return f"practice: no deadline; the clock counts up against a {minutes}-minute guide"
+    if m is Mode.FULL:
+        return f"full: the whole problem against a {minutes}-minute clock that never pauses"
+    return f"drill: one level against a {minutes}-minute clock that never pauses"
 
 
 def deadline_for(mode: Mode, started_at: datetime, budget: int) -> datetime | None:
@@ -212,5 +227,5 @@ def _aware(dt: datetime) -> None:
 __all__ = [
     "DRILL_MINUTES", "FULL_MULTI_LEVEL_MINUTES", "AttemptStatus", "Clock", "Event", "EventKind",
     "LevelStats", "Mode", "Progress", "SubmissionKind", "SubmissionStatus", "budget_minutes", "clock",
-    "deadline_for", "fmt_duration", "level_stats", "now_utc", "progress",
+    "deadline_for", "describe_mode", "fmt_duration", "mode_budgets", "level_stats", "now_utc", "progress",
 ]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from rounds.content.package import PackageError, Problem
-from rounds.domain.attempt import Mode
+from rounds.domain.attempt import Mode, describe_mode, mode_budgets
 from rounds.domain.feedback import MODES
 from rounds.services import web_practice as practice
 from rounds.services.errors import ServiceError
@@ -50,9 +50,12 @@ def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessi
         raise HTTPException(404, str(exc)) from None
     except (OSError, PackageError) as exc:
         raise HTTPException(500, f"This problem failed to load: {exc}") from None
+    budgets = mode_budgets(problem_minutes=problem.minutes, levels=len(problem.levels))
     return views.page(request, "problem.html", section="catalog", problem=problem, view=view,
                       base=f"/p/{problem.id}", custom_allowed=settings.environment != "server",
-                      custom_example=custom_example(problem), modes=[m.value for m in Mode], feedbacks=MODES)
+                      custom_example=custom_example(problem), feedbacks=MODES,
+                      modes=[(m.value, describe_mode(m, budgets[m])) for m in Mode],
+                      budgets={m.value: n for m, n in budgets.items()})
 
 
 @router.post("/p/{track}/{slug}/start", dependencies=[CsrfChecked])
