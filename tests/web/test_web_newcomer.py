@@ -229,3 +229,19 @@ def test_one_time_vocabulary_on_the_page(server: str, page: Page) -> None:  # no
         expect(page.locator(f"#start-mode option[value={mode.value}]")).to_have_text(describe_mode(mode, minutes))
     badge = page.locator(".problem-head .time-badge")
     expect(badge).to_have_text(f"guide {budgets['practice']} min · full {budgets['full']} min")
+
+
+def test_the_header_shows_the_score_and_what_it_means(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/oop/tally")
+    _type_code(page, TALLY_L1)
+    page.click("#submit-button")
+    sub = _wait_results(page, "Submission: hidden tests")
+    score = sub.locator(".summary .score").inner_text()
+    expect(page.locator(".problem-head #score")).to_have_text(f"best score {score} of 600")
+    levels = page.locator("#levelbar li").count()
+    expect(page.locator(".problem-head .score-help")).to_contain_text(
+        f"200 = nothing passed, 600 = every level; each of the {levels} levels is worth")
+    page.reload()
+    expect(page.locator(".problem-head #score")).to_have_text(f"best score {score} of 600")
+    page.goto(server + "/history")
+    expect(page.locator("tbody tr", has_text="Tally").first.locator(".attempt-score")).to_contain_text(score)
