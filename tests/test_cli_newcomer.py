@@ -167,3 +167,12 @@ def test_one_time_vocabulary_in_the_terminal(settings: Settings, web_bank: Path,
     assert describe_mode("full", budgets["full"]) in (cwd / "f" / "README.md").read_text()
     code, out = run("start", "--help", columns=300)
     assert "no clock" not in out
+
+
+def test_help_lists_the_learner_commands_first_in_the_order_of_use() -> None:
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "120"})
+    names = [line.split()[1] for line in result.output.splitlines()
+             if line.startswith("│ ") and len(line.split()) > 2 and line.split()[1].isalpha()]
+    learner = ["list", "start", "test", "submit", "status", "serve"]
+    assert names[:len(learner)] == learner, names
+    assert names.index("judge") > names.index("serve") and names.index("validate") > names.index("serve")

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from rounds.cli import importer, render, stats, workspace
+from rounds.cli.order import LearnerFirst
 from rounds.config import get_settings
 from rounds.domain.verdict import Verdict
 
@@ -20,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=LearnerFirst,
 )
 console = Console()
 err = Console(stderr=True)
