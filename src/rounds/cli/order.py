@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import click
+from typing import Any
+
 from typer.core import TyperGroup
 
 # A learner's commands in the order they use them; problem authors' and the judge's come after.
@@ -10,7 +11,7 @@ LEARNER_ORDER = ("list", "start", "test", "submit", "status", "serve", "stats", 
 
 
 class LearnerFirst(TyperGroup):
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
         first = [n for n in LEARNER_ORDER if n in names]
         return first + [n for n in names if n not in first]
