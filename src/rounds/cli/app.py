@@ -164,12 +164,13 @@ def doctor() -> None:
 @app.command()
 def bench(
     rounds_: Annotated[int, typer.Option("--rounds", help="submissions per scenario")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="print the figures as one JSON object")] = False,
 ) -> None:
     """Print the judge's figures: sandbox start, per-test overhead, latency p50/p95, throughput."""
     sys.path.insert(0, str(Path.cwd()))
     from rounds.judge import benchmark
 
-    benchmark.main(rounds_, console)
+    benchmark.main(rounds_, console, as_json=as_json)
 
 
 @app.command()
