@@ -176,3 +176,25 @@ def test_help_lists_the_learner_commands_first_in_the_order_of_use() -> None:
     learner = ["list", "start", "test", "submit", "status", "serve"]
     assert names[:len(learner)] == learner, names
     assert names.index("judge") > names.index("serve") and names.index("validate") > names.index("serve")
+
+
+def test_workspace_commands_run_as_printed_without_rounds_on_path(settings: Settings, cwd: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    bare = {"COLUMNS": "300", "PATH": "/usr/bin:/bin"}
+    result = CliRunner().invoke(app, ["start", "algo/course-schedule-ii", "--dir", "ws"], env=bare)
+    assert result.exit_code == 0, result.output
+    rounds_path = str(Path(sys.executable).with_name("rounds"))
+    assert f"`{rounds_path} test`" in result.output and "shell-setup" in result.output
+    readme = (cwd / "ws" / "README.md").read_text()
+    assert f"`{rounds_path} submit`" in readme and f"`{rounds_path} shell-setup`" in readme
+    # The command as printed runs, from the workspace, with nothing on PATH.
+    env = {**os.environ, **bare}
+    done = subprocess.run([rounds_path, "status", "--json"], cwd=cwd / "ws", env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and json.loads(done.stdout)["problem_id"] == "algo/course-schedule-ii"
+    result = CliRunner().invoke(app, ["shell-setup"], env={**bare, "SHELL": "/bin/bash"})
+    assert result.exit_code == 0
+    assert f'export PATH="{Path(sys.executable).parent}:$PATH"' in result.output

@@ -1,8 +1,9 @@
-"""`rounds stats`: the size of the catalog, per round."""
+"""Small learner commands: `rounds stats` (the size of the catalog, per round) and `rounds shell-setup`."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,6 +12,7 @@ from rich.table import Table
 
 commands = typer.Typer()
 console = Console()
+err = Console(stderr=True)
 
 
 @commands.command()
@@ -32,3 +34,21 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     console.print(table)
     if counts["not_loaded"]:
         console.print(f"{counts['not_loaded']} problem folder(s) failed to load: `rounds list` names them.")
+
+
+@commands.command("shell-setup")
+def shell_setup() -> None:
+    """Print the shell line that puts `rounds` on PATH (eval it, or add it to your shell's start-up file)."""
+    import os
+    import sys
+
+    folder = Path(sys.executable).parent
+    shell = Path(os.environ.get("SHELL", "sh")).name
+    if shell == "fish":
+        line, rc = f"fish_add_path {folder}", "~/.config/fish/config.fish"
+    else:
+        line = f'export PATH="{folder}:$PATH"'
+        rc = {"zsh": "~/.zshrc", "bash": "~/.bashrc"}.get(shell, "~/.profile")
+    print(line)
+    err.print(f"Add the line above to {rc} (or run: eval \"$({folder / 'rounds'} shell-setup)\") "
+              "so that `rounds` runs in any folder.", markup=False, soft_wrap=True)

@@ -144,6 +144,8 @@ def start(
     console.print(f"In the browser: {_url(settings, problem.id, view.id)}", soft_wrap=True)
     console.print(f"Workspace: {target}\n  edit {SOLUTION}, read README.md and examples.md, then "
                   f"`{_cmd('test')}`, `{_cmd('submit')}`, `{_cmd('status')}` in that folder.", soft_wrap=True)
+    if hint := _path_hint():
+        console.print(hint.strip(), soft_wrap=True, markup=False)
 
 
 def _mode_text(view: AttemptView) -> str:
@@ -166,6 +168,14 @@ def _cmd(sub: str) -> str:
     if found or not here.exists():
         return f"rounds {sub}"
     return f"{here} {sub}"
+
+
+def _path_hint() -> str:
+    """When `rounds` is not on PATH: how to put it there (the commands above work as printed anyway)."""
+    if not _cmd("x").startswith("/"):
+        return ""
+    return (f"`rounds` is not on your PATH, so the commands above use its full path; "
+            f"`{_cmd('shell-setup')}` shows the line that puts it there.\n\n")
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
@@ -345,9 +355,10 @@ def _write_docs(folder: Path, view: AttemptView, docs: AttemptDocuments) -> None
         f"# {docs.title}\n\n"
         f"`{view.problem_id}`, {_mode_text(view)}; {view.feedback} feedback, {level}. {_clock_line(view)}\n\n"
         f"Edit `{SOLUTION}`, then in this folder:\n\n"
-        "- `rounds test` runs the visible examples (examples.md); `--case '...'` adds your own inputs;\n"
-        "- `rounds submit` runs the hidden tests; passing a level unlocks the next one here;\n"
-        "- `rounds status` shows the clock, the levels and the verdicts so far.\n\n"
+        f"- `{_cmd('test')}` runs the visible examples (examples.md); `--case '...'` adds your own inputs;\n"
+        f"- `{_cmd('submit')}` runs the hidden tests; passing a level unlocks the next one here;\n"
+        f"- `{_cmd('status')}` shows the clock, the levels and the verdicts so far.\n\n"
+        f"{_path_hint()}"
         "<!-- rounds rewrites this file when a level unlocks. -->\n\n"
         f"{docs.statement.rstrip()}\n"
     )
