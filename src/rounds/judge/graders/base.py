@@ -53,6 +53,7 @@ class Context:
     extra: dict[str, Any] = field(default_factory=dict)
     fresh: bool = True  # the next test starts a new test process (a new level)
     loaded: Slot | None = None  # the slot this submission's source was loaded into
+    loaded_source: str = ""  # and the source loaded (the complexity ladder switches sources)
 
     def new_level(self) -> None:
         """The next test begins a level: it runs in a fresh test process."""
@@ -93,9 +94,9 @@ class Context:
             self.slot = self.pool.acquire(self.problem.runtime)
         slot = self.slot
         try:
-            if self.loaded is not slot:
+            if self.loaded is not slot or self.loaded_source != self.source:
                 slot.load(self.source, self.problem.banned)
-                self.loaded = slot
+                self.loaded, self.loaded_source = slot, self.source
             raw = slot.run(task, blobs, limits, fresh=self.fresh)
             self.fresh = False
         except SlotHung as exc:
