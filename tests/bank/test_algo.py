@@ -6,7 +6,6 @@ These checks run on the host without a sandbox; `rounds validate` does the judgi
 from __future__ import annotations
 
 import copy
-import importlib.util
 import random
 from pathlib import Path
 
@@ -125,10 +124,8 @@ ORACLES = {
 @pytest.mark.parametrize("slug", sorted(ORACLES))
 def test_reference_agrees_with_a_slow_oracle_on_small_cases(slug):
     problem = load_problem(ALGO / slug)
-    path = ALGO / slug / "mutants" / f"{ORACLES[slug]}.py"
-    spec = importlib.util.spec_from_file_location(f"oracle_{slug.replace('-', '_')}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    (mutant,) = [m for m in problem.mutants() if m.name == ORACLES[slug]]
+    module = mutant.module(f"oracle_{slug.replace('-', '_')}")
     reference, oracle = getattr(problem.reference, problem.entry), getattr(module, problem.entry)
     checked = 0
     for case in problem.hidden(1, 0):

@@ -8,7 +8,6 @@ shrunk, and each sequential mutant is caught by a fixed (non-random) hidden case
 from __future__ import annotations
 
 import copy
-import importlib.util
 import random
 from pathlib import Path
 from types import ModuleType
@@ -31,14 +30,6 @@ DAY = 86_400_000
 
 def _problem(slug: str) -> Problem:
     return load_problem(OOP / slug)
-
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _run(mod: ModuleType, entry: str, case: Ops) -> list[Any]:
@@ -195,12 +186,12 @@ def test_every_sequential_mutant_fails_a_fixed_case(slug: str) -> None:
         c for lv in range(1, 5) for c in p.hidden(lv, 0) if isinstance(c, Ops) and not c.shrink
     ]
     expected = [_run(p.reference, p.entry, c) for c in fixed]
-    for path in p.mutants():
-        if path.stem in RACE_MUTANTS:
+    for m in p.mutants():
+        if m.name in RACE_MUTANTS:
             continue
-        mod = _load(path, f"oop_a_mutant_{slug.replace('-', '_')}_{path.stem}")
+        mod = m.module(f"oop_a_mutant_{slug.replace('-', '_')}_{m.name}")
         assert any(_run(mod, p.entry, c) != e for c, e in zip(fixed, expected, strict=True)), (
-            path.name
+            m.file_name
         )
 
 
@@ -208,11 +199,11 @@ def test_cache_race_mutants_are_correct_without_threads() -> None:
     """The race mutants differ only under concurrency: sequentially they match the reference."""
     p = _problem("lru-lfu-cache")
     cases = [c for lv in range(1, 5) for c in p.hidden(lv, 0) if isinstance(c, Ops)]
-    names = {m.stem for m in p.mutants()}
-    assert names >= RACE_MUTANTS
+    mutants = {m.name: m for m in p.mutants()}
+    assert set(mutants) >= RACE_MUTANTS
     assert any(isinstance(c, Threads) for c in p.hidden(3, 0))
     for stem in sorted(RACE_MUTANTS):
-        mod = _load(OOP / "lru-lfu-cache" / "mutants" / f"{stem}.py", f"oop_a_race_{stem}")
+        mod = mutants[stem].module(f"oop_a_race_{stem}")
         for c in cases:
             assert _run(mod, p.entry, c) == _run(p.reference, p.entry, c)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from rounds.content.mutants import Mutant, load_mutants
 from rounds.content.testkit import Case
 from rounds.judge import checkers
 
@@ -91,9 +92,9 @@ class Problem:
     def reference_source(self) -> str:
         return self.reference_path.read_text()
 
-    def mutants(self) -> list[Path]:
-        d = self.root / "mutants"
-        return sorted(d.glob("*.py")) if d.is_dir() else []
+    def mutants(self) -> list[Mutant]:
+        """``mutants/<name>.patch`` against the reference, and the few whole-file ``<name>.py``."""
+        return load_mutants(self.root)
 
     def _host_runtime(self) -> None:
         """Host-side torch work (references, oracles) runs on one thread, as in the sandbox."""
