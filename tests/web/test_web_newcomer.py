@@ -245,3 +245,16 @@ def test_the_header_shows_the_score_and_what_it_means(server: str, page: Page) -
     expect(page.locator(".problem-head #score")).to_have_text(f"best score {score} of 600")
     page.goto(server + "/history")
     expect(page.locator("tbody tr", has_text="Tally").first.locator(".attempt-score")).to_contain_text(score)
+
+
+def test_rounds_have_human_names_everywhere(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/catalog")
+    expect(page.locator("#track option[value=oop]")).to_have_text("OOP systems")
+    page.select_option("#track", "oop")
+    rows = page.locator("#catalog-results tbody tr")
+    expect(rows.first.locator("td.round")).to_have_text("OOP systems")
+    page.goto(server + "/p/ml/softmax")
+    expect(page.locator(".problem-head .round")).to_have_text("ML coding")
+    page.goto(server + "/")
+    expect(page.locator(".rounds .card h3").first).to_have_text("OOP systems")
+    assert "ml</span>" not in page.content() and ">algo<" not in page.content()

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from rounds.content.package import Problem
+from rounds.content.vocabulary import round_name
 from rounds.domain.verdict import Report, Verdict
 
 COLOURS = {Verdict.AC: "green", Verdict.WA: "red", Verdict.TLE: "yellow", Verdict.MLE: "yellow",
@@ -36,14 +37,15 @@ def problem_table(console: Console, problems: list[Problem], *, title: str) -> N
     table.add_column("id", no_wrap=True, min_width=max((len(p.id) for p in problems), default=2))
     table.add_column("title", overflow="fold", ratio=2, min_width=10)
     if wide:
-        table.add_column("track", no_wrap=True)
+        table.add_column("round", no_wrap=True)
     table.add_column("difficulty", no_wrap=True)
     table.add_column("levels", no_wrap=True, justify="right")
     table.add_column("min", no_wrap=True, justify="right")
     if wide:
         table.add_column("tags", overflow="fold", ratio=2)
     for p in problems:
-        row = [p.id, p.title] + ([p.track] if wide else []) + [p.difficulty, str(len(p.levels)), str(p.minutes)]
+        row = [p.id, p.title] + ([round_name(p.track)] if wide else []) + [p.difficulty, str(len(p.levels)),
+                                                                          str(p.minutes)]
         table.add_row(*row, *([", ".join(p.tags)] if wide else []))
     console.print(table)
 

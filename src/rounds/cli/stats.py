@@ -19,6 +19,7 @@ err = Console(stderr=True)
 def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object on stdout")] = False) -> None:
     """Count the catalog: practice items (problems) and levels per round, plus totals."""
     from rounds.content.catalog import catalog
+    from rounds.content.vocabulary import round_name
     from rounds.services.stats import catalog_counts
 
     counts = catalog_counts(catalog())
@@ -29,7 +30,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     for col in ("round", "problems", "levels"):
         table.add_column(col, no_wrap=True, justify="left" if col == "round" else "right")
     for name, n in counts["rounds"].items():
-        table.add_row(name, str(n), str(counts["levels"][name]))
+        table.add_row(f"{round_name(name)} ({name})", str(n), str(counts["levels"][name]))
     table.add_row("total", str(counts["total"]), str(counts["total_levels"]), style="bold")
     console.print(table)
     if counts["not_loaded"]:

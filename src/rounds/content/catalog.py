@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rounds.content.package import PackageError, Problem, load_problem
+from rounds.content.vocabulary import canonical_company, canonical_tag
 
 BANK = Path(__file__).resolve().parent.parent / "bank"
 
@@ -41,9 +42,10 @@ class Catalog:
                 continue
             if difficulty and p.difficulty != difficulty:
                 continue
-            if tag and tag not in p.tags:
+            if tag and canonical_tag(tag) not in (canonical_tag(t) for t in p.tags):
                 continue
-            if company and company.lower() not in (c.lower() for c in p.companies):
+            if company and canonical_company(company).lower() not in (canonical_company(c).lower()
+                                                                       for c in p.companies):
                 continue
             if text and text.lower() not in (p.id + " " + p.title + " " + " ".join(p.tags)).lower():
                 continue

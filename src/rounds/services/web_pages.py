@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from rounds.content.catalog import Catalog, UnknownProblem
 from rounds.content.package import DIFFICULTIES, TRACKS, Problem
+from rounds.content.vocabulary import round_name
 from rounds.domain.attempt import AttemptStatus, SubmissionKind, now_utc
 from rounds.services import attempts, submissions
 from rounds.services.errors import SubmissionNotFound
@@ -288,9 +289,9 @@ def progress(*, sessions: SessionFactory, catalog: Catalog, now: datetime | None
     by = {d: [sum(1 for p in solved if p.track == t and p.difficulty == d) for t in TRACKS] for d in DIFFICULTIES}
     colour = {"easy": "good", "medium": "warn", "hard": "bad"}
     out.solved_by = {
-        "type": "bar", "labels": list(TRACKS), "stacked": True, "integer": True, "yLabel": "problems solved",
+        "type": "bar", "labels": [round_name(t) for t in TRACKS], "stacked": True, "integer": True, "yLabel": "problems solved",
         "datasets": [{"label": d, "data": by[d], "colour": colour[d]} for d in DIFFICULTIES],
-        "summary": ", ".join(f"{t}: {sum(by[d][i] for d in DIFFICULTIES)}" for i, t in enumerate(TRACKS)),
+        "summary": ", ".join(f"{round_name(t)}: {sum(by[d][i] for d in DIFFICULTIES)}" for i, t in enumerate(TRACKS)),
     }
 
     days = _days_with_submissions(sessions)

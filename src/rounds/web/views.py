@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from starlette.responses import HTMLResponse
 
+from rounds.content.vocabulary import round_name
 from rounds.domain.verdict import Verdict
 from rounds.web import markdown
 
@@ -68,7 +69,7 @@ def _verdict_label(v: str | Verdict) -> str:
         return str(v)
 
 
-templates.env.filters.update(markdown=_md, ms=_ms, duration=_duration, clock=_clock, when=_when, iso=_iso,
+templates.env.filters.update(markdown=_md, ms=_ms, duration=_duration, clock=_clock, round_name=round_name, when=_when, iso=_iso,
                              verdict_label=_verdict_label)
 templates.env.globals["static_built"] = (HERE / "static" / "dist" / "app.js").exists()
 
