@@ -4,7 +4,8 @@
 * the reference passes every hidden test (two seeds) and every example,
   well inside the limits (under a third of the CPU limit per test);
 * examples with stated answers agree with the reference;
-* the starter is not accepted; every mutant fails at least one hidden test.
+* the starter is not accepted; every mutant (a patch applied to the current reference) has a header
+  saying what trap it encodes and fails at least one hidden test: one its header names, if it names any.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rounds.content.mutants import Mutant, MutantError
 from rounds.content.package import Problem
 from rounds.content.testkit import REF, Call
+from rounds.content.vocabulary import check as check_vocabulary
 from rounds.content.vocabulary import check as check_vocabulary
 from rounds.domain.verdict import Report
 from rounds.judge.engine import Judge
@@ -73,6 +76,7 @@ def check_metadata(p: Problem) -> list[str]:
     if not p.tags:
         out.append("problem.toml: 'tags' is empty")
     out += check_vocabulary(p)  # tags and companies from the one vocabulary
+    out += check_vocabulary(p)  # tags and companies from the one vocabulary
     if p.minutes <= 0:
         out.append("problem.toml: 'minutes' must be positive")
     if not p.editorial.strip():
@@ -91,6 +95,7 @@ def check_metadata(p: Problem) -> list[str]:
     need = MIN_MUTANTS.get(p.track, 1)
     if len(p.mutants()) < need:
         out.append(f"{len(p.mutants())} mutants under mutants/; a {p.track} problem needs at least {need}")
+    out += check_mutant_headers(p)
     if p.entry not in p.starter:
         out.append(f"starter.py does not define {p.entry}")
     return out
@@ -154,9 +159,38 @@ def _validate(p: Problem, judge: Judge, progress: Callable[[str], None] | None) 
     if rep.accepted:
         res.failures.append("the starter is accepted: the tests check nothing")
     for m in p.mutants():
-        rep = judge.judge(p, m.read_text(), level=top, fail_fast=True, seed=0)
-        if rep.accepted:
-            res.failures.append(f"mutant {m.name} passes every hidden test")
-        else:
-            res.notes.append(f"mutant {m.name}: {_failing(rep)[:140]}")
+        res.failures += _check_mutant(p, judge, m, top, res.notes)
     return res
+
+
+def check_mutant_headers(p: Problem) -> list[str]:
+    return [why for m in p.mutants() for why in m.header_problems()]
+
+
+def _check_mutant(p: Problem, judge: Judge, m: Mutant, top: int, notes: list[str]) -> list[str]:
+    """A mutant must apply to the current reference and be rejected; by a test its header names, if any."""
+    try:
+        src = m.source
+    except MutantError as exc:
+        return [str(exc)]
+    if not m.is_patch and not m.header:
+        notes.append(f"mutant {m.file_name} has no header: write it as a patch with a '# trap:' header "
+                     "(rounds mutant new / save)")
+    rep = judge.judge(p, src, level=top, fail_fast=True, seed=0)
+    if rep.accepted:
+        return [f"mutant {m.file_name} passes every hidden test"]
+    notes.append(f"mutant {m.name}: {_failing(rep)[:140]}")
+    named = m.caught_by
+    bad = next(t for t in rep.tests if not t.passed)
+    first = bad.name
+    if not named or first in named:
+        return []
+    if m.caught_by_time_limit and bad.verdict.value in ("TLE", "MLE"):
+        notes.append(f"mutant {m.name}: {bad.verdict.value} on {first}, not on {', '.join(named)}: a limit can "
+                     "land on a neighbouring large test")
+        return []
+    full = judge.judge(p, src, level=top, seed=0)  # the named tests may come after the first failure
+    if any(t.name in named and not t.passed for t in full.tests):
+        return []
+    return [f"mutant {m.file_name}: its header says {', '.join(named)} must catch it, but it is caught by "
+            f"{first} only ({_failing(rep)[:100]})"]
