@@ -19,7 +19,6 @@ from rounds.content.mutants import Mutant, MutantError
 from rounds.content.package import Problem
 from rounds.content.testkit import REF, Call
 from rounds.content.vocabulary import check as check_vocabulary
-from rounds.content.vocabulary import check as check_vocabulary
 from rounds.domain.verdict import Report
 from rounds.judge.engine import Judge
 from rounds.judge.graders.base import Context
@@ -75,7 +74,6 @@ def check_metadata(p: Problem) -> list[str]:
     out = []
     if not p.tags:
         out.append("problem.toml: 'tags' is empty")
-    out += check_vocabulary(p)  # tags and companies from the one vocabulary
     out += check_vocabulary(p)  # tags and companies from the one vocabulary
     if p.minutes <= 0:
         out.append("problem.toml: 'minutes' must be positive")
