@@ -847,6 +847,28 @@ IDLE_SHARE = 0.03
 CHECK_EVERY_S = 0.004  # the watchdog's period (it also looks whenever the poll times out)
 
 
+def _read_raw_frame(stream: Any) -> bytes:
+    """One frame's bytes, as they came (the task for a test process, which reads it itself)."""
+    parts = [_read_exact(stream, 8)]
+    jlen, nblobs = int.from_bytes(parts[0][:4], "big"), int.from_bytes(parts[0][4:], "big")
+    parts.append(_read_exact(stream, jlen))
+    for _ in range(nblobs):
+        head = _read_exact(stream, 8)
+        parts += [head, _read_exact(stream, int.from_bytes(head, "big"))]
+    return b"".join(parts)
+
+
+def _read_exact(stream: Any, n: int) -> bytes:
+    chunks = []
+    while n:
+        chunk = stream.read(n)
+        if not chunk:
+            raise EOFError("the host closed the channel")
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
 class TestProcess:
     """One forked test process and its channels; it serves tests until it is retired."""
 
@@ -914,8 +936,8 @@ class Harness:
                 self.source = msg["source"]
                 self.banned = list(msg.get("banned", []))
                 self.send({"op": "loaded"})
-            elif op == "run":
-                self.run(msg["task"], msg["limits"], blobs, bool(msg.get("fresh")))
+            elif op == "run":  # the task follows as a frame of its own, forwarded unread
+                self.run(_read_raw_frame(self.inp), msg["limits"], bool(msg.get("fresh")), bool(msg.get("probe")))
             elif op == "end":  # the submission is over: nothing of it stays alive or on disk
                 self.retire()
                 _wipe_scratch()
@@ -947,8 +969,8 @@ class Harness:
             os.close(fd)
         return TestProcess(pid, task_w, res_r, out_r)
 
-    def run(self, task: dict[str, Any], limits: dict[str, Any], blobs: list[bytes], fresh: bool) -> None:
-        if fresh or task.get("kind") == "unittest" or task.get("probes"):
+    def run(self, task_frame: bytes, limits: dict[str, Any], fresh: bool, probe: bool) -> None:
+        if fresh:
             self.retire()
         if self.proc is None:
             try:
@@ -959,8 +981,7 @@ class Harness:
                            "exit_code": None}, [b""])
                 return
         proc = self.proc
-        report = self.supervise(proc, wire.pack({"task": task, "limits": limits}, blobs), limits,
-                                bool(task.get("probes")))
+        report = self.supervise(proc, task_frame, limits, probe)
         retire = report.pop("_retire")
         if proc.status is not None or retire:
             self.retire()
@@ -1069,6 +1090,7 @@ class Harness:
                     del proc.buf[: 9 + size]
                     if kind == MARK and not marked:
                         marked = True
+                        history.clear()  # the count may restart here: idle time is judged afresh
                         rss_mark = _proc_rss_kb(pid)
                         if trusted:  # a fresh process: no user code ran before its mark
                             try:

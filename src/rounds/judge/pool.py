@@ -186,9 +186,12 @@ class Slot:
                 self.stderr_tail = (self.stderr_tail + data)[-4096:]
 
     def _send(self, msg: dict[str, Any], blobs: list[bytes] | None = None) -> None:
+        self._write(wire.pack(msg, blobs))
+
+    def _write(self, frame: bytes) -> None:
         assert self.proc is not None and self.proc.stdin is not None
         try:
-            view = memoryview(wire.pack(msg, blobs))
+            view = memoryview(frame)
             while view:
                 n = self.proc.stdin.write(view)
                 view = view[n or 0 :]
@@ -241,8 +244,13 @@ class Slot:
                 self.oom_seen = self.cgroup.oom_kills()
             self.cgroup.set_memory((self.base_rss_kb + limits.memory_kb) * 1024 + (96 << 20))
         self.uses += 1
-        big = sum(len(b) for b in blobs) > FRESH_INPUT_BYTES
-        self._send({"op": "run", "task": task, "limits": limits.to_json(), "fresh": fresh or big}, blobs)
+        # The task travels as a frame of its own, which the harness forwards to the test process
+        # without reading it; the header says what the harness needs to know.
+        lim = limits.to_json()
+        task_frame = wire.pack({"task": task, "limits": lim}, blobs)
+        probe = bool(task.get("probes"))
+        isolate = fresh or probe or task.get("kind") == "unittest" or len(task_frame) > FRESH_INPUT_BYTES
+        self._write(wire.pack({"op": "run", "limits": lim, "fresh": isolate, "probe": probe}) + task_frame)
         # The harness enforces the wall limit itself; this deadline catches a harness that hangs.
         # The harness caps the result itself; the reply adds its stdout excerpt and a header.
         msg, frames = self._read(limits.wall_ms / 1000 + 6, limit=limits.result_bytes + PROTOCOL_LIMIT)
