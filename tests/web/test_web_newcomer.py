@@ -258,3 +258,32 @@ def test_rounds_have_human_names_everywhere(server: str, page: Page) -> None:  #
     page.goto(server + "/")
     expect(page.locator(".rounds .card h3").first).to_have_text("OOP systems")
     assert "ml</span>" not in page.content() and ">algo<" not in page.content()
+
+
+def test_drill_level_only_for_drills_and_the_editor_hint_sits_by_the_editor(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/oop/file-system")
+    expect(page.locator("#start-level")).to_be_hidden()
+    page.select_option("#start-mode", "drill")
+    expect(page.locator("#start-level")).to_be_visible()
+    page.select_option("#start-mode", "full")
+    expect(page.locator("#start-level")).to_be_hidden()
+    hint = page.locator("#editor-hint")
+    expect(hint).to_contain_text("Esc then Tab leaves it")
+    editor, box = page.locator(".editor-wrap").bounding_box(), hint.bounding_box()
+    assert editor and box and 0 <= box["y"] - (editor["y"] + editor["height"]) < 40
+
+
+def test_an_unlock_brings_the_new_level_into_view(server: str, chromium) -> None:  # noqa: F811
+    context = chromium.new_context(viewport={"width": 1280, "height": 420})
+    pg = context.new_page()
+    pg.goto(server + "/p/oop/tally")
+    pg.click("#start-button")  # a fresh practice attempt at level 1
+    _type_code(pg, TALLY_L1)
+    pg.click("#submit-button")
+    sub = _wait_results(pg, "Submission: hidden tests")
+    expect(sub).to_contain_text("Level 2 unlocked")
+    heading = pg.locator("#statement h2", has_text="Level 2:")
+    expect(heading).to_be_in_viewport()
+    pg.evaluate("document.getElementById('statement').scrollTop = 0")
+    expect(heading).not_to_be_in_viewport()  # it took the scroll to show it
+    context.close()

@@ -125,6 +125,38 @@ function setupHideDifficulty() {
   });
 }
 
+// The start panel asks for a level only when the mode is a drill.
+function setupDrillLevel() {
+  const mode = document.getElementById("start-mode");
+  const box = document.getElementById("start-level-box");
+  if (!mode || !box) return;
+  const sync = () => {
+    const drill = mode.value === "drill";
+    box.hidden = !drill;
+    box.querySelector("select").disabled = !drill;
+  };
+  mode.addEventListener("change", sync);
+  sync();
+}
+
+// A level just unlocked: bring its statement into view.
+function showUnlockedLevel(root) {
+  const note = root.querySelector && root.querySelector(".unlocked[data-level]:not([data-shown])");
+  const statement = document.getElementById("statement");
+  if (!note || !statement) return;
+  note.dataset.shown = "1";
+  const want = `Level ${note.dataset.level}:`;
+  const heading = [...statement.querySelectorAll("h2")].find((h) => h.textContent.trim().startsWith(want));
+  if (!heading) return;
+  heading.id = heading.id || `level-${note.dataset.level}`;
+  if (statement.scrollHeight > statement.clientHeight + 1) {
+    statement.scrollTop = heading.offsetTop - statement.offsetTop;
+  } else {
+    heading.scrollIntoView({ block: "start" });
+  }
+  heading.setAttribute("tabindex", "-1");
+}
+
 // Choosing another attempt opens it.
 function setupAttemptSwitch() {
   const select = document.getElementById("attempt-select");
@@ -133,6 +165,7 @@ function setupAttemptSwitch() {
 
 document.addEventListener("DOMContentLoaded", () => {
   setupAttemptSwitch();
+  setupDrillLevel();
   const code = document.getElementById("code");
   if (code) mountEditor(code);
   globalShortcuts();
@@ -147,3 +180,4 @@ document.addEventListener("htmx:afterSwap", (e) => {
     e.detail.target.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
 });
+document.addEventListener("htmx:afterSettle", () => showUnlockedLevel(document.getElementById("results") || document));
