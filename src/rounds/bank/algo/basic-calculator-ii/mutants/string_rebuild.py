@@ -1,3 +1,8 @@
+# trap: 40k products and quotients: needs one pass
+# models: string rebuild: folds one * or / at a time and rebuilds the string: O(n^2)
+# caught by: test 1.21 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import re
 
 

@@ -1,3 +1,8 @@
+# trap: 50k nested parentheses: recursion overflows, use a stack
+# models: recursive descent: one Python frame per parenthesis: 50k nesting overflows
+# caught by: test 1.22 (RE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def calculate(s):
     s = s.replace(" ", "")
     pos = 0

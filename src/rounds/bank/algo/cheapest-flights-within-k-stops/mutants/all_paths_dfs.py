@@ -1,3 +1,8 @@
+# trap: 60 dense regions, 12 stops: enumerating routes is exponential
+# models: all paths dfs: enumerates every route: exponential
+# caught by: test 1.19 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def find_cheapest_price(n, flights, src, dst, k):
     out = [[] for _ in range(n)]
     for u, v, p in flights:

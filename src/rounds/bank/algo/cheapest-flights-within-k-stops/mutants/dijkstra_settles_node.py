@@ -1,3 +1,9 @@
+# trap: a stop's cheapest route is too long: a pricier, shorter one must be kept
+# models: dijkstra settles node: (cost, node, links used); settles a node once: a cheaper route with
+#   too many stops blocks a valid one
+# caught by: test 1.6 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import heapq
 
 

@@ -1,3 +1,8 @@
+# trap: a realistic product title
+# models: plain recursion: no memo: exponential
+# caught by: test 1.9 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def min_distance(word1, word2):
     def go(i, j):  # no memo: exponential
         if i == len(word1):

@@ -1,3 +1,8 @@
+# trap: the longest streak does not start at the smallest day
+# models: range from min: only the streak that starts at the smallest day
+# caught by: test 1.5 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def longest_consecutive(nums):
     if not nums:
         return 0

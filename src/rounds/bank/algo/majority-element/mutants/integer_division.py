@@ -1,3 +1,8 @@
+# trap: one vote is a majority
+# models: integer division: threshold one too high for even lengths
+# caught by: test 1.2 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 from collections import Counter
 
 

@@ -1,3 +1,8 @@
+# trap: equal intervals: pick the better of each
+# models: greedy best profit: takes the most valuable job first
+# caught by: test 1.6 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def job_scheduling(start_time, end_time, profit):
     chosen = []
     for p, s, e in sorted(zip(profit, start_time, end_time), reverse=True):

@@ -1,3 +1,9 @@
+# trap: a long meeting overlapping several
+# models: counts overlapping pairs: only compares neighbours: misses a long meeting overlapping
+#   several
+# caught by: test 1.5 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def min_meeting_rooms(intervals):
     if not intervals:
         return 0

@@ -1,3 +1,8 @@
+# trap: no meetings: 0 rooms
+# models: empty is one: a sentinel room: an empty day still reports one room
+# caught by: test 1.1 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import heapq
 
 

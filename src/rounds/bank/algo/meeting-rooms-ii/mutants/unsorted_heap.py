@@ -1,3 +1,8 @@
+# trap: unsorted input with touching ends
+# models: unsorted heap: forgot to sort by start time first
+# caught by: test 1.6 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import heapq
 
 

@@ -1,3 +1,8 @@
+# trap: 30k windows: needs O(n log n)
+# models: pairwise until stable: merges any overlapping pair and starts over: O(n^2) or worse
+# caught by: test 1.19 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def merge(intervals):
     items = [list(iv) for iv in intervals]
     changed = True

@@ -1,3 +1,8 @@
+# trap: the cheaper first step is a trap
+# models: greedy step: greedily steps to the cheaper neighbour
+# caught by: test 1.6 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def min_path_sum(grid):
     rows, cols = len(grid), len(grid[0])
     r = c = 0

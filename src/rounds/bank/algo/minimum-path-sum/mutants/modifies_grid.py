@@ -1,3 +1,8 @@
+# trap: the grid must not be modified
+# models: modifies grid: accumulates in place: the caller's grid is overwritten
+# caught by: test 1.7 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def min_path_sum(grid):
     for r in range(len(grid)):  # accumulates in place: the caller's grid is overwritten
         for c in range(len(grid[0])):

@@ -1,3 +1,8 @@
+# trap: 16 x 16: plain recursion is exponential
+# models: plain recursion: no memo: exponential in rows + cols
+# caught by: test 1.18 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def min_path_sum(grid):
     rows, cols = len(grid), len(grid[0])
 

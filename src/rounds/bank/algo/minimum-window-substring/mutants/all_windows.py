@@ -1,3 +1,8 @@
+# trap: 200k events, the only Z at the end: needs one pass
+# models: all windows: a fresh count from every start: O(n^2)
+# caught by: test 1.20 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 from collections import Counter
 
 

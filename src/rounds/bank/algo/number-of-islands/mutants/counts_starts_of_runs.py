@@ -1,3 +1,9 @@
+# trap: a U shape: two arms, one island
+# models: counts starts of runs: counts a cell with no land above or to the left: U-shaped islands
+#   count twice
+# caught by: test 1.8 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def num_islands(grid):
     count = 0
     for r, row in enumerate(grid):

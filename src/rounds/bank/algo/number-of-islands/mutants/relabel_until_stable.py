@@ -1,3 +1,10 @@
+# trap: a 400x400 snake-shaped island: recursion overflows, and label propagation needs O(cells)
+#   sweeps
+# models: relabel until stable: propagates the smallest label one step per sweep: O(cells * island
+#   diameter)
+# caught by: test 1.21 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def num_islands(grid):
     rows = len(grid)
     cols = len(grid[0]) if rows else 0

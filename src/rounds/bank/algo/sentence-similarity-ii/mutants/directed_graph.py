@@ -1,3 +1,8 @@
+# trap: two pairs meet at a shared word
+# models: directed graph: edges one way only
+# caught by: test 1.4 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def are_sentences_similar_two(sentence1, sentence2, similar_pairs):
     if len(sentence1) != len(sentence2):
         return False

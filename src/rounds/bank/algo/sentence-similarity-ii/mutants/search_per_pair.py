@@ -1,3 +1,8 @@
+# trap: a 40k-word synonym chain, 20k positions: needs union-find, not a search per position
+# models: search per pair: a fresh DFS for every position: O(n * (V + E))
+# caught by: test 1.20 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def are_sentences_similar_two(sentence1, sentence2, similar_pairs):
     if len(sentence1) != len(sentence2):
         return False

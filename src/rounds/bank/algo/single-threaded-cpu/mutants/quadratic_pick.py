@@ -1,3 +1,8 @@
+# trap: 60k jobs, most waiting at once: needs O(n log n)
+# models: quadratic pick: rescans every waiting job: O(n^2)
+# caught by: test 1.22 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def get_order(tasks):
     left = set(range(len(tasks)))
     order, time = [], 0

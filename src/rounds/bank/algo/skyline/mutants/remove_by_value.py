@@ -1,3 +1,9 @@
+# trap: 20k nested buildings, all standing at once: needs O(log n) per edge
+# models: remove by value: list max and remove: O(live buildings) per event; overwrites, but may
+#   leave two equal heights in a row
+# caught by: test 1.23 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def get_skyline(buildings):
     events = []
     for l, r, h in buildings:

@@ -1,3 +1,9 @@
+# trap: more labels than a frame holds: no idle slot at all
+# models: round robin first seen: cycles through labels in first-seen order instead of
+#   most-remaining first
+# caught by: test 1.5 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 def least_interval(tasks, n):
     remaining = {}
     for t in tasks:

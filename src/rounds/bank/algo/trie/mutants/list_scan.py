@@ -1,3 +1,8 @@
+# trap: 40k operations on random words: needs O(len(word)) per operation
+# models: list scan: a list: every operation scans every word
+# caught by: test 1.14 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 class Trie:
     def __init__(self):
         self.words = []

@@ -1,3 +1,8 @@
+# trap: a word starts with itself
+# models: starts with ignores last char: off by one: the whole word is never stored as a prefix
+# caught by: test 1.3 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 class Trie:
     def __init__(self):
         self.words = set()

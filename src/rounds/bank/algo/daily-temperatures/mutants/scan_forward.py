@@ -1,9 +1,0 @@
-def daily_temperatures(temperatures):
-    n = len(temperatures)
-    answer = [0] * n
-    for i in range(n):  # scans forward from every day: O(n^2) on a falling series
-        for j in range(i + 1, n):
-            if temperatures[j] > temperatures[i]:
-                answer[i] = j - i
-                break
-    return answer

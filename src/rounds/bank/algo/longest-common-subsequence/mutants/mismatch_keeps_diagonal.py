@@ -1,8 +1,0 @@
-def longest_common_subsequence(text1: str, text2: str) -> int:
-    prev = [0] * (len(text2) + 1)
-    for a in text1:
-        cur = [0]
-        for j, b in enumerate(text2):
-            cur.append(prev[j] + 1 if a == b else prev[j])  # drops both characters on a mismatch
-        prev = cur
-    return prev[-1]

@@ -1,9 +1,0 @@
-def length_of_longest_substring(s):
-    last = {}
-    start = best = 0
-    for i, ch in enumerate(s):
-        if last.get(ch, -1) >= start:
-            start = last[ch] + 1
-        last[ch] = i
-        best = max(best, i - start)  # window length is i - start + 1
-    return best

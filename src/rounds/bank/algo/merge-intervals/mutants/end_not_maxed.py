@@ -1,8 +1,0 @@
-def merge(intervals: list[list[int]]) -> list[list[int]]:
-    out = []
-    for start, end in sorted(intervals):
-        if out and start <= out[-1][1]:  # closed intervals: touching ones merge
-            out[-1][1] = end  # a contained interval shortens the merged one
-        else:
-            out.append([start, end])
-    return out

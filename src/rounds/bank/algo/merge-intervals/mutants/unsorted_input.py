@@ -1,8 +1,0 @@
-def merge(intervals: list[list[int]]) -> list[list[int]]:
-    out = []
-    for start, end in intervals:  # assumes the input is sorted
-        if out and start <= out[-1][1]:  # closed intervals: touching ones merge
-            out[-1][1] = max(out[-1][1], end)
-        else:
-            out.append([start, end])
-    return out

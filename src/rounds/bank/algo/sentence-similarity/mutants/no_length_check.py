@@ -1,3 +1,0 @@
-def are_sentences_similar(sentence1, sentence2, similar_pairs):
-    pairs = {(a, b) for a, b in similar_pairs} | {(b, a) for a, b in similar_pairs}
-    return all(a == b or (a, b) in pairs for a, b in zip(sentence1, sentence2))  # zip hides a length mismatch

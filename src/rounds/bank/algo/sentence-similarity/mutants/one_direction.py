@@ -1,5 +1,0 @@
-def are_sentences_similar(sentence1, sentence2, similar_pairs):
-    if len(sentence1) != len(sentence2):
-        return False
-    pairs = {(a, b) for a, b in similar_pairs}
-    return all(a == b or (a, b) in pairs for a, b in zip(sentence1, sentence2))  # pairs are symmetric
