@@ -84,7 +84,7 @@ def test_submit_prints_the_complexity_once(settings: Settings, web_bank: Path, c
     import rounds.judge.engine as engine
 
     monkeypatch.setattr(engine, "measure_complexity",
-                        lambda *a, **k: {"message": "O(n) expected, yours grows like n: on track"})
+                        lambda *a, **k: {"tier": "on-track", "message": "O(n) expected, yours grows like n: on track"})
     assert run("start", "algo/running-total", "--dir", "ws")[0] == 0
     (cwd / "ws" / "solution.py").write_text(RUNNING)
     code, out = run("submit", "ws", columns=200)
@@ -198,3 +198,14 @@ def test_workspace_commands_run_as_printed_without_rounds_on_path(settings: Sett
     result = CliRunner().invoke(app, ["shell-setup"], env={**bare, "SHELL": "/bin/bash"})
     assert result.exit_code == 0
     assert f'export PATH="{Path(sys.executable).parent}:$PATH"' in result.output
+
+
+def test_feedback_and_complexity_read_as_plain_verdicts() -> None:
+    from rounds.services.wording import complexity_text, feedback_text
+
+    assert feedback_text("[0]: got 5") == "your return value[0]: got 5"
+    assert feedback_text("[0][2]: 5 != expected") == "your return value[0][2] is 5, not the expected value"
+    on_track = complexity_text({"tier": "on-track", "message": "O(V + E) expected, yours grows like n^1.5: on track"})
+    assert on_track == "On track: your time grows like n^1.5, in line with the expected O(V + E)."
+    slower = complexity_text({"tier": "slower", "message": "O(n log n) expected, yours grows like n^2"})
+    assert slower.startswith("Slower than expected: your time grows like n^2")

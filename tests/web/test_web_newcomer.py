@@ -287,3 +287,28 @@ def test_an_unlock_brings_the_new_level_into_view(server: str, chromium) -> None
     pg.evaluate("document.getElementById('statement').scrollTop = 0")
     expect(heading).not_to_be_in_viewport()  # it took the scroll to show it
     context.close()
+
+
+def test_run_shows_output_against_expected_and_the_whole_input(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/algo/running-total")
+    _type_code(page, RUNNING)
+    page.click("details.custom summary")
+    page.fill("#custom", "np.arange(40, dtype=np.float64)")
+    page.click("#run-button")
+    run = _wait_results(page, "Run: examples")
+    first = run.locator(".test-list > li").first
+    expect(first).to_have_attribute("data-verdict", "AC")
+    row = first.locator("table.io tbody tr")
+    expect(row.locator("td")).to_have_count(2)  # expected and yours side by side
+    assert row.locator("td").nth(0).inner_text() == row.locator("td").nth(1).inner_text() != "-"
+    custom = run.locator(".test-list > li", has_text="custom 1")
+    custom.locator("details.full-input summary").click()
+    expect(custom.locator("details.full-input pre")).to_contain_text("39.")
+    # A wrong answer says where in the return value it differs.
+    _type_code(page, RUNNING.replace("t += x", "t += 2 * x"))
+    page.fill("#custom", "")
+    page.click("#run-button")
+    wrong = _wait_results(page, "Run: examples", not_id=run.get_attribute("id"))
+    bad = wrong.locator(".test-list > li[data-verdict=WA]").first
+    expect(bad.locator(".feedback")).to_contain_text("your return value[")
+    expect(bad.locator("table.io tr.bad td.yours")).to_be_visible()

@@ -11,6 +11,7 @@ from rich.table import Table
 from rounds.content.package import Problem
 from rounds.content.vocabulary import round_name
 from rounds.domain.verdict import Report, Verdict
+from rounds.services.wording import complexity_text, feedback_text
 
 COLOURS = {Verdict.AC: "green", Verdict.WA: "red", Verdict.TLE: "yellow", Verdict.MLE: "yellow",
            Verdict.OLE: "yellow", Verdict.RE: "magenta", Verdict.CE: "magenta", Verdict.IE: "red"}
@@ -69,7 +70,7 @@ def report(console: Console, rep: Report) -> None:
             table.add_row(str(lv.level), "-", "[dim]locked[/dim]", "", "not run: an earlier level failed")
             continue
         for t in lv.tests:
-            table.add_row(str(t.level), t.name, verdict_text(t.verdict), f"{t.cpu_ms:.1f}", t.message)
+            table.add_row(str(t.level), t.name, verdict_text(t.verdict), f"{t.cpu_ms:.1f}", feedback_text(t.message))
     console.print(table)
     for t in rep.tests:
         if t.steps:
@@ -90,7 +91,7 @@ def report(console: Console, rep: Report) -> None:
         summary += f", score {rep.score}"
     console.print(summary)
     if rep.complexity and rep.complexity.get("message"):
-        console.print(f"Complexity: {rep.complexity['message']}")
+        console.print(f"Complexity: {complexity_text(rep.complexity)}")
 
 
 def selftest(console: Console, results: list[tuple[str, bool, str]]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rounds.content.package import Problem
-from rounds.content.testkit import Call
+from rounds.content.testkit import Call, Case
 from rounds.domain.verdict import TestResult
 from rounds.judge.engine import MAX_SOURCE_BYTES
 from rounds.services.cases import MAX_CUSTOM
@@ -41,6 +41,41 @@ def split_custom(problem: Problem, text: str) -> list[str]:
     if len(lines) > MAX_CUSTOM:
         raise JudgeRefused(f"At most {MAX_CUSTOM} custom inputs per run (one per line).")
     return lines
+
+
+FULL_INPUT_CHARS = 20_000
+
+
+def full_inputs(problem: Problem, *, level: int, custom: list[Case]) -> dict[str, str]:
+    """The whole input of each visible example and custom input whose shown call is cut short,
+    keyed by the call as the results show it (e.g. ``f(array(shape=(2, 2), ...))``)."""
+    from rounds.judge.graders.base import fmt_call
+
+    try:
+        cases = [c for c in [*problem.examples(level), *custom] if isinstance(c, Call)]
+    except Exception:
+        return {}
+    out: dict[str, str] = {}
+    for c in cases:
+        entry = c.entry or problem.entry
+        shown = fmt_call(entry, c.args)
+        full = f"{entry}({', '.join(_full_repr(a) for a in c.args)})"
+        if full != shown:
+            out[shown] = full if len(full) <= FULL_INPUT_CHARS else full[:FULL_INPUT_CHARS] + " ..."
+    return out
+
+
+def _full_repr(v: object) -> str:
+    try:
+        import numpy as np
+
+        if isinstance(v, np.ndarray):
+            body = np.array2string(v, separator=", ", threshold=5_000, max_line_width=100)
+            return f"np.array({body}, dtype={v.dtype})"
+    except ImportError:
+        pass
+    text = repr(v)
+    return text if len(text) <= FULL_INPUT_CHARS else text[:FULL_INPUT_CHARS] + " ..."
 
 
 def custom_labels(problem: Problem, text: str) -> list[str]:

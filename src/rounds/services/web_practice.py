@@ -28,6 +28,7 @@ from rounds.services.web_judging import (
     check_source,
     count_examples,
     custom_labels,
+    full_inputs,
     split_custom,
 )
 from rounds.storage.db import SessionFactory
@@ -85,6 +86,7 @@ class Work(Protocol):
 class Prepared:
     run: Work
     total: int | None = None
+    inputs: dict[str, str] = field(default_factory=dict)  # shown call -> the whole input (runs)
 
 
 def problem_view(*, sessions: SessionFactory, problem: Problem, attempt_id: int | None = None) -> ProblemView:
@@ -168,14 +170,14 @@ def prepare_run(*, sessions: SessionFactory, problem: Problem, code: str, custom
     """Store a run of ``code`` on the visible examples and the custom inputs; return the judging."""
     check_source(code)
     inputs = split_custom(problem, custom)
-    if inputs:  # refuse a bad input before anything is stored, naming its line
-        parse_custom(problem, inputs, labels=custom_labels(problem, custom))
+    parsed = parse_custom(problem, inputs, labels=custom_labels(problem, custom)) if inputs else []
     attempt_id, _ = _open_attempt(sessions, problem, code, attempt_id)
     sid = submissions.create_submission(sessions=sessions, attempt_id=attempt_id, kind="run", code=code,
                                         custom=inputs)
     level = attempts.attempt_status(sessions=sessions, attempt_id=attempt_id).level
     total = count_examples(problem, level=level, extra=len(inputs))
-    return Prepared(run=_judging(sessions, problem, sid), total=total)
+    return Prepared(run=_judging(sessions, problem, sid), total=total,
+                    inputs=full_inputs(problem, level=level, custom=parsed))
 
 
 def prepare_submit(*, sessions: SessionFactory, problem: Problem, code: str,

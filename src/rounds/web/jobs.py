@@ -35,6 +35,7 @@ class Job:
     done: bool = False
     outcome: Any = None  # whatever the judging call returned
     error: str | None = None
+    inputs: dict[str, str] = field(default_factory=dict)  # shown call -> the whole input, for the page
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
 

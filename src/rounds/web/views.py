@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 
 from rounds.content.vocabulary import round_name
 from rounds.domain.verdict import Verdict
+from rounds.services.wording import complexity_text, feedback_text
 from rounds.web import markdown
 
 HERE = Path(__file__).resolve().parent
@@ -69,7 +70,8 @@ def _verdict_label(v: str | Verdict) -> str:
         return str(v)
 
 
-templates.env.filters.update(markdown=_md, ms=_ms, duration=_duration, clock=_clock, round_name=round_name, when=_when, iso=_iso,
+templates.env.filters.update(markdown=_md, ms=_ms, duration=_duration, clock=_clock, round_name=round_name,
+                             feedback_text=feedback_text, complexity_text=complexity_text, when=_when, iso=_iso,
                              verdict_label=_verdict_label)
 templates.env.globals["static_built"] = (HERE / "static" / "dist" / "app.js").exists()
 

@@ -126,6 +126,7 @@ def _start_job(request: Request, jobs: JobsDep, settings: SettingsDep, problem: 
             raise JobError(str(exc)) from None
 
     job = jobs.start(kind=kind, problem_id=problem.id, total=prepared.total, work=work)
+    job.inputs = prepared.inputs
     return _fragment(request, job, problem)
 
 
