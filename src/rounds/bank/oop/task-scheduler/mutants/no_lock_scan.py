@@ -1,3 +1,9 @@
+# trap: 4 workers dispatch 240 tasks at once: no task may run twice
+# models: no lock scan: Sequentially correct, but nothing guards the check-then-act in next_task():;
+#   two worker threads can pick the same best task before either marks it running
+# caught by: test 3.3 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 # Sequentially correct, but nothing guards the check-then-act in next_task():
 # two worker threads can pick the same best task before either marks it running.
 
