@@ -209,3 +209,42 @@ def test_feedback_and_complexity_read_as_plain_verdicts() -> None:
     assert on_track == "On track: your time grows like n^1.5, in line with the expected O(V + E)."
     slower = complexity_text({"tier": "slower", "message": "O(n log n) expected, yours grows like n^2"})
     assert slower.startswith("Slower than expected: your time grows like n^2")
+
+
+def test_locked_levels_stay_out_of_the_workspace_until_they_unlock(settings: Settings, cwd: Path) -> None:
+    from rounds.content.starters import _starter_upto
+
+    p = catalog().get("oop/in-memory-db")
+    code, out = run("start", p.id, "--dir", "ws", columns=200)
+    assert code == 0, out
+    solution = (cwd / "ws" / "solution.py").read_text()
+    assert "def set(" in solution and "def scan(" not in solution and "Level 2" not in solution
+    assert "def backup(" not in solution
+    # A level-1 solution (the reference without its later methods) passes level 1 ...
+    level1 = _starter_upto(p.id, p.reference_source, tuple(lv.statement for lv in p.levels), 1)
+    assert "def scan(" not in level1
+    (cwd / "ws" / "solution.py").write_text(level1)
+    code, out = run("submit", "ws", columns=200)
+    assert code == 0 and "Level 2 unlocked" in out, out
+    # ... and the workspace gains level 2's stubs, nothing later.
+    grown = (cwd / "ws" / "solution.py").read_text()
+    assert grown.startswith(level1.rstrip()) and "def scan(" in grown and "def set_at(" not in grown
+    assert "gains the stubs of level 2" in " ".join(out.split())
+    code, out = run("status", "ws", "--json")
+    assert code == 0
+
+
+def test_an_imported_task_ships_only_the_unlocked_tests(settings: Settings, cwd: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "icf"
+    assert run("import", "icf", fixture / "inventory")[0] == 0
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    code, out = run("start", "oop/inventory-system", "--dir", "ws", columns=200)
+    assert code == 0, out
+    tests = cwd / "ws" / "tests"
+    assert (tests / "level_1_tests.py").exists()
+    assert not (tests / "level_2_tests.py").exists() and not (tests / "level_3_tests.py").exists()
+    (cwd / "ws" / "solution.py").write_text((fixture / "solutions" / "inventory_good.py").read_text())
+    code, out = run("submit", "ws", columns=200)
+    assert code == 0 and "Level 2 unlocked" in out, out
+    assert (tests / "level_2_tests.py").exists() and not (tests / "level_3_tests.py").exists()

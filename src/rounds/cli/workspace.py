@@ -126,7 +126,7 @@ def start(
     target.mkdir(parents=True, exist_ok=True)
     code = view.code if resumed else docs.starter
     (target / SOLUTION).write_text(code, encoding="utf-8")
-    _copy_task_files(problem, target)
+    _copy_task_files(problem, target, view.level)
     _write_docs(target, view, docs)
     meta = {"attempt_id": view.id, "attempt_uid": view.uid, "problem_id": view.problem_id}
     _save_meta(target, meta, level=view.level, code=code)
@@ -295,19 +295,26 @@ def _digest(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8", "replace")).hexdigest()
 
 
-def _copy_task_files(problem: Problem, target: Path) -> None:
-    """An imported task's own modules and test files, so solution.py runs in the workspace too."""
+def _copy_task_files(problem: Problem, target: Path, level: int) -> list[str]:
+    """An imported task's own modules and the test files of levels 1..level, so solution.py runs in
+    the workspace too; a later level's tests arrive when it unlocks. Returns the files written."""
     if problem.grader != "unittest":
-        return
+        return []
+    import re
+
     from rounds.judge.graders.unittests import TASK_DIR, spec
 
     root = problem.root / TASK_DIR
-    for rel in [str(f) for f in spec(problem).get("files", [])] + [str(p.relative_to(root)) for p in
-                                                                    sorted((root / "tests").glob("*.py"))]:
+    tests = [p for p in sorted((root / "tests").glob("*.py"))
+             if not (m := re.search(r"level_?(\d+)", p.name)) or int(m.group(1)) <= level]
+    written = []
+    for rel in [str(f) for f in spec(problem).get("files", [])] + [str(p.relative_to(root)) for p in tests]:
         dest = target / rel
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_text((root / rel).read_text(encoding="utf-8"), encoding="utf-8")
+            written.append(rel)
+    return written
 
 
 def _save_meta(folder: Path, meta: dict[str, Any], *, code: str | None, level: int | None = None) -> None:
@@ -379,6 +386,26 @@ def _best_stands(out: JudgedSubmission) -> None:
         console.print(f"The attempt was already complete; its best score, {best} of 600, stands.", soft_wrap=True)
 
 
+def _unlock_material(folder: Path, level: int) -> None:
+    """A level's material arrives when it unlocks: its stubs in solution.py, its test files."""
+    from rounds.content.starters import add_stubs
+    from rounds.services import attempts
+
+    meta = _read_meta(folder / WORKSPACE_FILE)
+    try:
+        problem = attempts.get_problem(str(meta.get("problem_id", "")))
+    except Exception:
+        return
+    code = _solution(folder)
+    grown = add_stubs(code, problem, level)
+    if grown is not None:
+        (folder / SOLUTION).write_text(grown, encoding="utf-8")
+        console.print(f"{SOLUTION} gains the stubs of level {level}'s methods (at the end of {problem.entry}).")
+    added = _copy_task_files(problem, folder, level)
+    if added:
+        console.print(f"Level {level}'s test files are in the workspace: {', '.join(added)}.")
+
+
 def _after_submit(folder: Path, out: JudgedSubmission, docs: AttemptDocuments | None) -> None:
     view = out.attempt
     for n in out.newly_passed:
@@ -388,6 +415,7 @@ def _after_submit(folder: Path, out: JudgedSubmission, docs: AttemptDocuments | 
         title = next(lv.title for lv in view.level_views if lv.number == out.unlocked)
         console.print(f"Level {out.unlocked} unlocked: [bold]{title}[/bold]. README.md and examples.md "
                       "now hold its statement and examples.")
+        _unlock_material(folder, out.unlocked)
     if out.completed:
         console.print(f"[green]Attempt complete[/green]: score {view.score} of 600. {_clock_line(view)}")
         if docs is not None and docs.editorial:

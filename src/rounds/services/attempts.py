@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from rounds.content.catalog import UnknownProblem, catalog
 from rounds.content.package import Problem
+from rounds.content.starters import starter_upto
 from rounds.domain import attempt as dom
 from rounds.domain.attempt import AttemptStatus, EventKind, Mode
 from rounds.domain.feedback import MODES
@@ -62,7 +63,7 @@ def start_attempt(*, sessions: SessionFactory, problem_id: str, mode: str = "pra
             raise InvalidInput(f"{problem_id} has levels 1..{n}; level {target} is out of range")
     when = now or dom.now_utc()
     budget = dom.budget_minutes(m, problem_minutes=problem.minutes, levels=n)
-    source = problem.starter if code is None else code
+    source = starter_upto(problem, first) if code is None else code
     _check_code(source)
     with sessions.begin() as s:
         a = Attempt(
@@ -126,7 +127,7 @@ def attempt_documents(*, sessions: SessionFactory, attempt_id: int) -> AttemptDo
         pid, level, finished = a.problem_id, a.level, a.status != AttemptStatus.ACTIVE.value
     problem = get_problem(pid)
     return AttemptDocuments(title=problem.title, statement=problem.statement_upto(level),
-                            examples=examples_markdown(problem, level), starter=problem.starter,
+                            examples=examples_markdown(problem, level), starter=starter_upto(problem, level),
                             editorial=(problem.editorial or None) if finished else None)
 
 

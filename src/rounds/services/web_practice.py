@@ -17,6 +17,7 @@ from typing import Protocol
 
 from rounds.config import Settings
 from rounds.content.package import Problem
+from rounds.content.starters import starter_upto
 from rounds.domain.attempt import AttemptStatus, Mode
 from rounds.domain.verdict import Report, TestResult
 from rounds.services import attempts, submissions
@@ -96,7 +97,7 @@ def problem_view(*, sessions: SessionFactory, problem: Problem, attempt_id: int 
     if attempt_id is not None and not any(a.id == attempt_id for a in mine):
         raise AttemptNotFound(f"there is no attempt {attempt_id} at {problem.id}")
     if not mine:
-        return ProblemView(code=problem.starter, statement=problem.statement_upto(1), minutes=problem.minutes,
+        return ProblemView(code=starter_upto(problem, 1), statement=problem.statement_upto(1), minutes=problem.minutes,
                            budget_minutes=problem.minutes)
     pick = attempt_id if attempt_id is not None else next(
         (a.id for a in mine if a.status == AttemptStatus.ACTIVE.value), mine[0].id)
