@@ -697,14 +697,6 @@ def _stat_cpu_ms(pid: int) -> tuple[float, float]:
         return 0.0, 0.0
 
 
-def _threads(pid: int) -> int:
-    f = _stat(pid)
-    try:
-        return int(f[17]) if f else 0
-    except (IndexError, ValueError):
-        return 0
-
-
 def _proc_rss_kb(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/statm", "rb") as f:
@@ -736,11 +728,11 @@ def _hwm_kb(pid: int) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    """Direct children of every thread of ``pid``."""
+def _children(pid: int, threads: int = 0) -> list[int]:
+    """Direct children of every thread of ``pid`` (``threads`` = 1: of its one thread)."""
     out: list[int] = []
     try:
-        tids = os.listdir(f"/proc/{pid}/task")
+        tids = [str(pid)] if threads == 1 else os.listdir(f"/proc/{pid}/task")
     except OSError:
         return out
     for tid in tids:
@@ -1027,18 +1019,30 @@ class Harness:
         history: list[tuple[float, float]] = []
         used = 0.0
         checked = t0
+        threads = 1
+        me = os.getpid()
 
         def tree_cpu() -> float:
             """CPU of this test so far: the process, its reaped children, live descendants and
             orphans the harness reaped."""
+            nonlocal threads
             own = _cpu_ms(pid)
-            kids = _stat_cpu_ms(pid)[1] - kids0
+            f = _stat(pid)
+            kids = 0.0
+            if f is not None:
+                try:
+                    kids = (int(f[13]) + int(f[14])) * 1000 / TICKS - kids0
+                    threads = int(f[17])
+                except (IndexError, ValueError):
+                    pass
             # Everything below the harness but the test process itself: its descendants, and the
             # orphans of a double fork (re-parented to the harness, the subreaper).
-            for d in _descendants(os.getpid()):
-                if d != pid:
-                    a, b = _stat_cpu_ms(d)
-                    others_cpu[d] = a + b
+            below = [d for d in _children(me) if d != pid] + _children(pid, threads)
+            while below:
+                d = below.pop()
+                a, b = _stat_cpu_ms(d)
+                others_cpu[d] = a + b
+                below += _children(d)
             return max(0.0, own - start_cpu) + max(0.0, kids) + sum(others_cpu.values()) + orphans_cpu
 
         while result is None and proc.status is None:
@@ -1091,7 +1095,7 @@ class Harness:
                     if kind == MARK and not marked:
                         marked = True
                         history.clear()  # the count may restart here: idle time is judged afresh
-                        rss_mark = _proc_rss_kb(pid)
+                        rss_mark = _proc_rss_kb(pid) if probe else 0
                         if trusted:  # a fresh process: no user code ran before its mark
                             try:
                                 start_cpu = float(payload)
@@ -1139,7 +1143,7 @@ class Harness:
         wall = (time.monotonic() - t0) * 1000
         if result is not None and not reason:
             # The test is over. Nothing of it may run on: threads or processes it left are retired.
-            if others_cpu or _descendants(pid) or _threads(pid) > 1:
+            if others_cpu or threads > 1:  # read by tree_cpu() when the result came
                 retire = True
             if probe:
                 peak_kb = max(peak_kb, _hwm_kb(pid) - rss_mark)
