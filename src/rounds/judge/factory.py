@@ -13,7 +13,9 @@ from rounds.judge.sandbox import SandboxUnavailable, bwrap_works
 
 PROCESS_MODE_WARNING = (
     "process mode: bubblewrap is unavailable, so solutions run as plain processes with rlimits and "
-    "seccomp but no namespaces. Fine for judging your own code on your own machine; never serve others."
+    "seccomp but no namespaces. The limits are weaker: /tmp and /proc are the machine's own, files a "
+    "submission leaves are not wiped, and forked workers are counted from /proc only while they run "
+    "or once reaped. Fine for judging your own code on your own machine; never serve others."
 )
 
 
