@@ -38,3 +38,36 @@ def test_switching_runtimes_leaves_no_zombies():
         assert zombie_children() == []
     finally:
         pool.close()
+
+
+def test_a_test_process_that_cannot_set_itself_up_is_the_judges_fault(monkeypatch):
+    """When the slot itself is broken (here: its open-files limit is below what a test process
+    asks for), the verdict is IE, never the user's RE, and the slot is replaced."""
+    import resource
+
+    from rounds.content.package import load_problem
+    from rounds.domain.verdict import Verdict
+    from rounds.judge import sandbox
+    from rounds.judge.engine import Judge
+
+    real = sandbox.process_preexec
+
+    def crippled(cgroup):
+        inner = real(cgroup)
+
+        def run() -> None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (40, 40))
+            inner()
+
+        return run
+
+    monkeypatch.setattr(sandbox, "process_preexec", crippled)
+    problem = load_problem(Path(__file__).parent / "judge_cases" / "_bank" / "algo" / "double")
+    pool = SlotPool(mode="process", size=1)
+    try:
+        report = Judge(pool).judge(problem, problem.reference_source)
+        failing = [t for t in report.tests if not t.passed]
+        assert report.verdict is Verdict.IE, [t.message for t in failing]
+        assert "could not prepare" in failing[0].message
+    finally:
+        pool.close()
