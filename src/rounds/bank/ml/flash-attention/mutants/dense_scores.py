@@ -1,3 +1,8 @@
+# trap: memory: the 1024 x 1024 scores must not be materialised
+# models: dense scores: the whole (Lq, Lk) matrix at once
+# caught by: test 1.7 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import numpy as np
 
 

@@ -1,3 +1,8 @@
+# trap: memory: 400 queries x 12000 points, k = 15
+# models: full distance matrix: right answers, but the whole (m, n) distance matrix at once
+# caught by: test 2.1 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import numpy as np
 
 

@@ -1,3 +1,8 @@
+# trap: integer grid: many distance ties
+# models: manhattan: L1 distance
+# caught by: test 1.5 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import numpy as np
 
 

@@ -1,3 +1,8 @@
+# trap: queries equal to training points
+# models: skips nearest: "skip the point itself", which is not in the training set
+# caught by: test 1.4 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import numpy as np
 
 

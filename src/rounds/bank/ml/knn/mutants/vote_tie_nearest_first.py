@@ -1,3 +1,9 @@
+# trap: two neighbours at the same distance: the lower index wins
+# models: vote tie nearest first: most_common keeps first-seen order on ties: the label of the
+#   nearest point wins
+# caught by: test 1.1 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 from collections import Counter
 
 import numpy as np

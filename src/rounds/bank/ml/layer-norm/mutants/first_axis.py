@@ -1,3 +1,8 @@
+# trap: D = 1: every row is constant
+# models: first axis: batch statistics: that is batch norm
+# caught by: test 1.2 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import numpy as np
 
 

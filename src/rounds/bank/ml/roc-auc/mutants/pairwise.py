@@ -1,3 +1,8 @@
+# trap: 500000 examples: sort once, no pairwise comparison
+# models: pairwise: O(P * N)
+# caught by: test 1.15 (TLE)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import numpy as np
 
 

@@ -1,3 +1,8 @@
+# trap: every score tied: 0.5
+# models: ties count zero: strictly lower negatives only
+# caught by: test 1.3 (WA)
+# whole file: written from scratch, it shares almost no code with the reference, so a patch would
+#   only delete one program and add another
 import numpy as np
 
 
