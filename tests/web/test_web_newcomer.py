@@ -312,3 +312,34 @@ def test_run_shows_output_against_expected_and_the_whole_input(server: str, page
     bad = wrong.locator(".test-list > li[data-verdict=WA]").first
     expect(bad.locator(".feedback")).to_contain_text("your return value[")
     expect(bad.locator("table.io tr.bad td.yours")).to_be_visible()
+
+
+def test_a_first_session_finds_a_glossary_and_a_warm_up(chromium, tmp_path: Path) -> None:  # noqa: F811
+    # A fresh data dir: nothing tried yet.
+    port = _free_port()
+    data = tmp_path / "fresh"
+    data.mkdir()
+    proc = subprocess.Popen([*_rounds_command(), "serve", "--port", str(port)], env=_env(data),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        pg = chromium.new_page()
+        pg.goto(base + "/")
+        expect(pg.locator("#first-run")).to_contain_text("First time here?")
+        pg.locator("#first-run a", has_text="guide").click()
+        for term in ("AC", "WA", "TLE", "open", "standard", "blind", "200 to 600"):
+            expect(pg.locator("main")).to_contain_text(term)
+        pg.click("#warmup-button")
+        pg.wait_for_url("**/p/oop/**?attempt=*")
+        expect(pg.locator("#clock-holder .clock")).to_contain_text("left")  # a drill: a clock that never pauses
+        expect(pg.locator("#statement")).to_contain_text("Level 1")
+        pg.context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -45,6 +45,30 @@ def submission(request: Request, submission_id: int, cat: CatalogDep, sessions: 
     return views.page(request, "submission.html", section="history", data=data)
 
 
+VERDICT_TEXT = {
+    "AC": "every check of the test passed",
+    "WA": "your code ran and returned something else than the test expects",
+    "TLE": "your code used more CPU (or wall-clock) time than the test allows: usually a slower algorithm",
+    "MLE": "your code used more memory than the test allows",
+    "OLE": "your code printed, or returned, more than the judge keeps",
+    "RE": "your code raised an exception or crashed",
+    "CE": "your code does not compile or import, or uses something the sandbox refuses",
+    "IE": "the judge failed, not your code: run again, and report it if it stays",
+}
+
+
+@router.get("/guide", response_class=HTMLResponse)
+def guide(request: Request, cat: CatalogDep) -> HTMLResponse:
+    from rounds.domain.attempt import DRILL_MINUTES, Mode, describe_mode
+    from rounds.domain.verdict import Verdict
+
+    oop = sorted((p for p in cat if p.track == "oop" and p.multi_level),
+                 key=lambda p: (p.levels[0].minutes, p.minutes, p.id))
+    modes = [(m.value, describe_mode(m, DRILL_MINUTES if m is Mode.DRILL else 0)) for m in Mode]
+    return views.page(request, "guide.html", section="guide", verdicts=[(v, VERDICT_TEXT[v.value]) for v in Verdict],
+                      modes=[(m, t.replace(" 0-minute", "")) for m, t in modes], warmup=oop[0] if oop else None)
+
+
 @router.get("/progress", response_class=HTMLResponse)
 def progress(request: Request, cat: CatalogDep, sessions: SessionsDep) -> HTMLResponse:
     data = web_pages.progress(sessions=sessions, catalog=cat)
