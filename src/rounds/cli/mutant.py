@@ -64,8 +64,9 @@ def new(
     folder: Annotated[Path, typer.Option("--dir", help="where to write the scratch file")] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="overwrite a scratch file of the same name")] = False,
 ) -> None:
-    """Write NAME.py in the current folder: a copy of the reference (or of the mutant NAME, if it
-    exists) to plant the mistake in. `rounds mutant save` turns it into mutants/NAME.patch."""
+    """Write NAME.py here: the reference (or the mutant NAME) to plant the mistake in.
+
+    `rounds mutant save` turns it into mutants/NAME.patch."""
     if not NAME.match(name):
         raise _fail(f"'{name}' is not a mutant name: lower-case letters, digits and _, e.g. off_by_one")
     p = _problem(problem_id)
