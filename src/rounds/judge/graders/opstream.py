@@ -165,6 +165,7 @@ def _shrink(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | No
             if not cand:
                 continue
             runs += 1
+            ctx.fresh = True  # each candidate in a process of its own: the shortest sequence reported fails alone
             _, verdict, _, _, _, idx = _attempt(ctx, init, cand, cpu_ms)
             if verdict is Verdict.WA:
                 ops = cand[: (idx or 0) + 1] if idx is not None else cand
@@ -195,6 +196,7 @@ def grade_ops(case: Ops, ctx: Context, *, name: str, level: int, visible: bool) 
     if verdict is Verdict.WA and idx is not None:
         if case.shrink and len(ops) > 1:
             small = _shrink(ctx, case.init, ops[: idx + 1], case.cpu_ms)
+            ctx.fresh = True
             _, v2, m2, w2, g2, i2 = _attempt(ctx, case.init, small, case.cpu_ms)
             if v2 is Verdict.WA and i2 is not None:
                 ops, want, got, idx = small, w2, g2, i2
