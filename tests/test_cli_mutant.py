@@ -87,9 +87,9 @@ def test_save_replaces_a_whole_file_mutant(pkg: Path) -> None:
     (pkg / "mutants").mkdir()
     (pkg / "mutants" / "zero.py").write_text("# trap: t\n# models: m\n# whole file: w\ndef solve(x):\n    return 0\n")
     rounds("mutant", "new", "algo/double", "zero")
-    assert Path("zero.py").read_text().endswith("def solve(x):\n    return 0\n")
-    Path("zero.py").write_text((pkg / "reference.py").read_text().replace("2 * x", "0 * x"))
-    Path("zero.py").write_text("# rounds mutant: algo/double zero\n" + Path("zero.py").read_text())
+    assert Path("zero.py").read_text() == "# rounds mutant: algo/double zero\ndef solve(x):\n    return 0\n"
+    Path("zero.py").write_text("# rounds mutant: algo/double zero\n"
+                               + (pkg / "reference.py").read_text().replace("2 * x", "0 * x"))
     code, out = rounds("mutant", "save", "zero.py")
     assert code == 0, out
     assert "the patch replaces the whole-file mutant" in out

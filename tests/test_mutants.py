@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from rounds.content.mutants import MutantError, apply_patch, load_mutants, make_patch, parse_header
+from rounds.content.mutants import (
+    MutantError,
+    apply_patch,
+    load_mutants,
+    make_patch,
+    parse_header,
+    strip_header,
+)
 from rounds.content.package import load_problem
 from rounds.content.validate import validate_problem
 from rounds.domain import verdict as v
@@ -70,6 +77,7 @@ def test_headers_parse_with_continuation_lines_and_stop_at_code() -> None:
     text = "# trap: a long\n#   explanation\n# models: m\n# caught by: test 1.2 (WA: x); test 2.1\nimport os\n# trap: no\n"
     assert parse_header(text) == {"trap": "a long explanation", "models": "m", "caught by": "test 1.2 (WA: x); test 2.1"}
     assert parse_header("import os\n") == {}
+    assert strip_header(text) == "import os\n# trap: no\n"
 
 
 def _package(tmp_path: Path) -> Path:

@@ -67,11 +67,16 @@ def new(
     """Write NAME.py here: the reference (or the mutant NAME) to plant the mistake in.
 
     `rounds mutant save` turns it into mutants/NAME.patch."""
+    from rounds.content.mutants import strip_header
+
     if not NAME.match(name):
         raise _fail(f"'{name}' is not a mutant name: lower-case letters, digits and _, e.g. off_by_one")
     p = _problem(problem_id)
     existing = next((m for m in p.mutants() if m.name == name), None)
-    body = _source(existing) if existing else p.reference_source
+    if existing is None:
+        body = p.reference_source
+    else:  # a whole file starts without its header: save keeps the header apart
+        body = _source(existing) if existing.is_patch else strip_header(existing.text)
     out = folder / f"{name}.py"
     if out.exists() and not force:
         raise _fail(f"{out} exists; edit it and run `rounds mutant save {out}`, or pass --force to start again")

@@ -138,8 +138,19 @@ def load_mutants(root: Path) -> list[Mutant]:
 
 def parse_header(text: str) -> dict[str, str]:
     """The leading ``# key: text`` lines; an indented ``#   more`` line continues the previous key."""
+    return _header(text)[0]
+
+
+def strip_header(text: str) -> str:
+    """The text without its header lines (a whole-file mutant's code)."""
+    n = _header(text)[1]
+    return "".join(text.splitlines(keepends=True)[n:])
+
+
+def _header(text: str) -> tuple[dict[str, str], int]:
     out: dict[str, str] = {}
     last = ""
+    n = 0
     for line in text.splitlines():
         if not line.startswith("#") or line.startswith("#!"):
             break
@@ -151,7 +162,8 @@ def parse_header(text: str) -> dict[str, str]:
             out[last] = (out[last] + " " + line[1:].strip()).strip()
         else:
             break
-    return out
+        n += 1
+    return out, n
 
 
 def header_lines(fields: dict[str, str], width: int = 100) -> list[str]:
