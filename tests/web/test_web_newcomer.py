@@ -343,3 +343,31 @@ def test_a_first_session_finds_a_glossary_and_a_warm_up(chromium, tmp_path: Path
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_reset_to_starter_keeps_the_old_code_in_history(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/oop/tally")
+    _type_code(page, TALLY_L1 + "# my work before the reset\n")
+    page.evaluate("window.confirm = () => false")  # asked, and the user says no: nothing happens
+    page.click("#reset-button")
+    page.wait_for_timeout(300)
+    assert "# my work before the reset" in _editor_text(page)
+    page.evaluate("window.confirm = () => true")
+    with page.expect_navigation():
+        page.click("#reset-button")
+    expect(page.locator(".cm-content")).to_contain_text("class Tally")
+    assert "# my work before the reset" not in _editor_text(page)
+    page.goto(server + "/history?problem=oop/tally")
+    row = page.locator("tbody tr", has_text="the code before a reset").first
+    row.locator("a", has_text="snapshot").click()
+    expect(page.locator("pre code").first).to_contain_text("# my work before the reset")
+
+
+def test_the_editorial_can_be_opened_early_and_marks_the_attempt(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/oop/tally")
+    expect(page.locator("#editorial h2", has_text="Editorial")).to_have_count(0)
+    page.evaluate("window.confirm = () => true")
+    with page.expect_navigation():
+        page.click("#editorial-button")
+    expect(page.locator("#editorial h2", has_text="Editorial")).to_be_visible()
+    expect(page.locator("#editorial .assisted-note")).to_contain_text("assisted")

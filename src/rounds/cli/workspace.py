@@ -508,7 +508,8 @@ def _status_json(view: AttemptView) -> dict[str, Any]:
     return {
         "attempt_id": view.id, "problem_id": view.problem_id, "title": view.title, "mode": view.mode,
         "feedback": view.feedback, "status": view.status, "level": view.level, "levels": view.levels,
-        "levels_passed": view.levels_passed, "score": view.score, "started_at": iso(view.started_at),
+        "levels_passed": view.levels_passed, "score": view.score, "assisted": view.assisted,
+        "started_at": iso(view.started_at),
         "deadline": iso(view.deadline), "budget_minutes": view.budget_minutes,
         "elapsed_s": int(view.clock.elapsed.total_seconds()), "remaining_s": int(view.clock.remaining.total_seconds()),
         "levels_detail": [

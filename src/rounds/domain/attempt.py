@@ -36,6 +36,7 @@ class AttemptStatus(StrEnum):
 class SubmissionKind(StrEnum):
     RUN = "run"  # visible examples and custom inputs
     SUBMIT = "submit"  # hidden tests of the current level and those below it
+    SNAPSHOT = "snapshot"  # code kept as it was before a reset to the starter; never judged
 
 
 class SubmissionStatus(StrEnum):
@@ -53,6 +54,8 @@ class EventKind(StrEnum):
     SUBMIT = "submit"
     COMPLETED = "completed"
     EXPIRED = "expired"
+    RESET = "reset"  # the code went back to the starter (the old code is kept as a snapshot)
+    EDITORIAL = "editorial"  # the editorial was shown before the attempt ended: the attempt is assisted
 
 
 def now_utc() -> datetime:

@@ -17,7 +17,7 @@ from rounds.content.catalog import UnknownProblem, catalog
 from rounds.content.package import Problem
 from rounds.content.starters import starter_upto
 from rounds.domain import attempt as dom
-from rounds.domain.attempt import AttemptStatus, EventKind, Mode
+from rounds.domain.attempt import AttemptStatus, EventKind, Mode, SubmissionKind, SubmissionStatus
 from rounds.domain.feedback import MODES
 from rounds.judge.engine import MAX_SOURCE_BYTES
 from rounds.services.errors import AttemptClosed, AttemptNotFound, InvalidInput, ProblemNotFound
@@ -32,7 +32,8 @@ from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
 from rounds.storage.models import Attempt, Submission
 
-__all__ = ["active_attempt", "attempt_documents", "attempt_status", "list_attempts", "save_code", "start_attempt"]
+__all__ = ["active_attempt", "attempt_documents", "attempt_status", "list_attempts", "reset_to_starter", "save_code",
+           "show_editorial", "start_attempt"]
 
 RECENT = 10
 
@@ -91,6 +92,33 @@ def save_code(*, sessions: SessionFactory, attempt_id: int, code: str, now: date
     return when
 
 
+def reset_to_starter(*, sessions: SessionFactory, attempt_id: int, now: datetime | None = None) -> int:
+    """Put the starter of the open level back as the attempt's code; the code it replaces is kept as
+    a snapshot in the attempt's history (never judged). Returns the snapshot's submission id."""
+    when = now or dom.now_utc()
+    with sessions.begin() as s:
+        a = load(s, attempt_id, now=when, for_update=True)
+        ensure_open(a, when)
+        problem = get_problem(a.problem_id)
+        kept = Submission(attempt_id=a.id, level=a.level, kind=SubmissionKind.SNAPSHOT.value, code=a.code, seed=0,
+                          custom=None, status=SubmissionStatus.DONE.value, tries=0, created_at=when)
+        s.add(kept)
+        s.flush()
+        repo.add_event(s, a, EventKind.RESET, when, level=a.level, submission_id=kept.id)
+        a.code = starter_upto(problem, a.level)
+        a.code_saved_at = when
+        return kept.id
+
+
+def show_editorial(*, sessions: SessionFactory, attempt_id: int, now: datetime | None = None) -> None:
+    """Open the editorial before the attempt ends; the attempt is marked assisted from then on."""
+    when = now or dom.now_utc()
+    with sessions.begin() as s:
+        a = load(s, attempt_id, now=when, for_update=True)
+        if not any(e.kind is EventKind.EDITORIAL for e in repo.events(s, a.id)):
+            repo.add_event(s, a, EventKind.EDITORIAL, when, level=a.level)
+
+
 def attempt_status(*, sessions: SessionFactory, attempt_id: int, now: datetime | None = None) -> AttemptView:
     """The attempt as a status page shows it: clock, levels, runs per level, recent verdicts."""
     when = now or dom.now_utc()
@@ -125,6 +153,7 @@ def attempt_documents(*, sessions: SessionFactory, attempt_id: int) -> AttemptDo
     with sessions.begin() as s:
         a = load(s, attempt_id)
         pid, level, finished = a.problem_id, a.level, a.status != AttemptStatus.ACTIVE.value
+        finished = finished or any(e.kind is EventKind.EDITORIAL for e in repo.events(s, a.id))
     problem = get_problem(pid)
     return AttemptDocuments(title=problem.title, statement=problem.statement_upto(level),
                             examples=examples_markdown(problem, level), starter=starter_upto(problem, level),
@@ -218,5 +247,6 @@ def view(s: Session, a: Attempt, *, now: datetime) -> AttemptView:
     finished = a.finished_at if a.status != AttemptStatus.ACTIVE.value else None
     c = dom.clock(started_at=a.started_at, deadline=a.deadline, budget_minutes=a.budget_minutes, now=now,
                   finished_at=finished)
+    assisted = any(e.kind is EventKind.EDITORIAL for e in repo.events(s, a.id))
     return AttemptView(**base.__dict__, budget_minutes=a.budget_minutes, clock=c, code=a.code,
-                       code_saved_at=a.code_saved_at, level_views=levels, recent=recent)
+                       code_saved_at=a.code_saved_at, level_views=levels, recent=recent, assisted=assisted)

@@ -91,7 +91,9 @@ def create_submission(*, sessions: SessionFactory, attempt_id: int, kind: str, c
     try:
         k = SubmissionKind(kind)
     except ValueError:
-        raise InvalidInput(f"kind must be run or submit, not {kind!r}") from None
+        k = SubmissionKind.SNAPSHOT
+    if k is SubmissionKind.SNAPSHOT:
+        raise InvalidInput(f"kind must be run or submit, not {kind!r}")
     if custom and k is not SubmissionKind.RUN:
         raise InvalidInput("custom inputs go with runs only")
     when = now or dom.now_utc()

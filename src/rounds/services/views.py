@@ -88,6 +88,7 @@ class AttemptView(AttemptSummary):
     code_saved_at: datetime
     level_views: list[LevelView]
     recent: list[SubmissionSummary]  # newest first
+    assisted: bool = False  # the editorial was shown before the attempt ended
 
     @property
     def open(self) -> bool:

@@ -59,6 +59,7 @@ class ProblemView:
     score: int | None = None
     saved_at: datetime | None = None
     elapsed_s: int = 0  # time spent; final (frozen) once the attempt is finished
+    assisted: bool = False  # the editorial was opened before the attempt ended
     shown_id: int | None = None  # the attempt shown (open or not); None before the first
     attempts: list[AttemptSummary] = field(default_factory=list)  # every attempt at the problem, newest first
 
@@ -115,7 +116,7 @@ def _view(problem: Problem, st: AttemptView) -> ProblemView:
         feedback=st.feedback, started_at=st.started_at, deadline=st.deadline,
         budget_minutes=st.budget_minutes, finished=st.status != AttemptStatus.ACTIVE.value or expired,
         expired=expired, score=st.score, saved_at=st.code_saved_at,
-        elapsed_s=int(st.clock.elapsed.total_seconds()), shown_id=st.id)
+        elapsed_s=int(st.clock.elapsed.total_seconds()), shown_id=st.id, assisted=st.assisted)
 
 
 def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str, level: int | None = None,
@@ -144,6 +145,20 @@ def _open_attempt(sessions: SessionFactory, problem: Problem, code: str,
         st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=Mode.PRACTICE.value,
                                     code=code)
         return st.id, True
+
+
+def reset(*, sessions: SessionFactory, problem: Problem, attempt_id: int | None) -> int:
+    """Put the starter back in the attempt shown (the old code is kept in History); returns its id."""
+    aid, _ = _open_attempt(sessions, problem, starter_upto(problem, 1), attempt_id)
+    attempts.reset_to_starter(sessions=sessions, attempt_id=aid)
+    return aid
+
+
+def show_editorial(*, sessions: SessionFactory, problem: Problem, attempt_id: int | None) -> int:
+    """Open the editorial now; the attempt shown is marked assisted. Returns its id."""
+    aid, _ = _open_attempt(sessions, problem, starter_upto(problem, 1), attempt_id)
+    attempts.show_editorial(sessions=sessions, attempt_id=aid)
+    return aid
 
 
 def clock_json(v: ProblemView) -> dict[str, object]:

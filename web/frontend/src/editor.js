@@ -42,6 +42,7 @@ function adoptAttempt(id) {
   const input = attemptInput();
   if (!input || !id || input.value) return;
   input.value = String(id);
+  for (const ref of document.querySelectorAll("input.attempt-ref")) if (!ref.value) ref.value = String(id);
   const url = new URL(location.href);
   url.searchParams.set("attempt", String(id));
   window.history.replaceState(window.history.state, "", url);

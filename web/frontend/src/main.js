@@ -157,6 +157,13 @@ function showUnlockedLevel(root) {
   heading.setAttribute("tabindex", "-1");
 }
 
+// A form that asks first (reset, editorial now): nothing happens unless the user says yes.
+document.addEventListener("submit", (e) => {
+  const form = e.target;
+  const ask = form && form.dataset ? form.dataset.confirm : "";
+  if (ask && !window.confirm(ask)) e.preventDefault();
+});
+
 // Choosing another attempt opens it.
 function setupAttemptSwitch() {
   const select = document.getElementById("attempt-select");

@@ -72,6 +72,27 @@ def start(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
     return RedirectResponse(f"/p/{problem.id}?attempt={view.shown_id}", status_code=303)
 
 
+@router.post("/p/{track}/{slug}/reset", dependencies=[CsrfChecked])
+def reset(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt: AttemptF = "") -> RedirectResponse:
+    problem = _problem(cat, track, slug)
+    try:
+        shown = practice.reset(sessions=sessions, problem=problem, attempt_id=_attempt_id(attempt))
+    except Refusals as exc:
+        raise HTTPException(400, str(exc)) from None
+    return RedirectResponse(f"/p/{problem.id}?attempt={shown}", status_code=303)
+
+
+@router.post("/p/{track}/{slug}/editorial", dependencies=[CsrfChecked])
+def editorial_now(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
+                  attempt: AttemptF = "") -> RedirectResponse:
+    problem = _problem(cat, track, slug)
+    try:
+        shown = practice.show_editorial(sessions=sessions, problem=problem, attempt_id=_attempt_id(attempt))
+    except Refusals as exc:
+        raise HTTPException(400, str(exc)) from None
+    return RedirectResponse(f"/p/{problem.id}?attempt={shown}#editorial", status_code=303)
+
+
 @router.post("/p/{track}/{slug}/code", dependencies=[CsrfChecked])
 def save_code(track: str, slug: str, code: Code, cat: CatalogDep, sessions: SessionsDep,
               attempt: AttemptF = "") -> JSONResponse:
