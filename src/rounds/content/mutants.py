@@ -34,7 +34,6 @@ REQUIRED = ("trap", "models")
 KEYS = ("trap", "models", "caught by", "whole file")
 HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 HEADER_LINE = re.compile(r"^#\s?([a-z][a-z ]*?):\s*(.*)$")
-REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # "test 2.3 (WA)": the part in brackets is for readers
 
 
 class MutantError(Exception):
@@ -93,7 +92,7 @@ class Mutant:
     @property
     def caught_by(self) -> list[str]:
         """Names of the tests the header says must reject this mutant (``test 2.3; test 2.5``); may be empty."""
-        names = (REMARK.sub("", part).strip() for part in self.header.get("caught by", "").split(";"))
+        names = (_without_remark(part) for part in self.header.get("caught by", "").split(";"))
         return [n for n in names if n]
 
     @property
@@ -101,7 +100,7 @@ class Mutant:
         """Every named test is remarked as a time limit (``test 1.9 (TLE)``): a slow mutant, whose
         rejection may land on a neighbouring large test when the machine is quiet or busy."""
         parts = [p.strip() for p in self.header.get("caught by", "").split(";") if p.strip()]
-        return bool(parts) and all(re.search(r"\((?:TLE|MLE)\b", p) for p in parts)
+        return bool(parts) and all(re.match(r"(?:TLE|MLE)\b", p[len(_without_remark(p)):].strip(" (")) for p in parts)
 
     @cached_property
     def source(self) -> str:
@@ -121,6 +120,19 @@ class Mutant:
         mod.__file__ = str(self.path)
         exec(compile(self.source, str(self.path), "exec"), mod.__dict__)  # noqa: S102 - the bank's own code
         return mod
+
+
+def _without_remark(part: str) -> str:
+    """``test 2.4 (WA: shape (2, 3))`` -> ``test 2.4``: drop a closing remark in brackets, nested ones too."""
+    part = part.strip()
+    if not part.endswith(")"):
+        return part
+    depth = 0
+    for i in range(len(part) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(part[i], 0)
+        if depth == 0:
+            return part[:i].strip()
+    return part
 
 
 def load_mutants(root: Path) -> list[Mutant]:

@@ -5,7 +5,8 @@
   well inside the limits (under a third of the CPU limit per test);
 * examples with stated answers agree with the reference;
 * the starter is not accepted; every mutant (a patch applied to the current reference) has a header
-  saying what trap it encodes and fails at least one hidden test: one its header names, if it names any.
+  saying what trap it encodes and fails at least one hidden test (a note says when it is not one of
+  the tests its header names).
 """
 
 from __future__ import annotations
@@ -180,15 +181,15 @@ def _check_mutant(p: Problem, judge: Judge, m: Mutant, top: int, notes: list[str
     notes.append(f"mutant {m.name}: {_failing(rep)[:140]}")
     named = m.caught_by
     bad = next(t for t in rep.tests if not t.passed)
-    first = bad.name
-    if not named or first in named:
+    if not named or bad.name in named:
         return []
-    if m.caught_by_time_limit and bad.verdict.value in ("TLE", "MLE"):
-        notes.append(f"mutant {m.name}: {bad.verdict.value} on {first}, not on {', '.join(named)}: a limit can "
-                     "land on a neighbouring large test")
-        return []
-    full = judge.judge(p, src, level=top, seed=0)  # the named tests may come after the first failure
-    if any(t.name in named and not t.passed for t in full.tests):
-        return []
-    return [f"mutant {m.file_name}: its header says {', '.join(named)} must catch it, but it is caught by "
-            f"{first} only ({_failing(rep)[:100]})"]
+    # The header names other tests. A note, not a failure: a mutant whose output depends on set
+    # order or thread timing, or a slow one near its limit, is rejected by different tests on
+    # different runs, and the gate is that it is rejected.
+    if not (m.caught_by_time_limit and bad.verdict.value in ("TLE", "MLE")):
+        full = judge.judge(p, src, level=top, seed=0)  # the named tests may come after the first failure
+        if any(t.name in named and not t.passed for t in full.tests):
+            return []
+    notes.append(f"mutant {m.name}: rejected by {bad.name} ({bad.verdict.value}), not by {', '.join(named)} as its "
+                 "header says: a mutant that depends on order, timing or load, or a header to update")
+    return []
