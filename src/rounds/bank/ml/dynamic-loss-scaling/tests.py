@@ -30,8 +30,8 @@ def _step_check(actual, expected, args):
 step_checker = custom(_step_check)
 
 
-def _params(g, shapes):
-    return [g.normal(size=s).astype(np.float32) for s in shapes]
+def _params(g, shapes, scale=1.0):
+    return [(g.normal(size=s) * scale).astype(np.float32) for s in shapes]
 
 
 def _grads(g, shapes, size):
@@ -39,7 +39,7 @@ def _grads(g, shapes, size):
 
 
 def stream(g, shapes, sizes, note, lr=0.1, init_scale=65536.0, growth=2.0, backoff=0.5, interval=2000,
-           probe_every=1, nan_at=(), second_only=()):
+           probe_every=1, nan_at=(), second_only=(), param_scale=1.0):
     """sizes[i] is the typical magnitude of step i's gradients."""
     ops = []
     for i, size in enumerate(sizes):
@@ -52,7 +52,7 @@ def stream(g, shapes, sizes, note, lr=0.1, init_scale=65536.0, growth=2.0, backo
         if (i + 1) % probe_every == 0 or i == len(sizes) - 1:
             ops.append(op("scale"))
             ops.append(op("params"))
-    return Ops(ops, init=(_params(g, shapes), lr, init_scale, growth, backoff, interval), note=note)
+    return Ops(ops, init=(_params(g, shapes, param_scale), lr, init_scale, growth, backoff, interval), note=note)
 
 
 def examples(level):
@@ -79,8 +79,8 @@ def hidden(level, rng):
                init_scale=256.0, interval=3),
         stream(g, [(10,)], [0.05, 0.05, 1e4, 0.05, 0.05, 0.05, 0.05],
                "an overflow resets the count of good steps", init_scale=256.0, interval=3),
-        stream(g, [(20,)], [1e-8] * 3 + [1e-6] * 3, "scale 1: tiny gradients underflow float16 and the weights "
-               "hardly move", init_scale=1.0, interval=100, lr=1.0),
+        stream(g, [(20,)], [1e-8] * 3 + [1e-6] * 3, "scale 1: gradients of 1e-8 underflow to zero in float16 "
+               "and those of 1e-6 keep only a few bits", init_scale=1.0, interval=100, lr=100.0, param_scale=1e-4),
         stream(g, [(50,)], [0.3] * 5, "lr = 1: the update is the float16-rounded gradient, unscaled",
                init_scale=64.0, interval=100, lr=1.0),
         stream(g, [(8,)], [0.5] * 12, "growth_interval 1: the scale doubles after every good step until it "
