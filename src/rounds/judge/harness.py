@@ -624,15 +624,36 @@ def _run_task(mod: _Module, task: dict[str, Any], limits: dict[str, Any]) -> tup
     return header, blobs
 
 
-def _child(source: str, banned: list[str], out_w: int, task_r: int, res_w: int, torch_ok: bool) -> None:
-    """A test process: serves the tests the harness sends it, one after another, until its task
-    channel closes. Nothing it reports about itself is trusted but the values it returns: the
-    harness measures CPU, memory and time from outside."""
+def _warm_up(torch_ok: bool) -> None:
+    """Touch what every test touches (decoding, compiling, running, encoding) while the process
+    waits as a spare, so the copy-on-write faults of a fresh fork are not paid by the first test."""
+    try:
+        body, blobs = wire.encode([[1.5] * 80, {"k": (1, "v")}])
+        wire.decode(body, blobs, torch_ok=torch_ok)
+        ns: dict[str, Any] = {}
+        exec(compile("def f(x):\n    return [x, str(x), {x: x}]\n", "warm-up", "exec"), ns)
+        wire.pack({"status": "ok", "value": wire.encode(ns["f"](3))[0]}, [])
+        traceback.extract_stack(limit=2)
+    except Exception:
+        pass
+
+
+def _child(out_w: int, task_r: int, res_w: int, torch_ok: bool) -> None:
+    """A test process: forked ahead of need as the slot's spare, it sets itself up and warms up,
+    then waits for its submission's source and serves that submission's tests one after another
+    until its task channel closes. Nothing it reports about itself is trusted but the values it
+    returns: the harness measures CPU, memory and time from outside."""
     try:
         _child_setup(out_w, task_r, res_w)
     except BaseException as exc:  # noqa: BLE001 - the slot itself is broken: the judge's fault
         _send_msg(res_w, SETUP_FAILED, f"{type(exc).__name__}: {exc}".encode()[:500])
         os._exit(71)
+    _warm_up(torch_ok)
+    got = _read_task(task_r)
+    if got is None:
+        os._exit(0)
+    source, banned = got[0]["source"], list(got[0]["banned"])
+    del got
     _snapshot_runtime()
     _install_bans(banned)
     mod = _Module(source)
@@ -755,33 +776,62 @@ def _descendants(root: int) -> list[int]:
     return out
 
 
-def _kill_all_children() -> None:
-    """Kill and reap every process below the harness."""
-    for _ in range(100):
-        pids = _descendants(os.getpid())
-        if not pids:
-            _reap()
-            return
-        for pid in pids:
+def _kill_all_children(keep: int = 0) -> None:
+    """SIGKILL every process below the harness but ``keep`` (the spare), without waiting for the
+    kernel to tear them down: a process with SIGKILL pending can fork no more, so listing until no
+    new process shows up leaves nothing running. They are reaped later (``_reap_zombies``)."""
+    killed: set[int] = set()
+    me = os.getpid()
+    for _ in range(1000):
+        fresh = [p for p in _descendants(me) if p != keep and p not in killed and keep not in _ancestry(p)]
+        if not fresh:
+            break
+        for pid in fresh:
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
-        _reap()
-        time.sleep(0.001)
+        killed.update(fresh)
+    _DYING.update(killed)
+    _reap_zombies({keep})
 
 
-def _reap() -> float:
-    """Reap every exited child; returns the CPU ms they (and what they reaped) used."""
+# Processes already sent SIGKILL that the kernel may still be tearing down: no test's business.
+_DYING: set[int] = set()
+
+
+def _reap_zombies(keep: set[int]) -> float:
+    """Reap the harness's exited children but ``keep``; the CPU ms they used (those killed
+    earlier, in ``_DYING``, are reaped without counting)."""
     cpu = 0.0
-    while True:
-        try:
-            pid, _, ru = os.wait4(-1, os.WNOHANG)
-        except ChildProcessError:
-            return cpu
-        if pid == 0:
-            return cpu
-        cpu += (ru.ru_utime + ru.ru_stime) * 1000
+    for pid in _children(os.getpid()):
+        if pid in keep:
+            continue
+        f = _stat(pid)
+        if f is not None and f[0] in (b"Z", b"X"):
+            try:
+                got, _, ru = os.wait4(pid, os.WNOHANG)
+            except ChildProcessError:
+                _DYING.discard(pid)
+                continue
+            if got == pid:
+                if pid not in _DYING:
+                    cpu += (ru.ru_utime + ru.ru_stime) * 1000
+                _DYING.discard(pid)
+    return cpu
+
+
+def _ancestry(pid: int) -> list[int]:
+    out = []
+    for _ in range(64):
+        f = _stat(pid)
+        if f is None:
+            break
+        pid = int(f[1])
+        if pid <= 1:
+            break
+        out.append(pid)
+    return out
 
 
 IOPRIO_GET = {"x86_64": 252, "aarch64": 31}.get(os.uname().machine)
@@ -870,12 +920,18 @@ class TestProcess:
         self.res_r = res_r
         self.out_r = out_r
         self.fresh = True  # no user code has run in it yet
+        self.init: bytes | None = None  # the submission's source, sent ahead of its first task
         self.status: int | None = None
         self.rusage: Any = None
         self.buf = bytearray()
         os.set_blocking(task_w, False)
 
-    def close(self) -> None:
+    def healthy(self) -> bool:
+        """A spare still waiting as it was left: alive, ours, not stopped."""
+        f = _stat(self.pid)
+        return f is not None and f[0] in (b"S", b"R") and int(f[1]) == os.getpid()
+
+    def close(self, keep: int = 0) -> None:
         for fd in (self.task_w, self.res_r, self.out_r):
             try:
                 os.close(fd)
@@ -890,11 +946,7 @@ class TestProcess:
                 os.kill(self.pid, signal.SIGKILL)
             except OSError:
                 pass
-            try:
-                os.wait4(self.pid, 0)
-            except ChildProcessError:
-                pass
-        _kill_all_children()
+        _kill_all_children(keep)
 
 
 class Harness:
@@ -906,6 +958,7 @@ class Harness:
         self.banned: list[str] = []
         self.torch_ok = runtime == "torch"
         self.proc: TestProcess | None = None
+        self.spare: TestProcess | None = None
         self.state = _own_state()
         self.base_rss = _proc_rss_kb(os.getpid())
 
@@ -916,6 +969,7 @@ class Harness:
     def serve(self) -> None:
         self.send({"op": "ready", "rss_kb": self.base_rss, "pid": os.getpid(),
                    "uid": os.getuid(), "python": sys.version.split()[0]})
+        self.ensure_spare()
         while True:
             try:
                 msg, blobs = wire.read_frame(self.inp, 1 << 30)
@@ -933,15 +987,21 @@ class Harness:
             elif op == "end":  # the submission is over: nothing of it stays alive or on disk
                 self.retire()
                 _wipe_scratch()
+                self.ensure_spare()
+                if _DYING:  # forget the pids that are gone, so a later process that reuses one counts
+                    _DYING.intersection_update(int(n) for n in os.listdir("/proc") if n.isdigit())
             elif op == "ping":
                 self.send({"op": "pong", "rss_kb": _proc_rss_kb(os.getpid())})
             elif op == "exit":
                 self.retire()
+                if self.spare is not None:
+                    self.spare.close()
                 return
 
     def retire(self) -> None:
+        """End the test process and everything it started (the spare stays)."""
         if self.proc is not None:
-            self.proc.close()
+            self.proc.close(keep=self.spare.pid if self.spare is not None else 0)
             self.proc = None
 
     def spawn(self) -> TestProcess:
@@ -954,25 +1014,46 @@ class Harness:
                 os.close(task_w)
                 os.close(res_r)
                 os.close(out_r)
-                _child(self.source, self.banned, out_w, task_r, res_w, self.torch_ok)
+                _child(out_w, task_r, res_w, self.torch_ok)
             finally:
                 os._exit(70)
         for fd in (task_r, res_w, out_w):
             os.close(fd)
         return TestProcess(pid, task_w, res_r, out_r)
 
+    def ensure_spare(self) -> None:
+        """Fork the next test process ahead of need, while the host is busy with a result."""
+        if self.spare is None:
+            try:
+                self.spare = self.spawn()
+            except OSError:
+                self.spare = None
+
+    def take(self) -> TestProcess:
+        """A fresh test process for this submission: the spare when it is still sound."""
+        proc, self.spare = self.spare, None
+        if proc is None or not proc.healthy():
+            if proc is not None:
+                proc.close()
+            proc = self.spawn()
+        proc.init = wire.pack({"source": self.source, "banned": self.banned})
+        return proc
+
     def run(self, task_frame: bytes, limits: dict[str, Any], fresh: bool, probe: bool) -> None:
         if fresh:
             self.retire()
+        _reap_zombies({p.pid for p in (self.proc, self.spare) if p is not None})
         if self.proc is None:
             try:
-                self.proc = self.spawn()
+                self.proc = self.take()
             except OSError as exc:
                 self.send({"op": "result", "reason": "setup_failed", "detail": f"fork failed: {exc}",
                            "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0, "stdout": "", "stdout_bytes": 0,
                            "exit_code": None}, [b""])
                 return
         proc = self.proc
+        if proc.init is not None:
+            task_frame, proc.init = proc.init + task_frame, None
         report = self.supervise(proc, task_frame, limits, probe)
         retire = report.pop("_retire")
         if proc.status is not None or retire:
@@ -985,6 +1066,7 @@ class Harness:
             report["detail"] = "the program changed the judge's own process (its limits, priority, CPU set or OOM score)"
         res_bytes = report.pop("_result")
         self.send({"op": "result", **report}, [res_bytes])
+        self.ensure_spare()
 
     def supervise(self, proc: TestProcess, task_frame: bytes, limits: dict[str, Any],
                   probe: bool) -> dict[str, Any]:
@@ -1021,6 +1103,7 @@ class Harness:
         checked = t0
         threads = 1
         me = os.getpid()
+        spare = self.spare.pid if self.spare is not None else -1
 
         def tree_cpu() -> float:
             """CPU of this test so far: the process, its reaped children, live descendants and
@@ -1037,7 +1120,8 @@ class Harness:
                     pass
             # Everything below the harness but the test process itself: its descendants, and the
             # orphans of a double fork (re-parented to the harness, the subreaper).
-            below = [d for d in _children(me) if d != pid] + _children(pid, threads)
+            below = [d for d in _children(me) if d != pid and d != spare and d not in _DYING]
+            below += _children(pid, threads)
             while below:
                 d = below.pop()
                 a, b = _stat_cpu_ms(d)
@@ -1120,7 +1204,7 @@ class Harness:
             if got == pid:
                 proc.status, proc.rusage = st, ru
                 break
-            orphans_cpu += _reap_others(pid)
+            orphans_cpu += _reap_zombies({pid, spare})
             used = tree_cpu()
             rss = _proc_rss_kb(pid) + sum(_private_rss_kb(d) for d in others_cpu)
             peak_kb = max(peak_kb, rss - self.base_rss)
@@ -1159,14 +1243,15 @@ class Harness:
                     os.kill(pid, signal.SIGKILL)
                 except OSError:
                     pass
-                _, proc.status, proc.rusage = os.wait4(pid, 0)
+                if result is None:  # its CPU comes from wait4; with a result in hand, no need to wait
+                    _, proc.status, proc.rusage = os.wait4(pid, 0)
             retire = True
             if proc.rusage is not None and result is None:  # its whole life, reaped children included
                 total = (proc.rusage.ru_utime + proc.rusage.ru_stime) * 1000
                 used = max(used, total - start_cpu - max(0.0, kids0) + sum(others_cpu.values()) + orphans_cpu)
-            _kill_all_children()
+            _kill_all_children(keep=spare)
             if result is None:
-                used += _reap()
+                used += _reap_zombies({spare})
         # Drain what the program printed (without blocking).
         try:
             os.set_blocking(proc.out_r, False)
@@ -1207,22 +1292,6 @@ class Harness:
         if probe:
             report["probe_peak_kb"] = max(peak_kb, 0)
         return report
-
-
-def _reap_others(keep: int) -> float:
-    """Reap orphans re-parented to the harness (never the test process itself); their CPU."""
-    cpu = 0.0
-    for pid in _children(os.getpid()):
-        if pid == keep:
-            continue
-        f = _stat(pid)
-        if f is not None and f[0] == b"Z":
-            try:
-                _, _, ru = os.wait4(pid, os.WNOHANG)
-                cpu += (ru.ru_utime + ru.ru_stime) * 1000
-            except ChildProcessError:
-                pass
-    return cpu
 
 
 def main() -> None:
