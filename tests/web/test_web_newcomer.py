@@ -371,3 +371,18 @@ def test_the_editorial_can_be_opened_early_and_marks_the_attempt(server: str, pa
         page.click("#editorial-button")
     expect(page.locator("#editorial h2", has_text="Editorial")).to_be_visible()
     expect(page.locator("#editorial .assisted-note")).to_contain_text("assisted")
+
+
+def test_results_survive_a_reload(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/algo/running-total")
+    _type_code(page, RUNNING.replace("t += x", "t += 2 * x"))
+    page.click("#run-button")
+    run = _wait_results(page, "Run: examples")
+    summary = run.locator(".summary").inner_text()
+    page.click("#submit-button")
+    _wait_results(page, "Submission: hidden tests")
+    page.reload()
+    last_run = page.locator("#results .job.restored", has_text="Last run: examples")
+    expect(last_run.locator(".summary")).to_contain_text(summary.split(":")[0])
+    expect(last_run.locator(".test-list > li").first).to_be_visible()
+    expect(page.locator("#results .job.restored", has_text="Last submission: hidden tests")).to_be_visible()

@@ -23,7 +23,7 @@ from rounds.domain.verdict import Report, TestResult
 from rounds.services import attempts, submissions
 from rounds.services.cases import parse_custom
 from rounds.services.errors import AttemptNotFound, JudgeUnavailable, ServiceError
-from rounds.services.views import AttemptSummary, AttemptView, JudgedSubmission
+from rounds.services.views import AttemptSummary, AttemptView, JudgedSubmission, SubmissionView
 from rounds.services.web_judging import (
     JudgeRefused,
     check_source,
@@ -60,6 +60,7 @@ class ProblemView:
     saved_at: datetime | None = None
     elapsed_s: int = 0  # time spent; final (frozen) once the attempt is finished
     assisted: bool = False  # the editorial was opened before the attempt ended
+    last_results: list[SubmissionView] = field(default_factory=list)  # the last run and submission, oldest first
     shown_id: int | None = None  # the attempt shown (open or not); None before the first
     attempts: list[AttemptSummary] = field(default_factory=list)  # every attempt at the problem, newest first
 
@@ -105,6 +106,11 @@ def problem_view(*, sessions: SessionFactory, problem: Problem, attempt_id: int 
     st = attempts.attempt_status(sessions=sessions, attempt_id=pick)
     v = _view(problem, st)
     v.attempts = mine
+    last: dict[str, int] = {}
+    for sub in st.recent:  # newest first
+        if sub.kind in ("run", "submit") and sub.verdict is not None:
+            last.setdefault(sub.kind, sub.id)
+    v.last_results = [submissions.get_submission(sessions=sessions, submission_id=i) for i in sorted(last.values())]
     return v
 
 
