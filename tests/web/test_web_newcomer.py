@@ -386,3 +386,20 @@ def test_results_survive_a_reload(server: str, page: Page) -> None:  # noqa: F81
     expect(last_run.locator(".summary")).to_contain_text(summary.split(":")[0])
     expect(last_run.locator(".test-list > li").first).to_be_visible()
     expect(page.locator("#results .job.restored", has_text="Last submission: hidden tests")).to_be_visible()
+
+
+def test_editor_settings_are_kept(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/p/algo/running-total")
+    page.click(".editor-settings summary")
+    page.select_option("#editor-font-size", "18")
+    page.check("#editor-wrap-lines")
+    page.select_option("#editor-theme", "dark")
+    editor = page.locator(".cm-editor")
+    assert editor.evaluate("e => getComputedStyle(e).fontSize") == "18px"
+    assert page.evaluate("document.querySelector('.cm-content').classList.contains('cm-lineWrapping')")
+    bg = editor.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert bg != "rgb(255, 255, 255)"  # dark editor on a light page
+    page.goto(server + "/p/oop/tally")  # another problem, after a reload: the same settings
+    assert page.locator(".cm-editor").evaluate("e => getComputedStyle(e).fontSize") == "18px"
+    assert page.evaluate("document.querySelector('.cm-content').classList.contains('cm-lineWrapping')")
+    expect(page.locator("#editor-theme")).to_have_value("dark")

@@ -3,7 +3,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { EditorState, Prec } from "@codemirror/state";
+import { Compartment, EditorState, Prec } from "@codemirror/state";
 import {
   crosshairCursor, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter,
   highlightSpecialChars, keymap, lineNumbers, rectangularSelection,
@@ -146,6 +146,8 @@ export function mountEditor(textarea) {
     { key: "Mod-s", run: () => { if (timer) clearTimeout(timer); dirty = true; save(); return true; } },
   ]));
 
+  const wrapping = new Compartment();
+  const settings = loadSettings();
   const view = new EditorView({
     parent: textarea.parentElement,
     state: EditorState.create({
@@ -155,7 +157,7 @@ export function mountEditor(textarea) {
         drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
         syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
         rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
-        indentUnit.of("    "), python(), shortcuts,
+        indentUnit.of("    "), python(), shortcuts, wrapping.of(settings.wrap ? EditorView.lineWrapping : []),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap,
           ...foldKeymap, ...completionKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "Code editor" }),
@@ -170,6 +172,7 @@ export function mountEditor(textarea) {
   textarea.hidden = true;
   textarea.parentElement.classList.add("has-editor");
   window.roundsEditor = view;
+  setupSettings(view, wrapping, settings, textarea.parentElement);
 
   if (restored) schedule();
 
@@ -185,6 +188,38 @@ export function mountEditor(textarea) {
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
   return view;
+}
+
+// Editor settings (font size, line wrap, theme), kept in this browser for every problem.
+const SETTINGS_KEY = "rounds-editor";
+const DEFAULTS = { fontSize: 14, wrap: false, theme: "page" };
+
+function loadSettings() {
+  try { return { ...DEFAULTS, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) || "{}") }; } catch { return { ...DEFAULTS }; }
+}
+
+function applySettings(view, wrapping, s, wrap) {
+  wrap.style.setProperty("--editor-font-size", `${s.fontSize}px`);
+  if (s.theme === "page") delete wrap.dataset.editorTheme; else wrap.dataset.editorTheme = s.theme;
+  view.dispatch({ effects: wrapping.reconfigure(s.wrap ? EditorView.lineWrapping : []) });
+  view.requestMeasure();
+}
+
+function setupSettings(view, wrapping, s, wrap) {
+  applySettings(view, wrapping, s, wrap);
+  const size = document.getElementById("editor-font-size");
+  const lines = document.getElementById("editor-wrap-lines");
+  const theme = document.getElementById("editor-theme");
+  if (!size || !lines || !theme) return;
+  size.value = String(s.fontSize);
+  lines.checked = !!s.wrap;
+  theme.value = s.theme;
+  const changed = () => {
+    const next = { fontSize: Number(size.value) || DEFAULTS.fontSize, wrap: lines.checked, theme: theme.value };
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+    applySettings(view, wrapping, next, wrap);
+  };
+  for (const el of [size, lines, theme]) el.addEventListener("change", changed);
 }
 
 // Shortcuts that also work when the focus is outside the editor.
