@@ -79,7 +79,9 @@ class Context:
         cpu = cpu_ms or lim.cpu_ms
         return RunLimits(
             cpu_ms=cpu,
-            wall_ms=max(3 * cpu, cpu + 2000),
+            # Sleeping or blocked code is stopped by the idle rule in 1.5 s; the wall limit only
+            # catches a test starved of CPU, so it is generous (a busy machine is not a TLE).
+            wall_ms=max(5 * cpu, cpu + 3000),
             memory_kb=lim.memory_mb * 1024,
             output_bytes=lim.output_kb * 1024,
             result_bytes=lim.result_mb << 20,
