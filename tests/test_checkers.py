@@ -139,3 +139,18 @@ def test_checker_messages_survive_values_that_cannot_be_printed():
     assert not unordered()([huge], [1], ()).ok
     o = floats()([1.0, 10**400], [1.0, 2.0], ())
     assert not o.ok and "too large for a float" in o.message
+
+
+def test_changed_input_finds_the_first_argument_the_call_changed():
+    from rounds.judge.checkers import changed_input
+
+    x = np.array([1.0, np.nan, 3.0])
+    assert changed_input([x, [3, 1, 2], {"a": 1}], [x.copy(), [3, 1, 2], {"a": 1}]) is None  # NaN stays NaN
+    assert changed_input([x, [3, 1, 2]], [x.copy(), [1, 2, 3]]) == 1  # a sorted list is a changed list
+    assert changed_input([x], [x.astype(np.float32)]) == 0  # a new dtype is a change
+    assert changed_input([x], [x[:2]]) == 0
+    t = torch.tensor([1.0, 2.0], dtype=torch.float64)
+    assert changed_input([t, 2.5], [t.clone(), 2.5]) is None
+    assert changed_input([t], [t * 0.5]) == 0
+    assert changed_input([[[1, 2], [3, 4]]], [[[1, 2], [3, 5]]]) == 0
+    assert changed_input([float("nan")], [float("nan")]) is None

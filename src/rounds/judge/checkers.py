@@ -362,6 +362,42 @@ def custom(fn: Callable[[Any, Any, Sequence[Any]], Any]) -> Checker:
     return _Custom(fn)
 
 
+def changed_input(before: Sequence[Any], after: Sequence[Any]) -> int | None:
+    """The index of the first argument the call changed, or None when every one is as it was.
+
+    Arrays and tensors must keep their shape, dtype and every value (NaN stays NaN); lists, tuples
+    and dicts are compared item by item, so a sorted or appended-to list counts as changed.
+    """
+    for i, (b, a) in enumerate(zip(before, after, strict=False)):
+        if not _same(b, a):
+            return i
+    return None
+
+
+def _same(b: Any, a: Any) -> bool:
+    if _is_tensor(b) or _is_tensor(a):
+        if not (_is_tensor(b) and _is_tensor(a)):
+            return False
+        b, a = b.detach().cpu().numpy(), a.detach().cpu().numpy()
+    if isinstance(b, np.ndarray) or isinstance(a, np.ndarray):
+        if not (isinstance(b, np.ndarray) and isinstance(a, np.ndarray)):
+            return False
+        if b.shape != a.shape or b.dtype != a.dtype:
+            return False
+        if b.dtype.kind in "fc":
+            return bool(np.array_equal(b, a, equal_nan=True))
+        return bool(np.array_equal(b, a))
+    if type(b) is not type(a):
+        return False
+    if isinstance(b, list | tuple):
+        return len(b) == len(a) and all(_same(x, y) for x, y in zip(b, a, strict=True))
+    if isinstance(b, dict):
+        return list(b) == list(a) and all(_same(b[k], a[k]) for k in b)
+    if isinstance(b, float) and math.isnan(b):
+        return math.isnan(a)
+    return bool(b == a)
+
+
 BY_NAME: dict[str, Callable[[], Checker]] = {
     "exact": exact,
     "unordered": unordered,

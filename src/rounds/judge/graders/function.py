@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from rounds.content.testkit import REF, Call
 from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
-from rounds.judge.checkers import short
+from rounds.judge.checkers import changed_input, short
 from rounds.judge.graders.base import Context, Raises, base_result, call_reference, fmt_call
 
 
@@ -26,13 +27,18 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
     # the case's own objects, which saves a deep copy of large inputs.
     body, blobs = wire.encode([list(case.args), case.kwargs])
     shown = fmt_call(case.entry or ctx.problem.entry, case.args) if visible else ""
+    # `inputs_unchanged = True` in tests.py: the contract says the call leaves its arguments as they
+    # were, so every call sends them back and one that changed any is wrong, whatever it returned.
+    # A memory-probe case does not: sending the inputs back would count against its peak.
+    keep = (not case.capture_args and not case.probes
+            and bool(getattr(ctx.problem.tests, "inputs_unchanged", False)))
     expected = expected_of(case, ctx, private=False)
     task = {
         "kind": "call",
         "entry": case.entry or ctx.problem.entry,
         "args": body[0],
         "kwargs": body[1],
-        "capture_args": case.capture_args,
+        "capture_args": case.capture_args or keep,
         "probes": list(case.probes),
     }
     limits = ctx.limits(case.cpu_ms)
@@ -54,6 +60,9 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
         r.message = cl.message + (f" [{case.note}]" if case.note else "")
         return r
     actual = ctx.decode(cl.header.get("value"), cl.blobs)
+    after: list[Any] | None = None
+    if keep and isinstance(actual, dict) and set(actual) == {"return", "args"}:
+        actual, after = actual["return"], actual["args"]
     r.actual = short(actual, 300)
     # Probes come from the harness's own measurements of the test process, never from the process.
     probes: dict[str, Any] = {}
@@ -71,6 +80,12 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
         note = f" [{case.note}]" if case.note else ""
         r.message = (outcome.message or "wrong answer") + note
         r.open_detail = outcome.detail or None
+    elif after is not None:
+        changed = changed_input(ctx.decode(body[0], blobs), after)
+        if changed is not None:
+            r.verdict = Verdict.WA
+            r.message = (f"the call changed its argument {_arg_name(ctx, case, changed)}; the contract says "
+                         "the inputs are left as they were")
     post = getattr(ctx.problem.tests, "probe_check", None)
     if r.passed and post is not None and probes:
         why = post(case, probes)
@@ -78,3 +93,13 @@ def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool
             r.verdict = Verdict.WA
             r.message = why
     return r
+
+
+def _arg_name(ctx: Context, case: Call, i: int) -> str:
+    """``x`` for the reference's i-th parameter, or ``#i`` when it has no plain name."""
+    try:
+        fn = getattr(ctx.problem.reference, case.entry or ctx.problem.entry)
+        params = list(inspect.signature(fn).parameters)
+    except (TypeError, ValueError, AttributeError):
+        params = []
+    return f"`{params[i]}`" if i < len(params) else f"#{i + 1}"
