@@ -92,6 +92,7 @@ def _check_grad(actual, expected, args):
 
 
 checker = custom(_check_forward)
+inputs_unchanged = True  # the contract: the call leaves its arguments as they were
 
 
 def _x(g, shape):

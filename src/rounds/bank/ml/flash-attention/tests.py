@@ -3,6 +3,7 @@ import numpy as np
 from rounds.testkit import Call, custom, floats
 
 checker = floats(atol=1e-10, rtol=1e-8, dtype="float64")
+inputs_unchanged = True  # the contract: the call leaves its arguments as they were
 BUDGET_FRACTION = 2  # the peak may use at most half the bytes of the full score matrix
 
 

@@ -6,6 +6,7 @@ import torch.nn.functional as F
 from rounds.testkit import Call, floats
 
 checker = floats(atol=1e-10, rtol=1e-8, dtype="float64")
+inputs_unchanged = True  # the contract: the call leaves its arguments as they were
 
 
 def oracle(x, Wq, Wk, Wv, Wo, H, G):

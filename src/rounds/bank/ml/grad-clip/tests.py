@@ -28,6 +28,7 @@ def _check(actual, expected, args):
 
 
 checker = custom(_check)
+inputs_unchanged = True  # the contract: the call leaves its arguments as they were
 
 
 def oracle(grads, max_norm, norm_type):

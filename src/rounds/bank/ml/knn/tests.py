@@ -3,6 +3,7 @@ import numpy as np
 from rounds.testkit import Call, exact
 
 checker = exact()
+inputs_unchanged = True  # the contract: the call leaves its arguments as they were
 PEAK_LIMIT = 24 << 20
 
 

@@ -3,6 +3,7 @@ import numpy as np
 from rounds.testkit import Call, floats
 
 checker = floats(atol=1e-10, rtol=1e-9, dtype="float64")
+inputs_unchanged = True  # the contract: the call leaves its arguments as they were
 
 
 def _autograd(x, w, b, dy):
