@@ -278,3 +278,65 @@ def test_ladders_grow(problem):
     sizes = [n for n, _ in rungs]
     assert len(rungs) >= 3 and sizes == sorted(set(sizes))
     assert all(isinstance(c, Call) for _, c in rungs)
+
+
+def test_ring_all_reduce_adds_in_ring_order_and_every_rank_agrees():
+    ring = _ref("ring-all-reduce")
+    g = np.random.default_rng(5)
+    for n, length in [(1, 5), (3, 7), (5, 13), (6, 4), (8, 1000)]:
+        bufs = [(g.normal(size=length) * 10.0 ** g.uniform(-3, 3, size=length)).astype(np.float32)
+                for _ in range(n)]
+        before = [b.copy() for b in bufs]
+        pieces = np.array_split(np.arange(length), n)
+        want = []
+        for c, idx in enumerate(pieces):  # chunk c: rank c + 1 first, then around the ring, rank c last
+            acc = bufs[(c + 1) % n][idx].copy()
+            for k in range(2, n + 1):
+                acc = acc + bufs[(c + k) % n][idx]
+            want.append(acc)
+        got = ring.reduce_scatter(bufs)
+        assert all(a.dtype == np.float32 and np.array_equal(a, w) for a, w in zip(got, want, strict=True))
+        outs, sent = ring.ring_all_reduce(bufs)
+        assert all(np.array_equal(o, np.concatenate(want)) for o in outs)
+        sizes = [len(p) for p in pieces]
+        assert sent == [2 * length - sizes[r] - sizes[(r + 1) % n] if n > 1 else 0 for r in range(n)]
+        assert all(np.array_equal(a, b) for a, b in zip(bufs, before, strict=True))
+
+
+def test_tensor_parallel_mlp_equals_the_unsharded_layer_and_autograd():
+    tp = _ref("tensor-parallel-mlp")
+    g = np.random.default_rng(6)
+    for ws in (1, 2, 3, 6):
+        x, W1, b1 = g.normal(size=(5, 7)), g.normal(size=(12, 7)), g.normal(size=12)
+        W2, b2, gy = g.normal(size=(4, 12)), g.normal(size=4), g.normal(size=(5, 4))
+        x[1], b1[::3] = 0.0, 0.0  # some pre-activations exactly 0
+        y, parts = tp.tp_mlp_forward(x, W1, b1, W2, b2, ws)
+        np.testing.assert_allclose(y, np.maximum(x @ W1.T + b1, 0) @ W2.T + b2, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(sum(parts) + b2, y, rtol=1e-12, atol=1e-12)
+        t = [torch.tensor(a, requires_grad=True) for a in (x, W1, b1, W2, b2)]
+        (torch.relu(t[0] @ t[1].T + t[2]) @ t[3].T + t[4]).backward(torch.tensor(gy))
+        dx, shards, db2 = tp.tp_mlp_backward(x, W1, b1, W2, b2, ws, gy)
+        full = (dx, np.concatenate([s[0] for s in shards]), np.concatenate([s[1] for s in shards]),
+                np.concatenate([s[2] for s in shards], axis=1), db2)
+        for got, want in zip(full, t, strict=True):
+            np.testing.assert_allclose(got, want.grad.numpy(), rtol=1e-10, atol=1e-12)
+
+
+def test_zero_sharded_adam_equals_adam_on_the_mean_gradient():
+    zero = _ref("zero-sharded-adam")
+    g = np.random.default_rng(7)
+    shapes, ws, lr, b1, b2, eps = [(3, 4), (), (5,)], 3, 0.05, 0.9, 0.99, 1e-8
+    params = [g.normal(size=s) for s in shapes]
+    opt = zero.ZeroAdam([p.copy() for p in params], ws, lr, b1, b2, eps)
+    tp = [torch.tensor(p, requires_grad=True) for p in params]
+    torch_opt = torch.optim.Adam(tp, lr=lr, betas=(b1, b2), eps=eps)
+    for _ in range(6):
+        grads = [[g.normal(size=s) for s in shapes] for _ in range(ws)]
+        got = opt.step(grads)
+        for p, k in zip(tp, range(len(shapes)), strict=True):
+            p.grad = torch.tensor(sum(grads[r][k] for r in range(ws)) / ws)
+        torch_opt.step()
+        for a, p in zip(got, tp, strict=True):
+            np.testing.assert_allclose(a, p.detach().numpy(), rtol=1e-9, atol=1e-12)
+    assert opt.state_sizes() == [12, 12, 12]  # P = 18, slices of 6
+    np.testing.assert_array_equal(opt.shard(2), np.concatenate([got[1].ravel(), got[2]])[-6:])
