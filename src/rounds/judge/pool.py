@@ -257,7 +257,10 @@ class Slot:
         if msg.get("op") != "result":
             raise SlotDied(f"unexpected answer: {msg.get('op')}")
         oom = False
-        if self.cgroup is not None:  # one read a test: the count after the last test is the baseline
+        troubled = not frames or not frames[0] or msg.get("reason") or msg.get("exit_code") is not None
+        if self.cgroup is not None and troubled:
+            # An out-of-memory kill leaves its mark on the run (no result, or a dead process): the
+            # counter is read then, against its value at the last read.
             kills = self.cgroup.oom_kills()
             oom, self.oom_seen = kills > self.oom_seen, kills
         return RawRun(
