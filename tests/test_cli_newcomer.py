@@ -248,3 +248,87 @@ def test_an_imported_task_ships_only_the_unlocked_tests(settings: Settings, cwd:
     code, out = run("submit", "ws", columns=200)
     assert code == 0 and "Level 2 unlocked" in out, out
     assert (tests / "level_2_tests.py").exists() and not (tests / "level_3_tests.py").exists()
+
+
+ICF = Path(__file__).parent / "fixtures" / "icf"
+
+
+def _task_copy(tmp_path: Path, name: str = "inventory") -> Path:
+    import shutil
+
+    return Path(shutil.copytree(ICF / "inventory", tmp_path / name))
+
+
+def test_import_takes_a_flat_layout(settings: Settings, tmp_path: Path, cwd: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    task = _task_copy(tmp_path)
+    for f in (task / "tests").glob("level_*_tests.py"):
+        f.rename(task / f.name)
+    (task / "tests").rmdir()
+    code, out = run("import", "icf", task, "--no-check", columns=200)
+    assert code == 0, out
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    assert run("start", "oop/inventory-system", "--dir", "ws")[0] == 0
+    assert (cwd / "ws" / "level_1_tests.py").exists() and not (cwd / "ws" / "level_2_tests.py").exists()
+    (cwd / "ws" / "solution.py").write_text((ICF / "solutions" / "inventory_good.py").read_text())
+    code, out = run("test", "ws", columns=200)
+    assert code == 0 and "3/3 tests passed" in out, out
+
+
+def test_import_says_which_files_to_move_when_the_layout_is_mixed(settings: Settings, tmp_path: Path) -> None:
+    task = _task_copy(tmp_path)
+    (task / "level_1_tests.py").write_text((task / "tests" / "level_1_tests.py").read_text())
+    code, out = run("import", "icf", task, "--no-check", columns=300)
+    assert code == 2 and "move level_1_tests.py into tests/" in " ".join(out.split())
+
+
+def test_import_without_an_interface_module(settings: Settings, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    task = _task_copy(tmp_path)
+    impl = task / "inventory_system_impl.py"
+    impl.write_text(impl.read_text().replace("from inventory_system import InventorySystem\n", "")
+                    .replace("class InventorySystemImpl(InventorySystem):", "class InventorySystemImpl:"))
+    (task / "inventory_system.py").unlink()
+    code, out = run("import", "icf", task, "--no-check", columns=200)
+    assert code == 0, out
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    statement = catalog().get("oop/inventory-system").statement_upto(1)
+    assert "no separate interface module" in statement and "add_stock(" in statement
+
+
+def test_import_never_shadows_the_bank_and_writes_true_docs(settings: Settings, tmp_path: Path, cwd: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    task = _task_copy(tmp_path, "in_memory_db")
+    for f in task.glob("inventory_system*.py"):
+        f.rename(task / f.name.replace("inventory_system", "in_memory_db"))
+    for f in [*task.glob("*.py"), *(task / "tests").glob("*.py")]:
+        f.write_text(f.read_text().replace("inventory_system", "in_memory_db"))
+    (task / "README.md").unlink()
+    code, out = run("import", "icf", task, "--no-check", columns=200)
+    assert code == 0 and "oop/in-memory-db-imported" in out, out
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    p = catalog().get("oop/in-memory-db-imported")
+    assert "## Level 1: Level 1" not in p.statement_upto(3)
+    summary = p.statement_upto(1)
+    assert "or None for an unknown item or too little stock." in summary  # docstrings are not cut short
+    assert run("start", p.id, "--dir", "ws")[0] == 0
+    readme = (cwd / "ws" / "README.md").read_text()
+    examples = (cwd / "ws" / "examples.md").read_text()
+    assert "hidden tests" not in readme and "--case '...'" not in readme and "own test files" in readme
+    assert "reference solution;" not in examples and "own unittest files" in examples
+
+
+def test_import_warns_when_the_starter_already_passes(settings: Settings, tmp_path: Path) -> None:
+    task = _task_copy(tmp_path)
+    (task / "inventory_system_impl.py").write_text((ICF / "solutions" / "inventory_good.py").read_text())
+    code, out = run("import", "icf", task, columns=300)
+    assert code == 0, out
+    assert "already passes all" in " ".join(out.split())
+
+
+def test_validate_says_skipped_for_an_imported_task(settings: Settings, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("import", "icf", _task_copy(tmp_path), "--no-check")[0] == 0
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    code, out = run("validate", "oop/inventory-system", columns=200)
+    assert code == 0 and "skipped oop/inventory-system" in out, out

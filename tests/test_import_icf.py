@@ -155,11 +155,11 @@ def test_a_test_file_that_fails_to_import_is_named(task: Path, tmp_path: Path) -
 
 
 @pytest.mark.parametrize(("damage", "message"), [
-    (lambda t: (t / "inventory_system.py").unlink(),
-     "inventory_system.py is missing: the interface module that inventory_system_impl.py implements"),
+    (lambda t: (t / "inventory_system.py").unlink(),  # the impl still imports it
+     "inventory_system_impl.py imports inventory_system (line 1), which the sandbox does not have"),
     (lambda t: (t / "inventory_system_impl.py").unlink(), "has no *_impl.py"),
     (lambda t: (t / "tests" / "level_2_tests.py").unlink(), "tests/level_2_tests.py is missing (level 3 exists)"),
-    (lambda t: shutil.rmtree(t / "tests"), "tests is missing: the level test files"),
+    (lambda t: shutil.rmtree(t / "tests"), "has no level_N_tests.py at the top: put the level test files"),
     (lambda t: (t / "tests" / "level_1_tests.py").write_text("import unittest\nimport requests\n"),
      "level_1_tests.py imports requests (line 2), which the sandbox does not have"),
     (lambda t: (t / "tests" / "level_3_tests.py").write_text("import unittest\n\nclass T(unittest.TestCase):\n"),
@@ -190,7 +190,7 @@ def test_without_a_readme_the_statement_is_generated(task: Path, tmp_path: Path)
     done = import_icf(path=task, data_dir=tmp_path / "data", slug="stock-book")
     problem = load_problem(done.folder)
     assert (problem.id, problem.title) == ("oop/stock-book", "Inventory System")
-    assert [lv.title for lv in problem.levels] == ["Level 1", "Level 2", "Level 3"]
+    assert [lv.title for lv in problem.levels] == [f"the tests in tests/level_{n}_tests.py" for n in (1, 2, 3)]
     first = problem.levels[0].statement
     assert "Fill in `InventorySystemImpl` in `inventory_system_impl.py`" in first
     assert "- `hold(timestamp: int, item: str, quantity: int, ttl: int) -> str | None`: Level 3:" in first

@@ -18,10 +18,13 @@ err = Console(stderr=True)
 
 @commands.command("icf")
 def icf(
-    path: Annotated[Path, typer.Argument(help="the task folder: an interface module, its *_impl.py and "
-                                              "tests/level_N_tests.py files")],
-    slug: Annotated[str | None, typer.Option(help="the id becomes oop/SLUG (default: from the interface module)")] = None,
+    path: Annotated[Path, typer.Argument(help="the task folder: its *_impl.py (and an interface module, if any) "
+                                              "and level_N_tests.py files, in tests/ or at the top")],
+    slug: Annotated[str | None, typer.Option(help="the id becomes oop/SLUG (default: from the interface module; "
+                                             "with -imported added if the bundled bank has that id)")] = None,
     force: Annotated[bool, typer.Option("--force", help="replace a task imported before under the same id")] = False,
+    check: Annotated[bool, typer.Option("--check/--no-check", help="run the tests on the starter and warn if it "
+                                        "already passes them all (a task that ships its solution)")] = True,
 ) -> None:
     """Import a task laid out like CodeSignal's Industry Coding Framework (unittest levels)."""
     from rounds.services.importer import ImportLayoutError, import_icf
@@ -35,3 +38,21 @@ def icf(
                   f"fill in {task.entry}.")
     console.print(f"  {task.folder}\n  `rounds start {task.problem_id}` opens a workspace; "
                   f"`rounds judge {task.problem_id} FILE` judges a file.")
+    if check:
+        _warn_if_solved(task.folder)
+
+
+def _warn_if_solved(folder: Path) -> None:
+    """A repository that ships its solution in the *_impl.py gives nothing to practise: say so."""
+    from rounds.content.package import load_problem
+    from rounds.judge.factory import get_judge
+
+    try:
+        problem = load_problem(folder)
+        report = get_judge(get_settings()).judge(problem, problem.starter, suite="all", seed=0)
+    except Exception as exc:  # noqa: BLE001 - a check, never a reason to fail the import
+        err.print(f"[yellow]note:[/yellow] the starter could not be checked ({type(exc).__name__}: {exc})")
+        return
+    if report.accepted:
+        err.print(f"[yellow]warning:[/yellow] the module to fill in already passes all {len(report.tests)} tests: the task seems to ship its solution. Replace its "
+                  "methods' bodies with `raise NotImplementedError` and import it again with --force.", soft_wrap=True)

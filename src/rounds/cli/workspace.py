@@ -305,10 +305,13 @@ def _copy_task_files(problem: Problem, target: Path, level: int) -> list[str]:
     from rounds.judge.graders.unittests import TASK_DIR, spec
 
     root = problem.root / TASK_DIR
-    tests = [p for p in sorted((root / "tests").glob("*.py"))
-             if not (m := re.search(r"level_?(\d+)", p.name)) or int(m.group(1)) <= level]
+    task = spec(problem)
+    candidates = [str(f) for f in task.get("levels", [])] + [str(p.relative_to(root)) for p in
+                                                              sorted((root / "tests").glob("*.py"))]
+    tests = [rel for rel in dict.fromkeys(candidates)
+             if not (m := re.search(r"level_?(\d+)", Path(rel).name)) or int(m.group(1)) <= level]
     written = []
-    for rel in [str(f) for f in spec(problem).get("files", [])] + [str(p.relative_to(root)) for p in tests]:
+    for rel in [str(f) for f in task.get("files", [])] + tests:
         dest = target / rel
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -358,12 +361,20 @@ def _sync(db: Database, folder: Path, meta: dict[str, Any], *, force: bool, quie
 
 def _write_docs(folder: Path, view: AttemptView, docs: AttemptDocuments) -> None:
     level = f"level {view.level} of {view.levels}" if view.levels > 1 else "one level"
+    if docs.imported:  # an imported task: its own test files are the tests, all visible; no reference
+        steps = (f"- `{_cmd('test')}` runs the task's own test files of the unlocked levels (examples.md shows "
+                 "them; with no reference solution, `--case` is not available);\n"
+                 f"- `{_cmd('submit')}` runs the same test files and records the result; passing every test of a "
+                 "level unlocks the next one here, with its test file;\n")
+    else:
+        steps = (f"- `{_cmd('test')}` runs the visible examples (examples.md); `--case '...'` adds your own "
+                 "inputs;\n"
+                 f"- `{_cmd('submit')}` runs the hidden tests; passing a level unlocks the next one here;\n")
     readme = (
         f"# {docs.title}\n\n"
         f"`{view.problem_id}`, {_mode_text(view)}; {view.feedback} feedback, {level}. {_clock_line(view)}\n\n"
         f"Edit `{SOLUTION}`, then in this folder:\n\n"
-        f"- `{_cmd('test')}` runs the visible examples (examples.md); `--case '...'` adds your own inputs;\n"
-        f"- `{_cmd('submit')}` runs the hidden tests; passing a level unlocks the next one here;\n"
+        f"{steps}"
         f"- `{_cmd('status')}` shows the clock, the levels and the verdicts so far.\n\n"
         f"{_path_hint()}"
         "<!-- rounds rewrites this file when a level unlocks. -->\n\n"

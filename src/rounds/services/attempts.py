@@ -157,7 +157,8 @@ def attempt_documents(*, sessions: SessionFactory, attempt_id: int) -> AttemptDo
     problem = get_problem(pid)
     return AttemptDocuments(title=problem.title, statement=problem.statement_upto(level),
                             examples=examples_markdown(problem, level), starter=starter_upto(problem, level),
-                            editorial=(problem.editorial or None) if finished else None)
+                            editorial=(problem.editorial or None) if finished else None,
+                            imported=problem.grader == "unittest")
 
 
 # Helpers shared with the submission services.

@@ -188,9 +188,12 @@ def _show(value: Any) -> str:
 def examples_markdown(problem: Problem, upto_level: int) -> str:
     """The visible examples of levels 1..upto_level with the reference's answers, as Markdown."""
     ctx = Context(problem=problem, source="")
-    out = [f"# Examples: {problem.title}", "",
-           "`rounds test` runs these. Answers come from the reference solution; where the contract "
-           "allows several right answers, any of them passes.", ""]
+    intro = ("`rounds test` runs these: the task's own unittest files, one per level. They are the whole "
+             "contract (an imported task has no reference solution), and `rounds submit` runs the same files."
+             if problem.grader == "unittest" else
+             "`rounds test` runs these. Answers come from the reference solution; where the contract "
+             "allows several right answers, any of them passes.")
+    out = [f"# Examples: {problem.title}", "", intro, ""]
     for lv in range(1, upto_level + 1):
         if problem.multi_level:
             out += [f"## Level {lv}: {problem.level(lv).title}", ""]

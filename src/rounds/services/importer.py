@@ -75,19 +75,28 @@ def read_layout(root: Path) -> Layout:
     impl = impls[0]
     interface = impl[: -len("_impl.py")] + ".py"
     if not (root / interface).is_file():
-        raise ImportLayoutError(f"{root / interface} is missing: the interface module that {impl} implements")
+        interface = impl  # no interface module: the module to fill in is its own interface
     tests_dir = root / "tests"
-    if not tests_dir.is_dir():
-        raise ImportLayoutError(f"{tests_dir} is missing: the level test files (tests/level_1_tests.py ...) go there")
-    numbers = sorted(int(m.group(1)) for p in tests_dir.iterdir() if (m := LEVEL_FILE.match(p.name)))
+    flat = sorted(p.name for p in root.iterdir() if LEVEL_FILE.match(p.name))
+    if flat and tests_dir.is_dir() and any(LEVEL_FILE.match(p.name) for p in tests_dir.iterdir()):
+        raise ImportLayoutError(f"{root} has level test files both at the top ({', '.join(flat)}) and in "
+                                f"{tests_dir}; keep one set: move {', '.join(flat)} into tests/ or delete them")
+    where = root if flat else tests_dir
+    prefix = "" if flat else "tests/"
+    if not flat and not tests_dir.is_dir():
+        raise ImportLayoutError(f"{tests_dir} is missing and {root} has no level_N_tests.py at the top: put the "
+                                "level test files (level_1_tests.py, level_2_tests.py ...) in tests/ or next to "
+                                f"{impl}")
+    numbers = sorted(int(m.group(1)) for p in where.iterdir() if (m := LEVEL_FILE.match(p.name)))
     if not numbers:
-        raise ImportLayoutError(f"{tests_dir / 'level_1_tests.py'} is missing: no level test files in {tests_dir}")
+        raise ImportLayoutError(f"{where / 'level_1_tests.py'} is missing: no level test files in {where}")
     for n in range(1, numbers[-1] + 1):
         if n not in numbers:
-            raise ImportLayoutError(f"{tests_dir / f'level_{n}_tests.py'} is missing (level {numbers[-1]} exists)")
-    levels = [f"tests/level_{n}_tests.py" for n in range(1, numbers[-1] + 1)]
-    support = sorted(p.name for p in root.glob("*.py") if p.name != impl)
-    support += sorted(f"tests/{p.name}" for p in tests_dir.glob("*.py") if not LEVEL_FILE.match(p.name))
+            raise ImportLayoutError(f"{where / f'level_{n}_tests.py'} is missing (level {numbers[-1]} exists)")
+    levels = [f"{prefix}level_{n}_tests.py" for n in range(1, numbers[-1] + 1)]
+    support = sorted(p.name for p in root.glob("*.py") if p.name != impl and not LEVEL_FILE.match(p.name))
+    if tests_dir.is_dir():
+        support += sorted(f"tests/{p.name}" for p in tests_dir.glob("*.py") if not LEVEL_FILE.match(p.name))
     own = {Path(s).stem for s in support} | {Path(impl).stem} | {Path(lv).stem for lv in levels}
     for rel in [impl, *support, *levels]:
         _check_module(root, rel, own)
@@ -139,7 +148,7 @@ def _entry(path: Path) -> str:
 
 
 def _slug(layout: Layout) -> str:
-    return Path(layout.interface).stem.replace("_", "-").lower()
+    return layout.impl[: -len("_impl.py")].replace("_", "-").lower()
 
 
 def _title(layout: Layout, readme: str | None) -> str:
@@ -147,7 +156,7 @@ def _title(layout: Layout, readme: str | None) -> str:
         m = re.search(r"^#\s+(.+?)\s*$", readme, re.MULTILINE)
         if m and not LEVEL_HEADING.match(m.group(0)):
             return m.group(1)
-    return Path(layout.interface).stem.replace("_", " ").title()
+    return layout.impl[: -len("_impl.py")].replace("_", " ").title()
 
 
 def _split_levels(readme: str, n: int) -> tuple[str, dict[int, tuple[str, str]]]:
@@ -171,6 +180,28 @@ def _signature(fn: ast.FunctionDef) -> str:
     return f"{fn.name}({', '.join(parts)}){ret}"
 
 
+def _first_sentence(doc: str) -> str:
+    """A docstring's first sentence, whole, even when it wraps over several lines."""
+    para = " ".join(doc.strip().split("\n\n", 1)[0].split())
+    m = re.search(r"^(.+?[.!?])(?:\s|$)", para)
+    return m.group(1) if m else para
+
+
+def _level_title(layout: Layout, n: int) -> str:
+    """A level's title when the statement gives none: its test file's docstring, else the file's name."""
+    rel = layout.levels[n - 1]
+    try:
+        tree = ast.parse((layout.root / rel).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return f"the tests in {rel}"
+    doc = ast.get_docstring(tree) or next((ast.get_docstring(c) for c in tree.body
+                                          if isinstance(c, ast.ClassDef) and ast.get_docstring(c)), None)
+    first = _first_sentence(doc or "").rstrip(".")
+    if first and not re.match(r"^level\s*\d+\s*$", first, re.I):
+        return first
+    return f"the tests in {rel}"
+
+
 def interface_summary(path: Path) -> str:
     """The interface's public methods as a Markdown list, each with its docstring's first line."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -180,8 +211,8 @@ def interface_summary(path: Path) -> str:
             lines.append(f"`{node.name}`:\n")
             for fn in node.body:
                 if isinstance(fn, ast.FunctionDef) and not fn.name.startswith("_"):
-                    doc = (ast.get_docstring(fn) or "").strip().splitlines()
-                    lines.append(f"- `{_signature(fn)}`" + (f": {doc[0]}" if doc else ""))
+                    doc = _first_sentence(ast.get_docstring(fn) or "")
+                    lines.append(f"- `{_signature(fn)}`" + (f": {doc}" if doc else ""))
             lines.append("")
     return "\n".join(lines).strip()
 
@@ -193,7 +224,10 @@ def _level_text(layout: Layout, n: int, body: str) -> str:
     names = [f.name for c in tree.body if isinstance(c, ast.ClassDef) for f in c.body
              if isinstance(f, ast.FunctionDef) and f.name.startswith("test")]
     parts = [body.strip()] if body.strip() else []
-    if n == 1:
+    if n == 1 and layout.interface == layout.impl:
+        parts.append(f"Fill in `{layout.entry}` in `{layout.impl}` (your `solution.py`); the task has no separate "
+                     "interface module, so its methods are these:\n\n" + interface_summary(layout.root / layout.impl))
+    elif n == 1:
         parts.append(f"Fill in `{layout.entry}` in `{layout.impl}` (your `solution.py`); it implements the "
                      f"interface in `{layout.interface}`:\n\n" + interface_summary(layout.root / layout.interface)
                      + f"\n\n```python\n{(layout.root / layout.interface).read_text(encoding='utf-8').rstrip()}\n```")
@@ -240,7 +274,10 @@ def _problem_toml(layout: Layout, pid: str, title: str, level_titles: list[str])
 def import_icf(*, path: Path, data_dir: Path, slug: str | None = None, force: bool = False) -> ImportedTask:
     """Import the task folder at ``path`` as ``oop/<slug>`` into the user's data dir."""
     layout = read_layout(path)
-    slug = slug or _slug(layout)
+    if slug is None:
+        slug = _slug(layout)
+        if (BANK / TRACK / slug).exists():  # the default never shadows a problem of the bundled bank
+            slug = f"{slug}-imported"
     if not SLUG.match(slug):
         raise ImportLayoutError(f"'{slug}' is not a usable slug: lower-case letters, digits and '-' (use --slug)")
     pid = f"{TRACK}/{slug}"
@@ -260,13 +297,13 @@ def import_icf(*, path: Path, data_dir: Path, slug: str | None = None, force: bo
     intro, sections = _split_levels(readme, n) if readme else ("", {})
     if readme and not sections:
         intro = readme  # one statement for the whole task: shown with level 1
-    titles = [sections.get(i, (f"Level {i}", ""))[0] or f"Level {i}" for i in range(1, n + 1)]
+    titles = [sections.get(i, ("", ""))[0] or _level_title(layout, i) for i in range(1, n + 1)]
     staging = target.with_name(f".{slug}.importing")
     shutil.rmtree(staging, ignore_errors=True)
     (staging / TASK_DIR / "tests").mkdir(parents=True)
     (staging / "levels").mkdir()
     for rel in rels:
-        shutil.copyfile(layout.root / rel, staging / TASK_DIR / rel)
+        shutil.copyfile(layout.root / rel, staging / TASK_DIR / rel)  # a flat layout keeps its flat names
     (staging / "starter.py").write_text((layout.root / layout.impl).read_text(encoding="utf-8"), encoding="utf-8")
     for i in range(1, n + 1):
         body = sections.get(i, ("", ""))[1]

@@ -105,6 +105,7 @@ class AttemptDocuments:
     examples: str  # Markdown, the visible examples of the unlocked levels with answers
     starter: str
     editorial: str | None  # only once the attempt is completed or over
+    imported: bool = False  # an imported task: its own unittest files are the tests (no reference)
 
 
 @dataclass(frozen=True)
