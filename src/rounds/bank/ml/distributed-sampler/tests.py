@@ -1,7 +1,7 @@
 """Per-rank index lists of the distributed sampler, checked exactly.
 
 The project's tests check the reference's properties independently: over all ranks every index
-appears (drop_last: at most once; otherwise at least once, at most ceil(R / n) + 1 times), every
+appears (drop_last: at most once; otherwise at least once), every
 rank gets the same count, and the shuffle changes with the epoch but not with the rank.
 """
 
