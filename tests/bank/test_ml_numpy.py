@@ -340,3 +340,20 @@ def test_zero_sharded_adam_equals_adam_on_the_mean_gradient():
             np.testing.assert_allclose(a, p.detach().numpy(), rtol=1e-9, atol=1e-12)
     assert opt.state_sizes() == [12, 12, 12]  # P = 18, slices of 6
     np.testing.assert_array_equal(opt.shard(2), np.concatenate([got[1].ravel(), got[2]])[-6:])
+
+
+def test_distributed_sampler_shards_are_disjoint_covering_and_equal():
+    shard = _ref("distributed-sampler").shard_indices
+    for n, R in [(1, 1), (10, 3), (12, 4), (3, 8), (97, 7), (2, 5)]:
+        for drop_last in (False, True):
+            per_rank = [shard(n, R, r, 4, seed=9, drop_last=drop_last) for r in range(R)]
+            assert len({len(p) for p in per_rank}) == 1
+            assert all(type(i) is int for p in per_rank for i in p)
+            counts = np.bincount(np.concatenate([np.array(p, dtype=int) for p in per_rank] + [np.zeros(0, int)]),
+                                 minlength=n)
+            if drop_last:
+                assert counts.max(initial=0) <= 1 and counts.sum() == n // R * R
+            else:
+                assert counts.min() >= 1 and counts.sum() == -(-n // R) * R
+        assert shard(n, R, 0, 1, seed=9) == shard(n, R, 0, 1, seed=9)
+    assert shard(50, 2, 0, 1, seed=3) != shard(50, 2, 0, 2, seed=3)
