@@ -154,3 +154,15 @@ def test_changed_input_finds_the_first_argument_the_call_changed():
     assert changed_input([t], [t * 0.5]) == 0
     assert changed_input([[[1, 2], [3, 4]]], [[[1, 2], [3, 5]]]) == 0
     assert changed_input([float("nan")], [float("nan")]) is None
+
+
+def test_same_run_names_the_first_step_off_the_reference_run_and_hides_its_value():
+    from rounds.judge.checkers import same_run
+
+    ref = [1.0, 0.8, 0.6, 0.5]
+    out = np.array([[1.0, -2.0], [0.5, 3.0]])
+    assert same_run([x + 1e-6 for x in ref], ref, out + 1e-6, out).ok
+    o = same_run([1.0, 0.8, 0.7, 0.5], ref, out, out)
+    assert not o.ok and "step 3" in o.message and "0.6" not in o.message and "0.6" in o.detail
+    o = same_run(ref, ref, out * 1.1, out, out_name="test_logits")
+    assert not o.ok and o.message.startswith("test_logits differ")

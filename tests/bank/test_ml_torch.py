@@ -79,8 +79,14 @@ def test_debug_reference_learns_and_starter_does_not(slug: str) -> None:
         warnings.simplefilter("ignore")  # the broken scripts trip PyTorch's shape warnings
         fixed = p.reference.train(*case.args)
         broken = load_starter(p).train(*case.args)
-    assert case.check(fixed, None, case.args).ok
-    assert not case.check(broken, None, case.args).ok
+    assert case.check(fixed, fixed, case.args).ok
+    assert not case.check(broken, fixed, case.args).ok
+    # The run is graded against the fixed script's: float noise passes, a step off the run does not.
+    losses, out = fixed
+    assert case.check(([x * (1 + 1e-6) for x in losses], out), fixed, case.args).ok
+    nudged = list(losses)
+    nudged[len(nudged) // 2] += 0.05
+    assert not case.check((nudged, out), fixed, case.args).ok
 
 
 def load_starter(p):

@@ -362,6 +362,27 @@ def custom(fn: Callable[[Any, Any, Sequence[Any]], Any]) -> Checker:
     return _Custom(fn)
 
 
+def same_run(losses: Sequence[float], ref_losses: Sequence[float], out: Any, ref_out: Any, *,
+             atol: float = 1e-4, rtol: float = 1e-3, out_name: str = "test_logits") -> Outcome:
+    """A training run against the reference's on the same data and seed.
+
+    Debug-the-script problems are graded by behaviour only the right fix has: every step's loss
+    within ``atol + rtol * |loss|`` of the fixed script's, then the returned outputs within the same
+    tolerance. The message names the first step (or row) that left the reference's run; the
+    reference's own figures go in ``detail`` (open feedback only).
+    """
+    for i, (a, e) in enumerate(zip(losses, ref_losses, strict=False)):
+        if not abs(a - e) <= atol + rtol * abs(e):
+            return Outcome(False, f"the loss at step {i + 1} is {a:.6g}, off the run of the fixed script on this "
+                                  f"data and seed (tolerance {atol:g} + {rtol:g} * |loss| per step): the change "
+                                  "alters the training run, not only the bug",
+                           f"the fixed script's loss at step {i + 1} is {e:.6g}")
+    o = floats(atol=atol, rtol=rtol, shape=True)(out, ref_out, ())
+    if not o.ok:
+        return Outcome(False, f"{out_name} differ from the fixed script's on this data and seed: {o.message}", o.detail)
+    return Outcome.passed()
+
+
 def changed_input(before: Sequence[Any], after: Sequence[Any]) -> int | None:
     """The index of the first argument the call changed, or None when every one is as it was.
 

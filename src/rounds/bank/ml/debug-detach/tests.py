@@ -9,15 +9,12 @@ import math
 
 import torch
 
-from rounds.testkit import Call, custom
+from rounds.testkit import Call, custom, same_run
 
 STEPS = 200
 TAIL = 50
 LOSS_TARGET = 0.6
 AUC_MIN = 0.8
-
-# The verdict rests on the thresholds alone, so the host never reruns the reference training.
-GOAL = "a run that meets the loss and held-out targets of the contract"
 
 
 def _data(seed: int, d: int, n_train: int = 768, n_test: int = 512):
@@ -74,14 +71,17 @@ def _grader(y_test: torch.Tensor):
                        f"below {LOSS_TARGET} within {STEPS} steps (loss at steps {_trajectory(losses)})")
         if a < AUC_MIN:
             why.append(f"held-out ROC AUC is {a:.3f}; a trained model reaches {AUC_MIN}")
-        return "; ".join(why) or None
+        if why:
+            return "; ".join(why)
+        # Only the right fix reproduces the fixed script's run: a fix of a symptom meets the targets too.
+        return same_run(losses, expected[0], logits, expected[1], out_name="test_logits")
 
     return custom(check)
 
 
 def _case(seed: int, d: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, d)
-    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt), note=note)
+    return Call((X, y, Xt, seed % 1000), check=_grader(yt), note=note)
 
 
 def examples(level):

@@ -9,16 +9,15 @@ import math
 
 import torch
 
-from rounds.testkit import Call, custom
+from rounds.testkit import Call, custom, same_run
 
 STEPS = 200
 TAIL = 50
 LOSS_TARGET = 0.55
 ACC_MIN = 0.72
 TEST_CE_MAX = 0.8
-
-# The verdict rests on the thresholds alone, so the host never reruns the reference training.
-GOAL = "a run that meets the loss and held-out targets of the contract"
+SCORE_BATCH = 64
+DUP = SCORE_BATCH - 1  # test rows DUP and DUP + 1 are one account, in neighbouring chunks
 
 
 def _data(seed: int, d: int, k: int, n_train: int = 768, n_test: int = 384):
@@ -31,7 +30,10 @@ def _data(seed: int, d: int, k: int, n_train: int = 768, n_test: int = 384):
     y = (torch.tanh(X @ w1) @ w2 + 4.0 * X[:, :1] * direction).argmax(1)
     Xt, yt = X[n_train:], y[n_train:]
     order = torch.argsort(Xt[:, 0])
-    return X[:n_train], y[:n_train], Xt[order], yt[order]
+    Xt, yt = Xt[order].clone(), yt[order].clone()
+    # The same account twice, at the end of one chunk and the start of the next (still sorted).
+    Xt[DUP + 1], yt[DUP + 1] = Xt[DUP], yt[DUP]
+    return X[:n_train], y[:n_train], Xt, yt
 
 
 def _trajectory(losses: list[float]) -> str:
@@ -59,6 +61,9 @@ def _grader(y_test: torch.Tensor, k: int):
             return f"test_logits has shape {tuple(logits.shape)}, expected {(len(y_test), k)}"
         if not logits.is_floating_point() or not torch.isfinite(logits).all():
             return "test_logits must be finite floating-point scores"
+        if not torch.allclose(logits[DUP].double(), logits[DUP + 1].double(), atol=1e-5, rtol=1e-4):
+            return (f"rows {DUP} and {DUP + 1} of X_test are the same account, scored in neighbouring chunks, "
+                    "but got different scores: a row's score must not depend on the rows that share its chunk")
         z = logits.double()
         tail = sum(losses[-TAIL:]) / TAIL
         acc = (z.argmax(1) == y_test).double().mean().item()
@@ -72,14 +77,17 @@ def _grader(y_test: torch.Tensor, k: int):
         if ce > TEST_CE_MAX:
             why.append(f"held-out cross-entropy of test_logits is {ce:.3g}; raw scores of a trained model "
                        f"give at most {TEST_CE_MAX}")
-        return "; ".join(why) or None
+        if why:
+            return "; ".join(why)
+        # Only the right fix reproduces the fixed script's run: a fix of a symptom meets the targets too.
+        return same_run(losses, expected[0], logits, expected[1], out_name="test_logits")
 
     return custom(check)
 
 
 def _case(seed: int, d: int, k: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, d, k)
-    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt, k), note=note)
+    return Call((X, y, Xt, seed % 1000), check=_grader(yt, k), note=note)
 
 
 def examples(level):

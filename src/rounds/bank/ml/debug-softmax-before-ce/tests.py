@@ -9,16 +9,13 @@ import math
 
 import torch
 
-from rounds.testkit import Call, custom
+from rounds.testkit import Call, custom, same_run
 
 STEPS = 150
 TAIL = 50
 LOSS_TARGET = 0.35
 ACC_MIN = 0.8
 TEST_CE_MAX = 0.45
-
-# The verdict rests on the thresholds alone, so the host never reruns the reference training.
-GOAL = "a run that meets the loss and held-out targets of the contract"
 
 
 def _data(seed: int, d: int, k: int, n_train: int = 512, n_test: int = 256):
@@ -70,14 +67,17 @@ def _grader(y_test: torch.Tensor, k: int):
         if ce > TEST_CE_MAX:
             why.append(f"held-out cross-entropy of test_logits is {ce:.3g}; raw scores of a trained model "
                        f"give at most {TEST_CE_MAX}")
-        return "; ".join(why) or None
+        if why:
+            return "; ".join(why)
+        # Only the right fix reproduces the fixed script's run: a fix of a symptom meets the targets too.
+        return same_run(losses, expected[0], logits, expected[1], out_name="test_logits")
 
     return custom(check)
 
 
 def _case(seed: int, d: int, k: int, note: str) -> Call:
     X, y, Xt, yt = _data(seed, d, k)
-    return Call((X, y, Xt, seed % 1000), expected=GOAL, check=_grader(yt, k), note=note)
+    return Call((X, y, Xt, seed % 1000), check=_grader(yt, k), note=note)
 
 
 def examples(level):
