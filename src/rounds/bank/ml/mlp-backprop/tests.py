@@ -100,6 +100,15 @@ def hidden(level, rng):
             cases.append(Call((x, y, c), {"seed": int(g.integers(0, 1000))}, entry="train_mlp", check=_fits(xt, yt), note=note))
         return cases
     cases = []
+    if level == 2:
+        # Whole-number inputs and weights put exact zeros into the pre-activations: ReLU'(0) = 0.
+        x = g.integers(-2, 3, size=(6, 3)).astype(np.float64)
+        w1 = g.integers(-1, 2, size=(3, 5)).astype(np.float64)
+        w1[:, 0] = [1.0, -1.0, 0.0]  # unit 0 is exactly 0 wherever x[:, 0] == x[:, 1]
+        x[:3, 1] = x[:3, 0]
+        args = (x, g.integers(0, 3, size=6), w1, np.zeros(5), g.normal(size=(5, 3)), g.normal(size=3) * 0.5)
+        cases.append(Call(args, expected=_autograd(*args), entry="mlp_backward", check=grad_checker,
+                          note="pre-activations exactly 0: the ReLU derivative there is 0"))
     for (n, d, h, c), scale, note in _nets(g):
         args = (g.normal(size=(n, d)), g.integers(0, c, size=n)) + _params(g, d, h, c, scale)
         if level == 1:
