@@ -273,11 +273,13 @@ def test_drill_level_only_for_drills_and_the_editor_hint_sits_by_the_editor(serv
     assert editor and box and 0 <= box["y"] - (editor["y"] + editor["height"]) < 40
 
 
-def test_an_unlock_brings_the_new_level_into_view(server: str, chromium) -> None:  # noqa: F811
+def test_an_unlock_brings_the_new_level_into_view(server: str, chromium, data_dir: Path,  # noqa: F811
+                                                  tmp_path: Path) -> None:
     context = chromium.new_context(viewport={"width": 1280, "height": 420})
     pg = context.new_page()
-    pg.goto(server + "/p/oop/tally")
-    pg.click("#start-button")  # a fresh practice attempt at level 1
+    r = cli(data_dir, tmp_path, "start", "oop/tally", "--new", "--dir", "ws")  # a fresh attempt at level 1
+    assert r.returncode == 0, r.stdout + r.stderr
+    pg.goto(server + "/p/oop/tally?attempt=" + r.stdout.split("Started attempt ")[1].split()[0])
     _type_code(pg, TALLY_L1)
     pg.click("#submit-button")
     sub = _wait_results(pg, "Submission: hidden tests")

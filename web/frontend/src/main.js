@@ -149,12 +149,9 @@ function showUnlockedLevel(root) {
   const heading = [...statement.querySelectorAll("h2")].find((h) => h.textContent.trim().startsWith(want));
   if (!heading) return;
   heading.id = heading.id || `level-${note.dataset.level}`;
-  if (statement.scrollHeight > statement.clientHeight + 1) {
-    statement.scrollTop = heading.offsetTop - statement.offsetTop;
-  } else {
-    heading.scrollIntoView({ block: "start" });
-  }
   heading.setAttribute("tabindex", "-1");
+  // The statement box and the page both scroll so that the new level's heading is at the top.
+  requestAnimationFrame(() => heading.scrollIntoView({ block: "start" }));
 }
 
 // A form that asks first (reset, editorial now): nothing happens unless the user says yes.
@@ -183,7 +180,7 @@ document.addEventListener("DOMContentLoaded", () => {
 document.addEventListener("htmx:afterSettle", (e) => enhance(e.detail.elt.parentElement || document));
 // A new Run or Submit: bring its results into view (later polls leave the scroll alone).
 document.addEventListener("htmx:afterSwap", (e) => {
-  if (e.detail.target && e.detail.target.id === "results") {
+  if (e.detail.target && e.detail.target.id === "results" && !e.detail.target.querySelector(".unlocked")) {
     e.detail.target.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
 });
