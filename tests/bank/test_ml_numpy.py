@@ -357,3 +357,26 @@ def test_distributed_sampler_shards_are_disjoint_covering_and_equal():
                 assert counts.min() >= 1 and counts.sum() == -(-n // R) * R
         assert shard(n, R, 0, 1, seed=9) == shard(n, R, 0, 1, seed=9)
     assert shard(50, 2, 0, 1, seed=3) != shard(50, 2, 0, 2, seed=3)
+
+
+def test_moe_layer_equals_a_loop_over_tokens():
+    moe = _ref("moe-routing")
+    g = np.random.default_rng(8)
+    T, d, E, k, cap = 30, 5, 4, 2, 9
+    x, W, experts = g.normal(size=(T, d)), g.normal(size=(d, E)), g.normal(size=(E, d, d))
+    y, aux = moe.moe_forward(x, W, experts, k, cap)
+    logits = x @ W
+    probs = np.exp(logits - logits.max(1, keepdims=True))
+    probs /= probs.sum(1, keepdims=True)
+    load, want, counts = [0] * E, np.zeros_like(x), np.zeros(E)
+    choices = [sorted(range(E), key=lambda e, t=t: (-probs[t, e], e))[:k] for t in range(T)]
+    for j in range(k):
+        for t in range(T):
+            e = choices[t][j]
+            counts[e] += 1
+            if load[e] < cap:
+                load[e] += 1
+                w = probs[t, e] / sum(probs[t, c] for c in choices[t])
+                want[t] += w * (x[t] @ experts[e])
+    np.testing.assert_allclose(y, want, rtol=1e-10, atol=1e-12)
+    assert aux == pytest.approx(E * np.sum(counts / T * probs.mean(0)), rel=1e-12)
