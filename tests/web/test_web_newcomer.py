@@ -405,3 +405,25 @@ def test_editor_settings_are_kept(server: str, page: Page) -> None:  # noqa: F81
     assert page.locator(".cm-editor").evaluate("e => getComputedStyle(e).fontSize") == "18px"
     assert page.evaluate("document.querySelector('.cm-content').classList.contains('cm-lineWrapping')")
     expect(page.locator("#editor-theme")).to_have_value("dark")
+
+
+def test_a_hint_ladder_marks_each_hint_in_the_attempt(server: str, page: Page, data_dir: Path,  # noqa: F811
+                                                      tmp_path: Path) -> None:
+    page.goto(server + "/p/algo/course-schedule-ii")
+    expect(page.locator("#hints h2")).to_contain_text("0 of 3 used")
+    page.click("#hint-button")
+    expect(page.locator("#hints h2")).to_contain_text("1 of 3 used")
+    expect(page.locator("#hints .hint-list li")).to_have_count(1)
+    expect(page.locator("#hints .hint-list li").first).to_contain_text("Aim for O(V + E)")
+    page.click("#hint-button")
+    expect(page.locator("#hints .hint-list li").nth(1)).to_contain_text("A trap to avoid")
+    attempt = page.url.split("attempt=")[1].split("#")[0]
+    page.reload()
+    expect(page.locator("#hints h2")).to_contain_text("2 of 3 used")
+    # The attempt's log says so, in the terminal too.
+    r = cli(data_dir, tmp_path, "start", "algo/course-schedule-ii", "--dir", "ws")
+    assert f"attempt {attempt}" in r.stdout
+    r = cli(data_dir, tmp_path / "ws", "status", "--json")
+    import json
+
+    assert json.loads(r.stdout)["hints_used"] == 2

@@ -519,7 +519,7 @@ def _status_json(view: AttemptView) -> dict[str, Any]:
     return {
         "attempt_id": view.id, "problem_id": view.problem_id, "title": view.title, "mode": view.mode,
         "feedback": view.feedback, "status": view.status, "level": view.level, "levels": view.levels,
-        "levels_passed": view.levels_passed, "score": view.score, "assisted": view.assisted,
+        "levels_passed": view.levels_passed, "score": view.score, "assisted": view.assisted, "hints_used": view.hints_used,
         "started_at": iso(view.started_at),
         "deadline": iso(view.deadline), "budget_minutes": view.budget_minutes,
         "elapsed_s": int(view.clock.elapsed.total_seconds()), "remaining_s": int(view.clock.remaining.total_seconds()),

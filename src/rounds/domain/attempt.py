@@ -56,6 +56,7 @@ class EventKind(StrEnum):
     EXPIRED = "expired"
     RESET = "reset"  # the code went back to the starter (the old code is kept as a snapshot)
     EDITORIAL = "editorial"  # the editorial was shown before the attempt ended: the attempt is assisted
+    HINT = "hint"  # the next hint of the problem's ladder was shown
 
 
 def now_utc() -> datetime:

@@ -33,7 +33,7 @@ from rounds.storage.db import SessionFactory
 from rounds.storage.models import Attempt, Submission
 
 __all__ = ["active_attempt", "attempt_documents", "attempt_status", "list_attempts", "reset_to_starter", "save_code",
-           "show_editorial", "start_attempt"]
+           "show_editorial", "start_attempt", "take_hint"]
 
 RECENT = 10
 
@@ -117,6 +117,21 @@ def show_editorial(*, sessions: SessionFactory, attempt_id: int, now: datetime |
         a = load(s, attempt_id, now=when, for_update=True)
         if not any(e.kind is EventKind.EDITORIAL for e in repo.events(s, a.id)):
             repo.add_event(s, a, EventKind.EDITORIAL, when, level=a.level)
+
+
+def take_hint(*, sessions: SessionFactory, attempt_id: int, now: datetime | None = None) -> list[str]:
+    """Show the next hint of the problem's ladder (logged in the attempt); returns the hints shown so far."""
+    from rounds.content.hints import hints
+
+    when = now or dom.now_utc()
+    with sessions.begin() as s:
+        a = load(s, attempt_id, now=when, for_update=True)
+        ladder = hints(get_problem(a.problem_id))
+        used = sum(e.kind is EventKind.HINT for e in repo.events(s, a.id))
+        if used < len(ladder):
+            repo.add_event(s, a, EventKind.HINT, when, level=a.level)
+            used += 1
+        return ladder[:used]
 
 
 def attempt_status(*, sessions: SessionFactory, attempt_id: int, now: datetime | None = None) -> AttemptView:
@@ -248,6 +263,8 @@ def view(s: Session, a: Attempt, *, now: datetime) -> AttemptView:
     finished = a.finished_at if a.status != AttemptStatus.ACTIVE.value else None
     c = dom.clock(started_at=a.started_at, deadline=a.deadline, budget_minutes=a.budget_minutes, now=now,
                   finished_at=finished)
-    assisted = any(e.kind is EventKind.EDITORIAL for e in repo.events(s, a.id))
+    log = repo.events(s, a.id)
+    assisted = any(e.kind is EventKind.EDITORIAL for e in log)
     return AttemptView(**base.__dict__, budget_minutes=a.budget_minutes, clock=c, code=a.code,
-                       code_saved_at=a.code_saved_at, level_views=levels, recent=recent, assisted=assisted)
+                       code_saved_at=a.code_saved_at, level_views=levels, recent=recent, assisted=assisted,
+                       hints_used=sum(e.kind is EventKind.HINT for e in log))

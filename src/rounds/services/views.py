@@ -89,6 +89,7 @@ class AttemptView(AttemptSummary):
     level_views: list[LevelView]
     recent: list[SubmissionSummary]  # newest first
     assisted: bool = False  # the editorial was shown before the attempt ended
+    hints_used: int = 0  # hints of the problem's ladder shown in this attempt
 
     @property
     def open(self) -> bool:

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Protocol
 
 from rounds.config import Settings
+from rounds.content.hints import hints as ladder
 from rounds.content.package import Problem
 from rounds.content.starters import starter_upto
 from rounds.domain.attempt import AttemptStatus, Mode
@@ -60,6 +61,8 @@ class ProblemView:
     saved_at: datetime | None = None
     elapsed_s: int = 0  # time spent; final (frozen) once the attempt is finished
     assisted: bool = False  # the editorial was opened before the attempt ended
+    hints: list[str] = field(default_factory=list)  # the hints shown in this attempt, mildest first
+    hints_total: int = 0  # the problem's ladder
     last_results: list[SubmissionView] = field(default_factory=list)  # the last run and submission, oldest first
     shown_id: int | None = None  # the attempt shown (open or not); None before the first
     attempts: list[AttemptSummary] = field(default_factory=list)  # every attempt at the problem, newest first
@@ -100,7 +103,7 @@ def problem_view(*, sessions: SessionFactory, problem: Problem, attempt_id: int 
         raise AttemptNotFound(f"there is no attempt {attempt_id} at {problem.id}")
     if not mine:
         return ProblemView(code=starter_upto(problem, 1), statement=problem.statement_upto(1), minutes=problem.minutes,
-                           budget_minutes=problem.minutes)
+                           budget_minutes=problem.minutes, hints_total=len(ladder(problem)))
     pick = attempt_id if attempt_id is not None else next(
         (a.id for a in mine if a.status == AttemptStatus.ACTIVE.value), mine[0].id)
     st = attempts.attempt_status(sessions=sessions, attempt_id=pick)
@@ -122,7 +125,8 @@ def _view(problem: Problem, st: AttemptView) -> ProblemView:
         feedback=st.feedback, started_at=st.started_at, deadline=st.deadline,
         budget_minutes=st.budget_minutes, finished=st.status != AttemptStatus.ACTIVE.value or expired,
         expired=expired, score=st.score, saved_at=st.code_saved_at,
-        elapsed_s=int(st.clock.elapsed.total_seconds()), shown_id=st.id, assisted=st.assisted)
+        elapsed_s=int(st.clock.elapsed.total_seconds()), shown_id=st.id, assisted=st.assisted,
+        hints=ladder(problem)[:st.hints_used], hints_total=len(ladder(problem)))
 
 
 def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str, level: int | None = None,
@@ -157,6 +161,13 @@ def reset(*, sessions: SessionFactory, problem: Problem, attempt_id: int | None)
     """Put the starter back in the attempt shown (the old code is kept in History); returns its id."""
     aid, _ = _open_attempt(sessions, problem, starter_upto(problem, 1), attempt_id)
     attempts.reset_to_starter(sessions=sessions, attempt_id=aid)
+    return aid
+
+
+def take_hint(*, sessions: SessionFactory, problem: Problem, attempt_id: int | None) -> int:
+    """Show the next hint in the attempt shown (logged there). Returns its id."""
+    aid, _ = _open_attempt(sessions, problem, starter_upto(problem, 1), attempt_id)
+    attempts.take_hint(sessions=sessions, attempt_id=aid)
     return aid
 
 

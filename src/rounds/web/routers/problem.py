@@ -82,6 +82,16 @@ def reset(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt
     return RedirectResponse(f"/p/{problem.id}?attempt={shown}", status_code=303)
 
 
+@router.post("/p/{track}/{slug}/hint", dependencies=[CsrfChecked])
+def hint(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt: AttemptF = "") -> RedirectResponse:
+    problem = _problem(cat, track, slug)
+    try:
+        shown = practice.take_hint(sessions=sessions, problem=problem, attempt_id=_attempt_id(attempt))
+    except Refusals as exc:
+        raise HTTPException(400, str(exc)) from None
+    return RedirectResponse(f"/p/{problem.id}?attempt={shown}#hints", status_code=303)
+
+
 @router.post("/p/{track}/{slug}/editorial", dependencies=[CsrfChecked])
 def editorial_now(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
                   attempt: AttemptF = "") -> RedirectResponse:
