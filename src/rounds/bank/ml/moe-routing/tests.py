@@ -86,8 +86,8 @@ def hidden(level, rng):
             _r(tie, 2, 10, "equal probabilities: the lower expert index comes first"),
             _r(g.normal(size=(5, 3)), 2, 0, "capacity 0: every assignment is dropped"),
             _r(order, 2, 2, "capacity 2: a second choice loses to a later token's first choice"),
-            _r(np.array([[4.0, 0.0, 0.0]] * 5), 2, 3, "five tokens all prefer expert 0: tokens 3 and 4 lose it; "
-               "weights are not renormalised after a drop"),
+            _r(np.array([[4.0, 1.0, 0.0]] * 3 + [[4.0, 0.0, 1.0]] * 2), 2, 3, "five tokens all prefer expert 0: "
+               "tokens 3 and 4 lose it and keep only their second choice, whose weight is not renormalised"),
             _r(g.normal(size=(6, 5)) * 1e3, 2, 3, "logits of magnitude 1e3"),
             _r(g.normal(size=(7, 4)), 4, 7, "k = E: every expert, in order of probability"),
             _r(g.normal(size=(4096, 64)), 2, int(1.25 * 4096 * 2 / 64), "4096 tokens, 64 experts, capacity "
