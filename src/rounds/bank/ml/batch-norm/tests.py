@@ -18,15 +18,20 @@ def examples(level):
                  name="running statistics only")]
 
 
-def _shapes(g):
-    out = [
-        ((2, 3), "two rows: unbiased factor m/(m-1) = 2"),
-        ((5, 1), "one channel"),
-        ((4, 4), "a square matrix: channels are columns"),
-        ((2, 3, 4, 5), "(N, C, H, W): statistics over batch and space"),
-        ((1, 3, 2, 2), "a batch of one image: statistics over space only"),
-        ((3, 2, 7), "(N, C, L) sequences"),
+def _shapes(g, level):
+    """(shape, note): the note says what the case tests at this level (training or eval mode)."""
+    fixed = [
+        ((2, 3), "two rows: unbiased factor m/(m-1) = 2",
+         "two rows, three channels: the running statistics, not the batch's"),
+        ((5, 1), "one channel", "one channel"),
+        ((4, 4), "a square matrix: channels are columns", "a square matrix: channels are columns"),
+        ((2, 3, 4, 5), "(N, C, H, W): statistics over batch and space",
+         "(N, C, H, W): each channel's running statistics broadcast over batch and space"),
+        ((1, 3, 2, 2), "a batch of one image: statistics over space only",
+         "a batch of one image: eval mode does not need a batch"),
+        ((3, 2, 7), "(N, C, L) sequences", "(N, C, L) sequences"),
     ]
+    out = [(shape, train if level == 1 else ev) for shape, train, ev in fixed]
     for _ in range(4):
         nd = int(g.integers(2, 5))
         shape = (int(g.integers(2, 6)),) + tuple(int(s) for s in g.integers(1, 5, size=nd - 1))
@@ -38,7 +43,7 @@ def _shapes(g):
 def hidden(level, rng):
     g = np.random.default_rng(rng.randrange(2**32))
     cases = []
-    for shape, note in _shapes(g):
+    for shape, note in _shapes(g, level):
         x = g.normal(size=shape) * float(g.choice([0.5, 3.0])) + float(g.normal() * 2)
         gamma, beta, rm, rv = _params(g, shape[1])
         if level == 1:
