@@ -166,3 +166,29 @@ def test_same_run_names_the_first_step_off_the_reference_run_and_hides_its_value
     assert not o.ok and "step 3" in o.message and "0.6" not in o.message and "0.6" in o.detail
     o = same_run(ref, ref, out * 1.1, out, out_name="test_logits")
     assert not o.ok and o.message.startswith("test_logits differ")
+
+
+def test_a_cases_hint_is_shown_in_open_mode_only_and_survives_storage():
+    from rounds.content.testkit import Call
+    from rounds.domain.feedback import apply_mode
+    from rounds.domain.reports import report_from_json
+    from rounds.domain.verdict import Verdict
+    from rounds.judge.graders.base import with_hint
+
+    case = Call((1,), note="logits of magnitude 1e4", hint="subtract the max first")
+    rep = _report("3 NaN values [logits of magnitude 1e4]", "")
+    with_hint(rep.tests[0], case)
+    stored = rep.to_json()
+    assert stored["tests"][0]["hint"] == "subtract the max first"
+    std = apply_mode(report_from_json(stored), "standard").tests[0]
+    assert "subtract" not in std.message and std.hint is None and "1e4" in std.message
+    opened = apply_mode(report_from_json(stored), "open")
+    assert opened.tests[0].message.endswith("Hint: subtract the max first")
+    assert apply_mode(opened, "open").tests[0].message.count("Hint:") == 1, "applying twice is the same"
+    assert apply_mode(report_from_json(stored), "blind").tests[0].message == ""
+    visible = _report("wrong", "", visible=True)
+    with_hint(visible.tests[0], case)
+    assert "Hint" not in apply_mode(visible, "standard").tests[0].message, "an example's hint is open mode only too"
+    passed = _report("", "")
+    passed.tests[0].verdict = Verdict.AC
+    assert with_hint(passed.tests[0], case).hint is None

@@ -46,6 +46,7 @@ class Call:
     probes: tuple[str, ...] = ()
     cpu_ms: int | None = None  # overrides the problem's per-test CPU limit
     entry: str | None = None  # another function of the solution (staged follow-ups)
+    hint: str = ""  # how to fix it ("shift by the max"): open feedback only; `note` names the symptom
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Ops:
     note: str = ""
     shrink: bool = False  # generated streams: on failure, find the shortest failing sequence
     cpu_ms: int | None = None
+    hint: str = ""  # open feedback only, like Call.hint
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Threads:
     name: str = ""
     note: str = ""
     cpu_ms: int | None = None
+    hint: str = ""  # open feedback only, like Call.hint
 
 
 Case = Call | Ops | Threads

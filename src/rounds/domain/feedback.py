@@ -8,7 +8,9 @@
 
 Visible examples always show everything: they are in the statement anyway. A test's
 ``open_detail`` (the checker's figures) is added to its message where everything is shown and
-dropped everywhere else, so applying a mode twice changes nothing.
+dropped everywhere else, so applying a mode twice changes nothing. A failed case's ``hint`` (how
+to fix it: "shift by the max") is added in open mode only, visible examples included; standard
+mode keeps to the case's note, which names the symptom.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ def apply_mode(report: Report, mode: str) -> Report:
         raise ValueError(f"feedback mode must be one of {', '.join(MODES)}, not {mode!r}")
     for t in report.tests:
         detail, t.open_detail = t.open_detail, None
+        hint, t.hint = t.hint, None
+        if mode == "open" and hint and t.message:
+            t.message = f"{t.message} Hint: {hint}"
         if t.visible or mode == "open":
             if detail and t.message:
                 t.message = f"{t.message} ({detail})"

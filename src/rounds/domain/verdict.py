@@ -57,6 +57,8 @@ class TestResult:
     # What else the checker knows that gives the expected value away (the size of an error):
     # open mode and visible tests add it to the message, other modes drop it.
     open_detail: str | None = None
+    # The failing case's hint on how to fix it: open mode only (standard mode names the symptom).
+    hint: str | None = None
 
     @property
     def passed(self) -> bool:

@@ -144,6 +144,14 @@ def call_reference(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[s
         return Raises(type(exc).__name__), a
 
 
+def with_hint(r: TestResult, case: Any) -> TestResult:
+    """Attach the case's hint to a failed test; feedback modes decide who sees it."""
+    hint: str | None = getattr(case, "hint", None)
+    if hint and not r.passed:
+        r.hint = hint
+    return r
+
+
 def base_result(name: str, level: int, raw: RawRun | None, visible: bool) -> TestResult:
     r = TestResult(name=name, level=level, verdict=Verdict.AC, visible=visible)
     if raw is not None:

@@ -9,7 +9,14 @@ from rounds.content.testkit import REF, Call
 from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
 from rounds.judge.checkers import changed_input, short
-from rounds.judge.graders.base import Context, Raises, base_result, call_reference, fmt_call
+from rounds.judge.graders.base import (
+    Context,
+    Raises,
+    base_result,
+    call_reference,
+    fmt_call,
+    with_hint,
+)
 
 
 def expected_of(case: Call, ctx: Context, *, private: bool = True) -> Any:
@@ -23,6 +30,10 @@ def expected_of(case: Call, ctx: Context, *, private: bool = True) -> Any:
 
 
 def grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
+    return with_hint(_grade_call(case, ctx, name=name, level=level, visible=visible), case)
+
+
+def _grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
     # Snapshot the inputs for the sandbox first; then the reference may use (and even mutate)
     # the case's own objects, which saves a deep copy of large inputs.
     body, blobs = wire.encode([list(case.args), case.kwargs])

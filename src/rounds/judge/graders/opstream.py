@@ -16,7 +16,7 @@ from rounds.content.testkit import Op, Ops, Threads
 from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
 from rounds.judge.checkers import Checker, exact, short
-from rounds.judge.graders.base import Context, base_result, fmt_call
+from rounds.judge.graders.base import Context, base_result, fmt_call, with_hint
 from rounds.judge.pool import RawRun
 
 SHRINK_RUNS = 120
@@ -182,6 +182,10 @@ def _shrink(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | No
 
 
 def grade_ops(case: Ops, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
+    return with_hint(_grade_ops(case, ctx, name=name, level=level, visible=visible), case)
+
+
+def _grade_ops(case: Ops, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
     ops = list(case.ops)
     raw, verdict, message, want, got, idx = _attempt(ctx, case.init, ops, case.cpu_ms)
     r = base_result(name, level, raw, visible)
@@ -212,6 +216,10 @@ def grade_ops(case: Ops, ctx: Context, *, name: str, level: int, visible: bool) 
 
 
 def grade_threads(case: Threads, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
+    return with_hint(_grade_threads(case, ctx, name=name, level=level, visible=visible), case)
+
+
+def _grade_threads(case: Threads, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
     seq = list(case.setup) + [o for t in case.threads for o in t] + list(case.final)
     want_all = reference_steps(ctx, case.init, seq)
     want_final = want_all[len(seq) - len(case.final):]

@@ -22,7 +22,7 @@ from rounds.content.testkit import Op, Ops, Threads
 from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
 from rounds.judge.checkers import short
-from rounds.judge.graders.base import Context, base_result, fmt_call
+from rounds.judge.graders.base import Context, base_result, fmt_call, with_hint
 from rounds.judge.graders.opstream import SHRINK_RUNS, SHRINK_SECONDS, Step, reference_steps
 from rounds.judge.pool import RawRun
 
@@ -167,6 +167,10 @@ def _table(ops: list[Op], want: list[str], got: list[Any], upto: int) -> list[di
 
 def grade_query_case(case: Ops | Threads, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
     """Judge one operation-stream case against a query-form solution."""
+    return with_hint(_grade_query_case(case, ctx, name=name, level=level, visible=visible), case)
+
+
+def _grade_query_case(case: Ops | Threads, ctx: Context, *, name: str, level: int, visible: bool) -> TestResult:
     why = _unsupported(case, ctx)
     if why is not None:
         r = base_result(name, level, None, visible)

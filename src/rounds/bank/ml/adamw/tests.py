@@ -12,14 +12,14 @@ from rounds.testkit import Ops, floats, op
 step_checker = floats(atol=1e-12, rtol=1e-9, dtype="float64")
 
 
-def stream(seed, shapes, n_steps, lr, betas, eps, wd, note, grad_scale=1.0):
+def stream(seed, shapes, n_steps, lr, betas, eps, wd, note, grad_scale=1.0, hint=""):
     g = torch.Generator().manual_seed(seed)
     params = [torch.randn(*s, generator=g, dtype=torch.float64) for s in shapes]
     ops = []
     for _ in range(n_steps):
         grads = [grad_scale * torch.randn(*s, generator=g, dtype=torch.float64) for s in shapes]
         ops.append(op("step", grads))
-    return Ops(ops, init=(params, lr, betas[0], betas[1], eps, wd), note=note)
+    return Ops(ops, init=(params, lr, betas[0], betas[1], eps, wd), note=note, hint=hint)
 
 
 def examples(level):
@@ -36,7 +36,8 @@ def hidden(level, rng):
             stream(s(), [(4, 3), (3,)], 20, 0.001, (0.9, 0.999), 1e-8, 0.0, "twenty steps, default betas"),
             stream(s(), [(5,)], 10, 0.05, (0.5, 0.9), 1e-8, 0.0, "other betas"),
             stream(s(), [(6,)], 8, 0.01, (0.9, 0.999), 1e-3, 0.0,
-                   "tiny gradients with a large eps: eps sits outside the square root", grad_scale=1e-4),
+                   "tiny gradients with a large eps", grad_scale=1e-4,
+                   hint="eps is added after the square root: m_hat / (sqrt(v_hat) + eps)"),
             stream(s(), [(2, 2, 2)], 5, 0.1, (0.0, 0.999), 1e-8, 0.0, "beta1 = 0: no momentum"),
             stream(s(), [(1,), (7,)], 12, 0.003, (0.95, 0.98), 1e-6, 0.0, "two parameters of different shapes"),
         ]

@@ -53,9 +53,11 @@ def _level1(g):
     q, k, v = _qkv(g, (1,), 1, 1, 6, 2)
     cases.append(Call((q, k, v), note="one query, one key: output is that value"))
     q, k, v = _qkv(g, (2, 3), 4, 6, 8, 5)
-    cases.append(Call((q, k, v), note="(batch, heads, L, d) with d != dv: scale by sqrt(d)"))
+    cases.append(Call((q, k, v), note="(batch, heads, L, d) with d != dv",
+                      hint="scale the scores by 1 / sqrt(d), the query and key width, not the value width"))
     q, k, v = _qkv(g, (2,), 3, 3, 16, 16, scale=12.0)
-    cases.append(Call((q, k, v), note="scores in the thousands: stable softmax"))
+    cases.append(Call((q, k, v), note="scores in the thousands",
+                      hint="subtract each row's max score before exp"))
     q, k, v = _qkv(g, (3,), 5, 5, 4, 4)
     cases.append(Call((q, k, v, np.tril(np.ones((5, 5), dtype=bool))), note="causal mask broadcast over the batch"))
     q, k, v = _qkv(g, (2, 2), 3, 6, 4, 3)

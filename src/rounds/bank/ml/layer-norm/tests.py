@@ -16,6 +16,10 @@ def _autograd(x, gamma, beta, dy, eps):
     return tuple(a.grad.numpy() for a in t)
 
 
+# How to fix what a note names: open feedback only.
+_HINTS = {"variance 1e-6, comparable to eps": "eps goes inside the square root: (x - mean) / sqrt(var + eps)"}
+
+
 def _inputs(g):
     out = []
 
@@ -27,7 +31,7 @@ def _inputs(g):
 
     add(np.full((2, 4), 3.0), "constant rows: variance 0, output is beta")
     add(g.normal(size=(3, 1)), "D = 1: every row is constant")
-    add(g.normal(size=(4, 6)) * 1e-3, "variance 1e-6, comparable to eps: eps inside the sqrt")
+    add(g.normal(size=(4, 6)) * 1e-3, "variance 1e-6, comparable to eps")
     add(g.normal(size=(2, 5)) * 2e-3, "eps = 0.1 changes the scale a lot", eps=0.1)
     add(g.normal(size=(1, 7)), "a batch of one")
     add(g.normal(size=(3, 5)) + 1e7, "a 1e7 offset: E[x^2] - E[x]^2 cancels catastrophically")
@@ -58,9 +62,9 @@ def hidden(level, rng):
     for x, gamma, beta, eps, note in _inputs(g):
         kw = {} if eps == 1e-5 else {"eps": eps}
         if level == 1:
-            cases.append(Call((x, gamma, beta), kw, note=note))
+            cases.append(Call((x, gamma, beta), kw, note=note, hint=_HINTS.get(note, "")))
         else:
             dy = g.normal(size=x.shape)
             cases.append(Call((x, gamma, beta, dy), kw, expected=_autograd(x, gamma, beta, dy, eps),
-                              entry="layer_norm_backward", note=note))
+                              entry="layer_norm_backward", note=note, hint=_HINTS.get(note, "")))
     return cases

@@ -31,7 +31,8 @@ def _level1(g):
     cases = [
         Call(_mha(g, 1, 3, 3, 4, 1, self_attn=True), note="one head: plain attention with projections"),
         Call(_mha(g, 2, 4, 6, 8, 2), note="two heads, cross-attention Lq != Lk"),
-        Call(_mha(g, 1, 5, 5, 12, 4, self_attn=True), note="four heads of width 3: scale by sqrt(3), not sqrt(12)"),
+        Call(_mha(g, 1, 5, 5, 12, 4, self_attn=True), note="four heads of width 3",
+             hint="scale by the square root of the head width (3), not of the model width (12)"),
         Call(_mha(g, 3, 2, 7, 6, 6), note="as many heads as features (width 1)"),
         Call(_mha(g, 2, 5, 5, 8, 4, mask=np.tril(np.ones((5, 5), dtype=bool)), self_attn=True),
              note="causal mask broadcast over batch and heads"),

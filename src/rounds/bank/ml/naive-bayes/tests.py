@@ -32,7 +32,8 @@ def _level1(g):
     t2[:, 0] = 3.0
     cases.append(Call((x2, y, t2), note="a word never seen in training: smoothing keeps it finite"))
     long = np.stack([g.multinomial(5000, topics[k]) for k in range(3)]).astype(np.float64)
-    cases.append(Call((x, y, long), note="5000-token documents: probabilities underflow outside log space"))
+    cases.append(Call((x, y, long), note="5000-token documents",
+                      hint="add log-probabilities: a product of 5000 probabilities underflows to 0"))
     cases.append(Call((x, y, np.zeros((2, 12))), note="empty documents: the posterior is the prior"))
     y_skew = np.concatenate([[0, 1], np.zeros(28, dtype=np.int64)])
     cases.append(Call((x, y_skew, test), note="skewed classes: the prior matters"))

@@ -19,8 +19,10 @@ def hidden(level, rng):
     cases = [
         Call((np.array([0.5]),), note="one element: the answer is 1"),
         Call((np.full((3, 4), 7.25),), note="all logits equal: uniform rows"),
-        Call((np.array([[1e4, -1e4, 0.0], [-1e4, -1e4, -1e4]]),), note="logits of magnitude 1e4: shift by the max"),
-        Call((np.array([[1e4, 1e4 - 1.0], [-5.0, 3.0]]),), note="rows whose maxima differ by 1e4: shift per row"),
+        Call((np.array([[1e4, -1e4, 0.0], [-1e4, -1e4, -1e4]]),), note="logits of magnitude 1e4: exp overflows",
+             hint="subtract each slice's max before exp; softmax does not change under a constant shift"),
+        Call((np.array([[1e4, 1e4 - 1.0], [-5.0, 3.0]]),), note="rows whose maxima differ by 1e4",
+             hint="take the max per slice along axis (keepdims=True), not one max over the whole array"),
         Call((np.array([[-1e4, -9990.0, -9995.0]]),), note="all very negative: no 0/0"),
         Call((g.normal(size=(1, 9)),), note="batch of one row"),
         Call((g.normal(size=(5, 3)) * 50,), {"axis": 0}, note="axis=0 on a non-square matrix"),
