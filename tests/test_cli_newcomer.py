@@ -332,3 +332,15 @@ def test_validate_says_skipped_for_an_imported_task(settings: Settings, tmp_path
     monkeypatch.setattr(catalog_module, "_CATALOG", None)
     code, out = run("validate", "oop/inventory-system", columns=200)
     assert code == 0 and "skipped oop/inventory-system" in out, out
+
+
+def test_a_missing_class_names_the_file_and_lists_the_classes_found(settings: Settings, tmp_path: Path, cwd: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("import", "icf", _task_copy(tmp_path), "--no-check")[0] == 0
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    assert run("start", "oop/inventory-system", "--dir", "ws")[0] == 0
+    (cwd / "ws" / "solution.py").write_text("class Inventory:\n    pass\n\n\nclass Helper:\n    pass\n")
+    code, out = run("submit", "ws", columns=300)
+    flat = " ".join(out.split())
+    assert code == 1 and "solution.py (your inventory_system_impl.py) defines no class named InventorySystemImpl" in flat
+    assert "it defines the classes Inventory, Helper" in flat, flat

@@ -251,6 +251,7 @@ def _record(s: Session, sub: Submission, problem: Problem, report: Report) -> Ju
     a = repo.get_attempt(s, sub.attempt_id, for_update=True)
     assert a is not None
     is_submit = sub.kind == SubmissionKind.SUBMIT.value
+    _explain_missing_entry(report, sub.code, problem)
     if is_submit:
         report.score = scoring.score(scoring.tallies(report, a.target_level))
     _store_result(s, sub, report, status=SubmissionStatus.DONE, error=None)
@@ -276,6 +277,24 @@ def _record(s: Session, sub: Submission, problem: Problem, report: Report) -> Ju
     expire_if_due(s, a, dom.now_utc())
     s.flush()
     return _outcome(s, sub, newly, unlocked, completed)
+
+
+def _explain_missing_entry(report: Report, code: str, problem: Problem) -> None:
+    """"defines no class named X" also says what the code defines (and, for an imported task, that
+    solution.py is the user's copy of its *_impl.py)."""
+    from rounds.services.wording import missing_entry_text
+
+    impl = None
+    if problem.grader == "unittest":
+        try:
+            from rounds.judge.graders.unittests import spec
+
+            impl = str(spec(problem).get("impl") or "") or None
+        except Exception:  # noqa: BLE001 - wording only
+            impl = None
+    report.message = missing_entry_text(report.message, code, impl=impl)
+    for t in report.tests:
+        t.message = missing_entry_text(t.message, code, impl=impl)
 
 
 def _outcome(s: Session, sub: Submission, newly: tuple[int, ...], unlocked: int | None,

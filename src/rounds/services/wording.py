@@ -57,4 +57,30 @@ def complexity_text(complexity: dict[str, Any] | None) -> str:
     return message
 
 
-__all__ = ["complexity_text", "feedback_text"]
+_NO_ENTRY = re.compile(r"^solution\.py defines no (?P<kind>class|function) named (?P<name>\w+)")
+
+
+def missing_entry_text(message: str, code: str, *, impl: str | None = None) -> str:
+    """The judge's "solution.py defines no class named X", saying what the code does define and,
+    for an imported task, that solution.py is the user's copy of ``impl``."""
+    m = _NO_ENTRY.match(message or "")
+    if not m:
+        return message
+    import ast
+
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return message
+    kind = "class" if m["kind"] == "class" else "function"
+    found = [n.name for n in tree.body if isinstance(n, ast.ClassDef if kind == "class" else
+                                                         ast.FunctionDef | ast.AsyncFunctionDef)]
+    where = f"solution.py (your {impl})" if impl else "solution.py"
+    seen = (f"it defines the {kind}{'es' if kind == 'class' and len(found) > 1 else ''}"
+            f"{'s' if kind == 'function' and len(found) > 1 else ''} {', '.join(found)}" if found
+            else f"it defines no {kind} at all")
+    rest = message[m.end():]
+    return f"{where} defines no {kind} named {m['name']}{rest}; {seen}. The tests look for {m['name']}."
+
+
+__all__ = ["complexity_text", "feedback_text", "missing_entry_text"]
