@@ -344,3 +344,11 @@ def test_a_missing_class_names_the_file_and_lists_the_classes_found(settings: Se
     flat = " ".join(out.split())
     assert code == 1 and "solution.py (your inventory_system_impl.py) defines no class named InventorySystemImpl" in flat
     assert "it defines the classes Inventory, Helper" in flat, flat
+
+
+def test_a_warm_up_drill_has_its_own_clock(settings: Settings, cwd: Path) -> None:
+    code, out = run("start", "oop/in-memory-db", "--mode", "drill", "--level", "1", "--minutes", "15", "--dir", "w",
+                    columns=300)
+    assert code == 0 and "one level against a 15-minute clock" in out, out
+    code, out = run("start", "algo/course-schedule-ii", "--minutes", "15", "--dir", "x", columns=300)
+    assert code == 2 and "no deadline" in out

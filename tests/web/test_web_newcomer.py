@@ -340,6 +340,8 @@ def test_a_first_session_finds_a_glossary_and_a_warm_up(chromium, tmp_path: Path
         pg.click("#warmup-button")
         pg.wait_for_url("**/p/oop/**?attempt=*")
         expect(pg.locator("#clock-holder .clock")).to_contain_text("left")  # a drill: a clock that never pauses
+        left = pg.locator("#clock-holder .clock").inner_text()
+        assert left.startswith(("15:", "14:")), left  # the warm-up's 15-minute clock
         expect(pg.locator("#statement")).to_contain_text("Level 1")
         pg.context.close()
     finally:

@@ -86,6 +86,8 @@ def start(
                                                             "failing hidden test shows")] = None,
     new: Annotated[bool, typer.Option("--new", help="start a fresh attempt even if one at this problem is "
                                       "active (the active one stays open)")] = False,
+    minutes: Annotated[int | None, typer.Option(help="full or drill mode: a clock of this many minutes instead "
+                                                "(e.g. --mode drill --minutes 15 for a warm-up)")] = None,
 ) -> None:
     """Start an attempt, or resume the active one at this problem, and write its workspace."""
     from rounds.services import attempts
@@ -99,6 +101,8 @@ def start(
                      if v is not None and v.value != have]
             if level is not None and (active.mode != "drill" or level != active.target_level):
                 asked.append(f"--level {level}")
+            if minutes is not None:
+                asked.append(f"--minutes {minutes}")
             if asked:
                 raise _fail(f"attempt {active.id} at {problem.id} is active ({active.mode} mode, {active.feedback} "
                             f"feedback); `rounds start {problem.id}` resumes it. Add --new to start an attempt with "
@@ -120,7 +124,8 @@ def start(
         else:
             view = attempts.start_attempt(sessions=db.sessions, problem_id=problem.id,
                                           mode=(mode or ModeChoice.practice).value,
-                                          feedback=(feedback or FeedbackChoice.standard).value, level=level)
+                                          feedback=(feedback or FeedbackChoice.standard).value, level=level,
+                                          minutes=minutes)
             resumed = False
         docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=view.id)
     target.mkdir(parents=True, exist_ok=True)

@@ -40,12 +40,13 @@ RECENT = 10
 
 def start_attempt(*, sessions: SessionFactory, problem_id: str, mode: str = "practice",
                   feedback: str = "standard", level: int | None = None, user_id: int | None = None,
-                  code: str | None = None, now: datetime | None = None) -> AttemptView:
+                  code: str | None = None, now: datetime | None = None, minutes: int | None = None) -> AttemptView:
     """Start an attempt at a problem.
 
     ``mode``: practice (no deadline) | full (the whole problem against a clock that never
     pauses) | drill (one level, ``level``, against 30 minutes). ``feedback``: open | standard |
-    blind. ``code`` defaults to the problem's starter; ``user_id`` to the local user.
+    blind. ``code`` defaults to the problem's starter; ``user_id`` to the local user. ``minutes``
+    replaces the mode's clock in full and drill modes (a 15-minute warm-up drill, say).
     """
     problem = get_problem(problem_id)
     try:
@@ -64,6 +65,12 @@ def start_attempt(*, sessions: SessionFactory, problem_id: str, mode: str = "pra
             raise InvalidInput(f"{problem_id} has levels 1..{n}; level {target} is out of range")
     when = now or dom.now_utc()
     budget = dom.budget_minutes(m, problem_minutes=problem.minutes, levels=n)
+    if minutes is not None:  # a clock of one's own, e.g. a 15-minute warm-up drill
+        if m is Mode.PRACTICE:
+            raise InvalidInput("a practice attempt has no deadline; --minutes goes with --mode full or drill")
+        if not 5 <= minutes <= 600:
+            raise InvalidInput(f"minutes must be between 5 and 600, not {minutes}")
+        budget = minutes
     source = starter_upto(problem, first) if code is None else code
     _check_code(source)
     with sessions.begin() as s:

@@ -130,12 +130,12 @@ def _view(problem: Problem, st: AttemptView) -> ProblemView:
 
 
 def start(*, sessions: SessionFactory, problem: Problem, mode: str, feedback: str, level: int | None = None,
-          code: str | None = None) -> ProblemView:
+          code: str | None = None, minutes: int | None = None) -> ProblemView:
     """Start a new attempt from the starter (or ``code``); ``level`` is the drilled level in drill mode."""
     if code is not None:
         check_source(code)
     st = attempts.start_attempt(sessions=sessions, problem_id=problem.id, mode=mode, feedback=feedback,
-                                level=level if mode == Mode.DRILL.value else None, code=code)
+                                level=level if mode == Mode.DRILL.value else None, code=code, minutes=minutes)
     return _view(problem, st)
 
 

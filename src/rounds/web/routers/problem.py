@@ -62,11 +62,12 @@ def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessi
 def start(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
           mode: Annotated[str, Form()] = "practice", feedback: Annotated[str, Form()] = "standard",
           level: Annotated[int | None, Form(ge=1, le=20)] = None,
-          code: Annotated[str | None, Form(max_length=2 * 1024 * 1024)] = None) -> RedirectResponse:
+          code: Annotated[str | None, Form(max_length=2 * 1024 * 1024)] = None,
+          minutes: Annotated[int | None, Form(ge=5, le=600)] = None) -> RedirectResponse:
     problem = _problem(cat, track, slug)
     try:
         view = practice.start(sessions=sessions, problem=problem, mode=mode, feedback=feedback, level=level,
-                              code=code)
+                              code=code, minutes=minutes)
     except Refusals as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/p/{problem.id}?attempt={view.shown_id}", status_code=303)
