@@ -380,3 +380,16 @@ def test_moe_layer_equals_a_loop_over_tokens():
                 want[t] += w * (x[t] @ experts[e])
     np.testing.assert_allclose(y, want, rtol=1e-10, atol=1e-12)
     assert aux == pytest.approx(E * np.sum(counts / T * probs.mean(0)), rel=1e-12)
+
+
+def test_speculative_step_emits_the_target_distribution():
+    step = _ref("speculative-decoding").speculative_step
+    g = np.random.default_rng(9)
+    p = np.array([[0.1, 0.6, 0.3], [0.2, 0.2, 0.6]])
+    q = np.array([[0.5, 0.2, 0.3]])
+    n, counts = 40000, np.zeros(3)
+    for _ in range(n):
+        x = int(g.choice(3, p=q[0]))
+        counts[step(p, q, [x], g.random(1), g.random(2))[0]] += 1
+    sigma = np.sqrt(p[0] * (1 - p[0]) / n)
+    assert np.all(np.abs(counts / n - p[0]) < 5 * sigma)
