@@ -47,7 +47,22 @@ def examples(level):
         op("get_balance", 8, "bob", 6),
         op("get_payment_status", 9, "alice", "payment1"),
         op("get_balance", 5 + DAY, "alice", 5 + DAY),
-    ], name="merge keeps the history")]
+    ], name="merge keeps the history"), Ops([
+        op("create_account", 1, "alice"),
+        op("create_account", 2, "bob"),
+        op("deposit", 3, "bob", 80),
+        op("pay", 4, "bob", 50),
+        op("merge_accounts", 5, "alice", "bob"),
+        op("create_account", 6, "bob"),
+        op("deposit", 7, "bob", 5),
+        op("get_balance", 8, "bob", 4),
+        op("get_balance", 9, "bob", 5),
+        op("get_balance", 10, "bob", 6),
+        op("get_payment_status", 11, "bob", "payment1"),
+        op("get_payment_status", 12, "alice", "payment1"),
+        op("get_balance", 4 + DAY, "bob", 4 + DAY),
+        op("get_balance", 4 + DAY + 1, "alice", 4 + DAY),
+    ], name="a merged id created again is a new account")]
 
 
 def _fixed(level):
