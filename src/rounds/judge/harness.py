@@ -893,6 +893,7 @@ def _wipe_scratch() -> None:
 
 IDLE_AFTER_S = 1.5  # a test that uses almost no CPU for this long is sleeping, waiting or stopped
 IDLE_SHARE = 0.03
+SPARE_AFTER_S = 0.002  # fork the spare once the host has sent nothing for this long
 CHECK_EVERY_S = 0.004  # the watchdog's period (it also looks whenever the poll times out)
 
 
@@ -978,6 +979,8 @@ class Harness:
                    "uid": os.getuid(), "python": sys.version.split()[0]})
         self.ensure_spare()
         while True:
+            if self.spare is None and not select.select([self.inp], [], [], SPARE_AFTER_S)[0]:
+                self.ensure_spare()  # the host is busy elsewhere: fork the next test process now
             try:
                 msg, blobs = wire.read_frame(self.inp, 1 << 30)
             except EOFError:
@@ -994,7 +997,6 @@ class Harness:
             elif op == "end":  # the submission is over: nothing of it stays alive or on disk
                 self.retire()
                 _wipe_scratch()
-                self.ensure_spare()
                 if _DYING:  # forget the pids that are gone, so a later process that reuses one counts
                     _DYING.intersection_update(int(n) for n in os.listdir("/proc") if n.isdigit())
             elif op == "ping":
@@ -1074,7 +1076,6 @@ class Harness:
             report["detail"] = "the program changed the judge's own process (its limits, priority, CPU set or OOM score)"
         res_bytes = report.pop("_result")
         self.send({"op": "result", **report}, [res_bytes])
-        self.ensure_spare()
 
     def supervise(self, proc: TestProcess, task_frame: bytes, limits: dict[str, Any],
                   probe: bool) -> dict[str, Any]:
