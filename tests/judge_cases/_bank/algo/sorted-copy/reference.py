@@ -1,0 +1,2 @@
+def sorted_copy(xs: list[int]) -> list[int]:
+    return sorted(xs)
