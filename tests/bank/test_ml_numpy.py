@@ -393,3 +393,33 @@ def test_speculative_step_emits_the_target_distribution():
         counts[step(p, q, [x], g.random(1), g.random(2))[0]] += 1
     sigma = np.sqrt(p[0] * (1 - p[0]) / n)
     assert np.all(np.abs(counts / n - p[0]) < 5 * sigma)
+
+
+def test_classification_metrics_match_loops_over_examples():
+    m = _ref("classification-metrics")
+    r = random.Random(10)
+    for _ in range(30):
+        C, n = r.randint(2, 5), r.randint(1, 25)
+        y = np.array([r.randrange(C) for _ in range(n)])
+        p = np.array([r.randrange(C) for _ in range(n)])
+        rep = m.classification_report(y, p, C)
+        f1s = []
+        for c in range(C):
+            tp = sum(1 for a, b in zip(y, p, strict=True) if a == c and b == c)
+            npred, ntrue = int((p == c).sum()), int((y == c).sum())
+            prec = tp / npred if npred else 0.0
+            rec = tp / ntrue if ntrue else 0.0
+            f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+            assert rep["confusion"][c].sum() == ntrue and rep["precision"][c] == pytest.approx(prec)
+        assert rep["macro_f1"] == pytest.approx(sum(f1s) / C)
+        assert rep["micro_f1"] == pytest.approx(float((y == p).mean()))
+        yb = np.array([r.randint(0, 1) for _ in range(n)])
+        yb[0] = 1
+        s = np.array([round(r.random(), 1) for _ in range(n)])
+        ap, prev_r = 0.0, 0.0
+        for t in sorted(set(s.tolist()), reverse=True):
+            sel = s >= t
+            rec = yb[sel].sum() / yb.sum()
+            ap += (rec - prev_r) * yb[sel].sum() / sel.sum()
+            prev_r = rec
+        assert m.average_precision(yb, s) == pytest.approx(ap, abs=1e-12)
