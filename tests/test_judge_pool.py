@@ -71,3 +71,61 @@ def test_a_test_process_that_cannot_set_itself_up_is_the_judges_fault(monkeypatc
         assert "could not prepare" in failing[0].message
     finally:
         pool.close()
+
+
+def test_a_harness_changed_from_outside_is_replaced():
+    """If the harness's own state changes while a test runs (here the host renices it; no test
+    can, the seccomp filter refuses), that test is IE, the slot is replaced, the next one is AC."""
+    import threading
+
+    from rounds.content.package import load_problem
+    from rounds.domain.verdict import Verdict
+    from rounds.judge.engine import Judge
+
+    problem = load_problem(Path(__file__).parent / "judge_cases" / "_bank" / "algo" / "double")
+    slow = "import time\ndef solve(x):\n    time.sleep(0.6)\n    return 2 * x\n"
+    pool = SlotPool(mode="bwrap", size=1)
+    judge = Judge(pool)
+    try:
+        assert judge.judge(problem, problem.reference_source).verdict is Verdict.AC
+        harness = [pid for pid in _below(os.getpid()) if _is_harness(pid) and not _is_harness(_ppid(pid))]
+        assert len(harness) == 1
+        renice = threading.Timer(0.3, os.setpriority, (os.PRIO_PROCESS, harness[0], 3))
+        renice.start()
+        report = judge.judge(problem, slow, level=1)
+        renice.join()
+        failing = [t for t in report.tests if not t.passed]
+        assert report.verdict is Verdict.IE, [t.message for t in failing]
+        assert "nice value" in failing[0].message
+        assert judge.judge(problem, problem.reference_source).verdict is Verdict.AC
+    finally:
+        pool.close()
+
+
+def _ppid(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _is_harness(pid: int) -> bool:
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return bool(cmd) and b"bwrap" not in cmd[0] and any(c.endswith(b"harness.py") for c in cmd)
+
+
+def _below(root: int) -> list[int]:
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            try:
+                kids = [int(x) for x in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            out += kids
+            todo += kids
+    return out

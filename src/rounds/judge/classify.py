@@ -41,8 +41,10 @@ def classify(raw: RawRun, limits: RunLimits) -> Classified:
         return Classified(Verdict.IE, "the judge could not prepare a process for this test "
                           f"({raw.detail or 'set-up failed'}); the slot was restarted. Not your fault: submit again", {}, [])
     if raw.reason == "harness_tampered":
-        return Classified(Verdict.RE, f"{raw.detail or 'the program changed the judge’s own process'}; "
-                          "a test may only change its own process", {}, [])
+        # The seccomp filter refuses every call that could do this from a test, so the change came
+        # from outside (an operator renicing the server, say): the judge's fault, not the program's.
+        return Classified(Verdict.IE, f"{raw.detail or 'the judge process changed during this test'}; "
+                          "the slot was replaced. Not your fault: submit again", {}, [])
     if raw.reason == "channel_garbled":
         return Classified(Verdict.RE, "the program wrote over the judge's result channel", {}, [])
     if raw.reason == "cpu_limit":

@@ -842,6 +842,7 @@ IOPRIO_GET = {"x86_64": 252, "aarch64": 31}.get(os.uname().machine)
 RLIMITS = tuple(getattr(resource, n) for n in sorted(dir(resource)) if n.startswith("RLIMIT_"))
 _LIBC: Any = None
 _OOM_FD = -1
+STATE_NAMES = ("resource limits", "nice value", "CPU set", "scheduling class", "I/O class", "OOM score")
 
 
 def _own_state() -> tuple[Any, ...]:
@@ -1073,7 +1074,8 @@ class Harness:
         state = _own_state()
         if state != self.state:
             report["reason"] = "harness_tampered"
-            report["detail"] = "the program changed the judge's own process (its limits, priority, CPU set or OOM score)"
+            changed = [name for name, a, b in zip(STATE_NAMES, self.state, state, strict=True) if a != b]
+            report["detail"] = f"the judge's own process changed during this test ({', '.join(changed)})"
         res_bytes = report.pop("_result")
         self.send({"op": "result", **report}, [res_bytes])
 
