@@ -429,3 +429,22 @@ def test_a_hint_ladder_marks_each_hint_in_the_attempt(server: str, page: Page, d
     import json
 
     assert json.loads(r.stdout)["hints_used"] == 2
+
+
+def test_an_unlock_adds_the_next_levels_stubs_to_the_editor(server: str, page: Page, data_dir: Path,  # noqa: F811
+                                                            tmp_path: Path) -> None:
+    from rounds.content.catalog import BANK
+    from rounds.content.package import load_problem
+    from rounds.content.starters import _starter_upto
+
+    p = load_problem(BANK / "oop" / "in-memory-db")
+    level1 = _starter_upto(p.id, p.reference_source, tuple(lv.statement for lv in p.levels), 1)
+    page.goto(server + "/p/oop/in-memory-db")
+    assert "def scan(" not in _editor_text(page)  # level 2 is locked: so are its stubs
+    _type_code(page, level1)
+    page.click("#submit-button")
+    sub = _wait_results(page, "Submission: hidden tests")
+    expect(sub.locator(".unlocked")).to_contain_text("stubs of level 2")
+    text = _editor_text(page)
+    assert "def scan(" in text and "def set_at(" not in text and text.startswith(level1.rstrip())
+    expect(page.locator("#save-status")).to_have_attribute("data-state", "saved", timeout=10_000)

@@ -139,6 +139,28 @@ function setupDrillLevel() {
   sync();
 }
 
+// A level just unlocked: its methods' stubs join the class in the editor (one undoable change).
+async function addStubs(note) {
+  const view = window.roundsEditor;
+  const form = document.getElementById("solution-form");
+  const url = document.getElementById("code")?.dataset.saveUrl?.replace(/\/code$/, "/stubs");
+  if (!view || !form || !url) return;
+  const body = new FormData();
+  body.set("code", view.state.doc.toString());
+  body.set("level", note.dataset.level);
+  body.set("csrf_token", document.querySelector('meta[name="csrf-token"]').content);
+  try {
+    const r = await fetch(url, { method: "POST", body, credentials: "same-origin" });
+    const data = r.ok ? await r.json() : null;
+    if (!data || !data.code) return;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: data.code } });
+    const said = document.createElement("span");
+    said.className = "stubs-added";
+    said.textContent = ` The stubs of level ${note.dataset.level}'s methods were added to your class (Ctrl+Z takes them out).`;
+    note.appendChild(said);
+  } catch {}
+}
+
 // A level just unlocked: bring its statement into view.
 function showUnlockedLevel(root) {
   const note = root.querySelector && root.querySelector(".unlocked[data-level]:not([data-shown])");
@@ -148,6 +170,7 @@ function showUnlockedLevel(root) {
   const want = `Level ${note.dataset.level}:`;
   const heading = [...statement.querySelectorAll("h2")].find((h) => h.textContent.trim().startsWith(want));
   if (!heading) return;
+  addStubs(note);
   heading.id = heading.id || `level-${note.dataset.level}`;
   heading.setAttribute("tabindex", "-1");
   // The statement box and the page both scroll so that the new level's heading is at the top.

@@ -83,6 +83,16 @@ def reset(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt
     return RedirectResponse(f"/p/{problem.id}?attempt={shown}", status_code=303)
 
 
+@router.post("/p/{track}/{slug}/stubs", dependencies=[CsrfChecked])
+def stubs(track: str, slug: str, code: Code, cat: CatalogDep,
+          level: Annotated[int, Form(ge=2, le=20)]) -> JSONResponse:
+    """``code`` with the stubs of level ``level``'s methods added to its class (none: ``code`` is null)."""
+    from rounds.content.starters import add_stubs
+
+    problem = _problem(cat, track, slug)
+    return JSONResponse({"code": add_stubs(code, problem, level), "level": level})
+
+
 @router.post("/p/{track}/{slug}/hint", dependencies=[CsrfChecked])
 def hint(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt: AttemptF = "") -> RedirectResponse:
     problem = _problem(cat, track, slug)
