@@ -234,13 +234,30 @@ def _run_ops(obj_cls: Any, task: dict[str, Any], args_of: Any) -> tuple[dict[str
         raise
     except Exception as exc:
         return {"status": "exception", **_exc_info(exc), "step": 0}, []
-    steps = []
+    steps: list[Any] = []
+    # `results_at_end`: every step's return value is encoded after the whole stream has run, so a
+    # method that hands out its live internal state (which later steps then change) is caught.
+    held: list[tuple[int, Any]] | None = [] if task.get("results_at_end") else None
     for method, raw in task["ops"]:
         fn = getattr(obj, method, None)
         if fn is None or method.startswith("_"):
             steps.append(["missing", f"{type(obj).__name__} has no method {method}()"])
             continue
-        steps.append(_op_outcome(fn, args_of(raw), blobs))
+        if held is None:
+            steps.append(_op_outcome(fn, args_of(raw), blobs))
+            continue
+        try:
+            held.append((len(steps), fn(*args_of(raw))))
+            steps.append(None)
+        except BannedAPI:
+            raise
+        except Exception as exc:
+            _restore_runtime()
+            steps.append(["raise", type(exc).__name__, str(exc)[:500]])
+    if held:
+        _restore_runtime()
+        for i, value in held:
+            steps[i] = _op_outcome(lambda v=value: v, [], blobs)
     return {"status": "ok", "steps": steps}, blobs
 
 
