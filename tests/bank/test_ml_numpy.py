@@ -423,3 +423,25 @@ def test_classification_metrics_match_loops_over_examples():
             ap += (rec - prev_r) * yb[sel].sum() / sel.sum()
             prev_r = rec
         assert m.average_precision(yb, s) == pytest.approx(ap, abs=1e-12)
+
+
+def test_iou_and_nms_match_loops_over_boxes():
+    m = _ref("iou-nms")
+    g = np.random.default_rng(12)
+    a = np.hstack([xy := g.uniform(0, 20, size=(15, 2)), xy + g.uniform(0, 8, size=(15, 2))])
+    iou = m.box_iou(a, a)
+    for i in range(15):
+        for j in range(15):
+            w = max(0.0, min(a[i, 2], a[j, 2]) - max(a[i, 0], a[j, 0]))
+            h = max(0.0, min(a[i, 3], a[j, 3]) - max(a[i, 1], a[j, 1]))
+            area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+            union = area(a[i]) + area(a[j]) - w * h
+            assert iou[i, j] == pytest.approx(w * h / union if union > 0 else 0.0, abs=1e-12)
+    scores = np.round(g.random(15), 1)
+    remaining = sorted(range(15), key=lambda i: (-scores[i], i))
+    keep = []
+    while remaining:
+        best = remaining.pop(0)
+        keep.append(best)
+        remaining = [j for j in remaining if iou[best, j] <= 0.3]
+    assert m.nms(a, scores, 0.3) == keep
