@@ -407,6 +407,12 @@ def test_editor_settings_are_kept(server: str, page: Page) -> None:  # noqa: F81
     assert page.locator(".cm-editor").evaluate("e => getComputedStyle(e).fontSize") == "18px"
     assert page.evaluate("document.querySelector('.cm-content').classList.contains('cm-lineWrapping')")
     expect(page.locator("#editor-theme")).to_have_value("dark")
+    # Kept for the user, not the browser: a fresh browser profile sees them too.
+    other = page.context.browser.new_context().new_page()  # type: ignore[union-attr]
+    other.goto(server + "/p/oop/tally")
+    assert other.locator(".cm-editor").evaluate("e => getComputedStyle(e).fontSize") == "18px"
+    expect(other.locator("#editor-theme")).to_have_value("dark")
+    other.context.close()
 
 
 def test_a_hint_ladder_marks_each_hint_in_the_attempt(server: str, page: Page, data_dir: Path,  # noqa: F811

@@ -52,6 +52,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the user's own choices, e.g. the editor's
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
 

@@ -147,7 +147,7 @@ export function mountEditor(textarea) {
   ]));
 
   const wrapping = new Compartment();
-  const settings = loadSettings();
+  const settings = loadSettings(textarea);
   const view = new EditorView({
     parent: textarea.parentElement,
     state: EditorState.create({
@@ -194,8 +194,23 @@ export function mountEditor(textarea) {
 const SETTINGS_KEY = "rounds-editor";
 const DEFAULTS = { fontSize: 14, wrap: false, theme: "page" };
 
-function loadSettings() {
+// The server keeps the user's settings; this browser's copy only stands in when the page has none.
+function loadSettings(textarea) {
+  try {
+    const mine = JSON.parse(textarea.dataset.editorSettings || "null");
+    if (mine) return { ...DEFAULTS, ...mine };
+  } catch {}
   try { return { ...DEFAULTS, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) || "{}") }; } catch { return { ...DEFAULTS }; }
+}
+
+function storeSettings(s) {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
+  const body = new FormData();
+  body.set("font_size", String(s.fontSize));
+  body.set("wrap", s.wrap ? "true" : "false");
+  body.set("theme", s.theme);
+  body.set("csrf_token", csrfToken());
+  fetch("/settings/editor", { method: "POST", body, credentials: "same-origin" }).catch(() => {});
 }
 
 function applySettings(view, wrapping, s, wrap) {
@@ -216,7 +231,7 @@ function setupSettings(view, wrapping, s, wrap) {
   theme.value = s.theme;
   const changed = () => {
     const next = { fontSize: Number(size.value) || DEFAULTS.fontSize, wrap: lines.checked, theme: theme.value };
-    localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+    storeSettings(next);
     applySettings(view, wrapping, next, wrap);
   };
   for (const el of [size, lines, theme]) el.addEventListener("change", changed);

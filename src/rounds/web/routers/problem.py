@@ -50,12 +50,15 @@ def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessi
         raise HTTPException(404, str(exc)) from None
     except (OSError, PackageError) as exc:
         raise HTTPException(500, f"This problem failed to load: {exc}") from None
+    from rounds.services.user_settings import editor_settings
+
     budgets = mode_budgets(problem_minutes=problem.minutes, levels=len(problem.levels))
     return views.page(request, "problem.html", section="catalog", problem=problem, view=view,
                       base=f"/p/{problem.id}", custom_allowed=settings.environment != "server",
                       custom_example=custom_example(problem), feedbacks=MODES,
                       modes=[(m.value, describe_mode(m, budgets[m])) for m in Mode],
-                      budgets={m.value: n for m, n in budgets.items()})
+                      budgets={m.value: n for m, n in budgets.items()},
+                      editor_settings=editor_settings(sessions=sessions))
 
 
 @router.post("/p/{track}/{slug}/start", dependencies=[CsrfChecked])
@@ -81,6 +84,18 @@ def reset(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt
     except Refusals as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/p/{problem.id}?attempt={shown}", status_code=303)
+
+
+@router.post("/settings/editor", dependencies=[CsrfChecked])
+def editor_settings(sessions: SessionsDep, font_size: Annotated[int, Form()] = 14,
+                    wrap: Annotated[bool, Form()] = False, theme: Annotated[str, Form(max_length=10)] = "page",
+                    ) -> JSONResponse:
+    from rounds.services.user_settings import save_editor_settings
+
+    try:
+        return JSONResponse(save_editor_settings(sessions=sessions, font_size=font_size, wrap=wrap, theme=theme))
+    except ServiceError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
 
 
 @router.post("/p/{track}/{slug}/stubs", dependencies=[CsrfChecked])
