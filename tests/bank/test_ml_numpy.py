@@ -445,3 +445,23 @@ def test_iou_and_nms_match_loops_over_boxes():
         keep.append(best)
         remaining = [j for j in remaining if iou[best, j] <= 0.3]
     assert m.nms(a, scores, 0.3) == keep
+
+
+def test_continuous_batching_matches_a_step_by_step_simulation():
+    schedule = _ref("continuous-batching").schedule
+    r = random.Random(13)
+    for _ in range(200):
+        reqs = [(r.randint(0, 10), r.randint(1, 5), r.randint(1, 5)) for _ in range(r.randint(1, 12))]
+        B, cap = r.randint(1, 3), r.randint(2, 12)
+        want = [(-1, -1)] * len(reqs)
+        queue = sorted((a, i) for i, (a, p, o) in enumerate(reqs) if p + o <= cap)
+        running, step = {}, 0  # index -> finish step
+        while queue or running:
+            running = {i: f for i, f in running.items() if f >= step}
+            while queue and queue[0][0] <= step and len(running) < B and \
+                    sum(reqs[i][1] + reqs[i][2] for i in running) + reqs[queue[0][1]][1] + reqs[queue[0][1]][2] <= cap:
+                _, i = queue.pop(0)
+                running[i] = step + reqs[i][2] - 1
+                want[i] = (step, running[i])
+            step += 1
+        assert schedule(reqs, B, cap) == want
