@@ -185,7 +185,7 @@ def test_a_half_screen_window_does_not_scroll_sideways(server: str, chromium) ->
     context = chromium.new_context(viewport={"width": 800, "height": 900})
     pg = context.new_page()
     for path in ("/", "/catalog", "/p/oop/tally", "/p/algo/running-total", "/history", "/progress",
-                 "/p/ml/log-softmax", "/p/ml/linear-backward", "/p/oop/task-scheduler", "/p/ml/kmeans"):
+                 "/guide", "/p/ml/log-softmax", "/p/ml/linear-backward", "/p/oop/task-scheduler", "/p/ml/kmeans"):
         pg.goto(server + path)
         expect(pg.locator("main h1").first).to_be_visible()
         pg.wait_for_load_state("load")
