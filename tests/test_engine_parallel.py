@@ -53,3 +53,34 @@ def test_validate_still_kills_mutants_when_tests_run_in_parallel(problem):
         finally:
             pool.close()
         assert not rep.accepted
+
+
+def test_references_run_one_at_a_time_on_the_host():
+    """A level's tests are graded in several threads when idle slots help; a reference that seeds
+    a global generator (torch.manual_seed before training with dropout) must still get its own
+    stream, so references never overlap."""
+    import random
+    import threading
+    import time
+
+    from rounds.judge.graders.base import call_reference
+
+    def seeded(seed):
+        random.seed(seed)
+        time.sleep(0.002)  # another thread would reseed here
+        return random.random()
+
+    want = {s: random.Random(s).random() for s in range(8)}
+    got: list[tuple[int, float]] = []
+
+    def work(seeds):
+        for s in seeds:
+            got.append((s, call_reference(seeded, (s,), {})[0]))
+
+    threads = [threading.Thread(target=work, args=([i, i + 4] * 5,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 40
+    assert all(v == want[s] for s, v in got)

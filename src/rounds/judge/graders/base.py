@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,13 +134,20 @@ class Context:
         return read
 
 
+# References run one at a time in the host process: a level's tests are graded in several threads
+# when idle slots help, and a reference that seeds a global generator (torch.manual_seed before a
+# training run with dropout) would otherwise draw from another test's stream.
+REFERENCE_LOCK = threading.RLock()
+
+
 def call_reference(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
                    *, private: bool = True) -> Any:
     """Run the trusted reference, on private copies of the inputs unless told they are throwaway."""
     a = copy.deepcopy(args) if private else args
     k = copy.deepcopy(kwargs) if private else kwargs
     try:
-        return fn(*a, **k), a
+        with REFERENCE_LOCK:
+            return fn(*a, **k), a
     except Exception as exc:
         return Raises(type(exc).__name__), a
 

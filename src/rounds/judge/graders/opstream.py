@@ -16,7 +16,7 @@ from rounds.content.testkit import Op, Ops, Threads
 from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
 from rounds.judge.checkers import Checker, exact, short
-from rounds.judge.graders.base import Context, base_result, fmt_call, with_hint
+from rounds.judge.graders.base import REFERENCE_LOCK, Context, base_result, fmt_call, with_hint
 from rounds.judge.pool import RawRun
 
 SHRINK_RUNS = 120
@@ -34,6 +34,11 @@ class ConstructorRaises(Exception):
 
 
 def reference_steps(ctx: Context, init: tuple[Any, ...], ops: list[Op]) -> list[Step]:
+    with REFERENCE_LOCK:  # one reference at a time in the host (global random state)
+        return _reference_steps(ctx, init, ops)
+
+
+def _reference_steps(ctx: Context, init: tuple[Any, ...], ops: list[Op]) -> list[Step]:
     cls = getattr(ctx.problem.reference, ctx.problem.entry)
     try:
         obj = cls(*copy.deepcopy(init))
