@@ -246,3 +246,19 @@ def test_one_slow_run_is_timed_again_before_it_fails_a_package():
     assert res.ok, res.failures
     assert judge.runs[(0, "hidden")] == 2  # timed again once, then well inside
     assert "reference peak CPU 0% of the limit (1.1)" in res.notes
+
+
+def test_judge_names_the_file_and_the_classes_it_found(tmp_path):
+    """A file without the entry class is named as the user named it, with the classes it defines."""
+    from typer.testing import CliRunner
+
+    from rounds.cli.app import app
+
+    f = tmp_path / "my_db.py"
+    f.write_text("class Database:\n    pass\n\nclass Helper:\n    pass\n")
+    result = CliRunner().invoke(app, ["judge", "oop/in-memory-db", str(f), "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output.splitlines()[0])
+    assert report["verdict"] == "CE"
+    assert f"{f} defines no class named InMemoryDB" in report["message"]
+    assert "Database, Helper" in report["message"]

@@ -96,7 +96,7 @@ def judge(
                 print(json.dumps(_unread_json(problem_id, str(file), why, seed)), flush=True)
             statuses.append(EXIT_ERROR)
             continue
-        report = batch.run(source)
+        report = batch.run(source, filename=str(file))
         if as_json:
             print(json.dumps({**report.to_json(), "file": str(file)}), flush=True)
         else:
@@ -149,7 +149,17 @@ def validate(
         if verbose:
             for n in r.notes:
                 console.print(f"       · {n}", style="dim")
-    console.print(f"{len(results) + len(load_errors) - bad} ok, {bad} failing")
+    decks = []
+    if not ids and track is None:  # the fundamentals card decks (docs/cards.md)
+        from rounds.content.cards import validate_all
+
+        decks = validate_all()
+        for d in decks:
+            bad += not d.ok
+            console.print(f"[green]ok[/green]   cards/{d.deck} ({d.cards} cards)" if d.ok else f"[red]FAIL[/red] cards/{d.deck}")
+            for f in d.failures:
+                console.print(f"       - {f}", markup=False)
+    console.print(f"{len(results) + len(load_errors) + len(decks) - bad} ok, {bad} failing")
     raise typer.Exit(EXIT_REJECTED if bad else EXIT_ACCEPTED)
 
 
@@ -213,9 +223,9 @@ def serve(
 
 
 app.add_typer(workspace.commands)
+app.add_typer(stats.commands)
 app.add_typer(importer.commands, name="import")
 app.add_typer(mutant.commands, name="mutant")
-app.add_typer(stats.commands)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from rounds.content.package import Problem
 from rounds.content.validate import ValidationResult, validate_problem
 from rounds.domain import scoring
 from rounds.domain.feedback import MODES, apply_mode
-from rounds.domain.verdict import LevelResult, Report
+from rounds.domain.verdict import LevelResult, Report, Verdict
 from rounds.judge.engine import Judge
 from rounds.judge.factory import get_judge
 from rounds.judge.sandbox import SandboxUnavailable
@@ -38,10 +38,16 @@ class Batch:
     feedback: str
     complexity: bool = False
 
-    def run(self, source: str) -> Report:
+    def run(self, source: str, *, filename: str | None = None) -> Report:
         report = self.judge.judge(self.problem, source, level=self.level, seed=self.seed, suite="all",
                                   complexity=self.complexity)
         report.score = web_score(report, self.level or len(self.problem.levels))
+        if filename and report.verdict is Verdict.CE:  # name the file as the user named it
+            from rounds.services.wording import missing_entry_text
+
+            for t in report.tests:
+                t.message = missing_entry_text(t.message, source, filename=filename)
+            report.message = missing_entry_text(report.message, source, filename=filename)
         return apply_mode(report, self.feedback)
 
 

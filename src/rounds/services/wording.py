@@ -60,9 +60,10 @@ def complexity_text(complexity: dict[str, Any] | None) -> str:
 _NO_ENTRY = re.compile(r"^solution\.py defines no (?P<kind>class|function) named (?P<name>\w+)")
 
 
-def missing_entry_text(message: str, code: str, *, impl: str | None = None) -> str:
+def missing_entry_text(message: str, code: str, *, impl: str | None = None, filename: str | None = None) -> str:
     """The judge's "solution.py defines no class named X", saying what the code does define and,
-    for an imported task, that solution.py is the user's copy of ``impl``."""
+    for an imported task, that solution.py is the user's copy of ``impl``; ``filename`` names the
+    file as the user named it (``rounds judge ID my_db.py``)."""
     m = _NO_ENTRY.match(message or "")
     if not m:
         return message
@@ -75,7 +76,7 @@ def missing_entry_text(message: str, code: str, *, impl: str | None = None) -> s
     kind = "class" if m["kind"] == "class" else "function"
     found = [n.name for n in tree.body if isinstance(n, ast.ClassDef if kind == "class" else
                                                          ast.FunctionDef | ast.AsyncFunctionDef)]
-    where = f"solution.py (your {impl})" if impl else "solution.py"
+    where = filename or (f"solution.py (your {impl})" if impl else "solution.py")
     seen = (f"it defines the {kind}{'es' if kind == 'class' and len(found) > 1 else ''}"
             f"{'s' if kind == 'function' and len(found) > 1 else ''} {', '.join(found)}" if found
             else f"it defines no {kind} at all")
