@@ -23,6 +23,9 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     from rounds.services.stats import catalog_counts
 
     counts = catalog_counts(catalog())
+    from rounds.content.cards import counts as card_counts
+
+    counts["fundamentals"] = card_counts()  # the card decks: cards in total, per kind and per deck
     if as_json:
         print(json.dumps(counts, indent=1))
         return

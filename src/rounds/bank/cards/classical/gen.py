@@ -1,0 +1,114 @@
+"""Computed cards of the classical ML deck."""
+
+import math
+import random
+
+
+def g_gini(rng: random.Random) -> dict:
+    return {"a": rng.randint(0, 20), "b": rng.randint(1, 20), "c": rng.randint(0, 10)}
+
+
+def a_gini(p: dict) -> float:
+    n = p["a"] + p["b"] + p["c"]
+    return 1 - sum((x / n) ** 2 for x in (p["a"], p["b"], p["c"]))
+
+
+def c_gini(p: dict) -> float:
+    counts = (p["a"], p["b"], p["c"])
+    n = sum(counts)
+    # probability that two draws with replacement have different labels
+    return sum(counts[i] * counts[j] for i in range(3) for j in range(3) if i != j) / n ** 2
+
+
+def g_ig(rng: random.Random) -> dict:
+    return {"lp": rng.randint(1, 10), "ln": rng.randint(0, 10), "rp": rng.randint(0, 10), "rn": rng.randint(1, 10)}
+
+
+def _h(pos: float, neg: float) -> float:
+    n = pos + neg
+    return -sum(x / n * math.log2(x / n) for x in (pos, neg) if x > 0) if n else 0.0
+
+
+def a_ig(p: dict) -> float:
+    lp, ln, rp, rn = p["lp"], p["ln"], p["rp"], p["rn"]
+    n = lp + ln + rp + rn
+    return _h(lp + rp, ln + rn) - (lp + ln) / n * _h(lp, ln) - (rp + rn) / n * _h(rp, rn)
+
+
+def c_ig(p: dict) -> float:
+    # information gain equals the mutual information between the split side and the label
+    cells = {("L", 1): p["lp"], ("L", 0): p["ln"], ("R", 1): p["rp"], ("R", 0): p["rn"]}
+    n = sum(cells.values())
+    side = {s: sum(v for (t, _), v in cells.items() if t == s) for s in "LR"}
+    lab = {y: sum(v for (_, z), v in cells.items() if z == y) for y in (0, 1)}
+    return sum(v / n * math.log2(v * n / (side[s] * lab[y])) for (s, y), v in cells.items() if v)
+
+
+def g_ada(rng: random.Random) -> dict:
+    return {"e": rng.choice([0.05, 0.1, 0.2, 0.3, 0.4, 0.45])}
+
+
+def a_ada(p: dict) -> float:
+    return 0.5 * math.log((1 - p["e"]) / p["e"])
+
+
+def c_ada(p: dict) -> float:
+    return math.atanh(1 - 2 * p["e"])
+
+
+def g_ols(rng: random.Random) -> dict:
+    xs = rng.sample(range(0, 10), 3)
+    return {"x1": xs[0], "x2": xs[1], "x3": xs[2], "y1": rng.randint(0, 10), "y2": rng.randint(0, 10), "y3": rng.randint(0, 10)}
+
+
+def a_ols(p: dict) -> float:
+    xs = [p["x1"], p["x2"], p["x3"]]
+    ys = [p["y1"], p["y2"], p["y3"]]
+    mx, my = sum(xs) / 3, sum(ys) / 3
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def c_ols(p: dict) -> float:
+    xs = [p["x1"], p["x2"], p["x3"]]
+    ys = [p["y1"], p["y2"], p["y3"]]
+    n = 3
+    sx, sy = sum(xs), sum(ys)
+    sxx = sum(x * x for x in xs)
+    sxy = sum(x * y for x, y in zip(xs, ys, strict=True))
+    return (n * sxy - sx * sy) / (n * sxx - sx * sx)
+
+
+def g_kmeans(rng: random.Random) -> dict:
+    return {"a": rng.randint(-5, 5), "b": rng.randint(-5, 5), "c": rng.randint(-5, 5), "d": rng.randint(-5, 5)}
+
+
+def a_kmeans(p: dict) -> float:
+    pts = sorted([p["a"], p["b"], p["c"], p["d"]])
+    # centroids at the minimum and maximum; assign each point to the nearer one (ties to the lower centroid)
+    lo, hi = pts[0], pts[-1]
+    left = [x for x in pts if abs(x - lo) <= abs(x - hi)]
+    return sum(left) / len(left)
+
+
+def c_kmeans(p: dict) -> float:
+    pts = [p["a"], p["b"], p["c"], p["d"]]
+    lo, hi = min(pts), max(pts)
+    total, count = 0.0, 0
+    for x in pts:
+        if (x - lo) ** 2 <= (x - hi) ** 2:
+            total += x
+            count += 1
+    return total / count
+
+
+def g_bv(rng: random.Random) -> dict:
+    return {"bias": rng.choice([0.5, 1.0, 2.0, -1.0]), "var": rng.choice([0.25, 1.0, 4.0]), "noise": rng.choice([0.1, 0.5, 1.0])}
+
+
+def a_bv(p: dict) -> float:
+    return p["bias"] ** 2 + p["var"] + p["noise"]
+
+
+def c_bv(p: dict) -> float:
+    # E[(y - f)^2] with y = t + e, f = t + bias + u; e, u independent zero-mean with the given variances
+    return (p["bias"] * p["bias"]) + (p["var"] + p["noise"])

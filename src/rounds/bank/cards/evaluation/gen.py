@@ -1,0 +1,132 @@
+"""Computed cards of the evaluation deck."""
+
+import math
+import random
+
+
+def g_f1(rng: random.Random) -> dict:
+    return {"tp": rng.randint(5, 90), "fp": rng.randint(1, 40), "fn": rng.randint(1, 40)}
+
+
+def a_f1(p: dict) -> float:
+    return 2 * p["tp"] / (2 * p["tp"] + p["fp"] + p["fn"])
+
+
+def c_f1(p: dict) -> float:
+    prec = p["tp"] / (p["tp"] + p["fp"])
+    rec = p["tp"] / (p["tp"] + p["fn"])
+    return 2 * prec * rec / (prec + rec)
+
+
+def g_auc(rng: random.Random) -> dict:
+    pos = sorted(rng.sample(range(1, 20), 3), reverse=True)
+    neg = sorted(rng.sample(range(1, 20), 3), reverse=True)
+    return {"p1": pos[0] / 20, "p2": pos[1] / 20, "p3": pos[2] / 20, "n1": neg[0] / 20, "n2": neg[1] / 20, "n3": neg[2] / 20}
+
+
+def a_auc(p: dict) -> float:
+    pos = [p["p1"], p["p2"], p["p3"]]
+    neg = [p["n1"], p["n2"], p["n3"]]
+    wins = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in pos for b in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def c_auc(p: dict) -> float:
+    # Mann-Whitney: sum of the positives' (average) ranks among all scores
+    scores = [(p[k], 1) for k in ("p1", "p2", "p3")] + [(p[k], 0) for k in ("n1", "n2", "n3")]
+    values = sorted(s for s, _ in scores)
+    def rank(v: float) -> float:
+        first = values.index(v) + 1
+        last = len(values) - values[::-1].index(v)
+        return (first + last) / 2
+    r_pos = sum(rank(s) for s, y in scores if y == 1)
+    return (r_pos - 3 * 4 / 2) / 9
+
+
+def g_ndcg(rng: random.Random) -> dict:
+    rels = [rng.randint(0, 3) for _ in range(4)]
+    if not any(rels):
+        rels[rng.randrange(4)] = rng.randint(1, 3)
+    return {"r1": rels[0], "r2": rels[1], "r3": rels[2], "r4": rels[3]}
+
+
+def a_ndcg(p: dict) -> float:
+    rels = [p["r1"], p["r2"], p["r3"], p["r4"]]
+    def dcg(rs: list) -> float:
+        return sum((2 ** r - 1) / math.log2(i + 2) for i, r in enumerate(rs))
+    return dcg(rels) / dcg(sorted(rels, reverse=True))
+
+
+def c_ndcg(p: dict) -> float:
+    rels = [p["r1"], p["r2"], p["r3"], p["r4"]]
+    discounts = [1.0, 1 / math.log2(3), 0.5, 1 / math.log2(5)]
+    gain = lambda r: 2.0 ** r - 1  # noqa: E731
+    ideal = sorted(rels)[::-1]
+    return sum(gain(r) * d for r, d in zip(rels, discounts, strict=True)) / sum(gain(r) * d for r, d in zip(ideal, discounts, strict=True))
+
+
+def g_n(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.02, 0.05, 0.1, 0.2]), "lift": rng.choice([0.05, 0.1, 0.2])}
+
+
+def a_n(p: dict) -> float:
+    za, zb = 1.959964, 0.841621
+    delta = p["p"] * p["lift"]
+    return 2 * (za + zb) ** 2 * p["p"] * (1 - p["p"]) / delta ** 2
+
+
+def c_n(p: dict) -> float:
+    from statistics import NormalDist
+    nd = NormalDist()
+    z = nd.inv_cdf(0.975) + nd.inv_cdf(0.8)
+    var = p["p"] * (1 - p["p"])
+    return 2 * var * (z / (p["p"] * p["lift"])) ** 2
+
+
+def g_z(rng: random.Random) -> dict:
+    n = rng.choice([10000, 20000, 50000])
+    return {"n": n, "ca": rng.choice([500, 1000, 1500]), "d": rng.choice([20, 40, 60, 80])}
+
+
+def a_z(p: dict) -> float:
+    n, ca = p["n"], p["ca"]
+    cb = ca + p["d"]
+    pa, pb = ca / n, cb / n
+    pool = (ca + cb) / (2 * n)
+    return (pb - pa) / math.sqrt(pool * (1 - pool) * 2 / n)
+
+
+def c_z(p: dict) -> float:
+    n, ca = p["n"], p["ca"]
+    cb = ca + p["d"]
+    pool = (ca + cb) / (2 * n)
+    se = math.sqrt(pool * (1 - pool) * (1 / n + 1 / n))
+    return (cb - ca) / n / se
+
+
+def g_mrr(rng: random.Random) -> dict:
+    return {"a": rng.randint(1, 5), "b": rng.randint(1, 5), "c": rng.randint(1, 10)}
+
+
+def a_mrr(p: dict) -> float:
+    return (1 / p["a"] + 1 / p["b"] + 1 / p["c"]) / 3
+
+
+def c_mrr(p: dict) -> float:
+    from fractions import Fraction
+    return float((Fraction(1, p["a"]) + Fraction(1, p["b"]) + Fraction(1, p["c"])) / 3)
+
+
+def g_ece(rng: random.Random) -> dict:
+    return {"n1": rng.choice([100, 200, 300]), "c1": rng.choice([0.2, 0.3]), "a1": rng.choice([0.1, 0.25, 0.3]),
+            "n2": rng.choice([100, 300, 600]), "c2": rng.choice([0.8, 0.9]), "a2": rng.choice([0.7, 0.85, 0.95])}
+
+
+def a_ece(p: dict) -> float:
+    n = p["n1"] + p["n2"]
+    return p["n1"] / n * abs(p["c1"] - p["a1"]) + p["n2"] / n * abs(p["c2"] - p["a2"])
+
+
+def c_ece(p: dict) -> float:
+    total_gap = p["n1"] * abs(p["a1"] - p["c1"]) + p["n2"] * abs(p["a2"] - p["c2"])
+    return total_gap / (p["n1"] + p["n2"])

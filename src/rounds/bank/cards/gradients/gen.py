@@ -1,0 +1,45 @@
+"""Computed cards of the vanishing and exploding gradients deck."""
+
+import math
+import random
+
+
+def g_chain(rng: random.Random) -> dict:
+    return {"L": rng.choice([5, 10, 20, 30]), "w": rng.choice([1.0, 2.0, 3.0, 4.0])}
+
+
+def a_chain(p: dict) -> float:
+    return (0.25 * p["w"]) ** p["L"]
+
+
+def c_chain(p: dict) -> float:
+    return math.exp(p["L"] * (math.log(p["w"]) - math.log(4)))
+
+
+def g_clip(rng: random.Random) -> dict:
+    return {"a": rng.choice([3.0, 6.0, 0.3, 1.2]), "b": rng.choice([4.0, 8.0, 0.4, 0.5]), "c": rng.choice([1.0, 5.0, 0.5])}
+
+
+def a_clip(p: dict) -> float:
+    norm = math.hypot(p["a"], p["b"])
+    return p["a"] * min(1.0, p["c"] / norm)
+
+
+def c_clip(p: dict) -> float:
+    norm = (p["a"] ** 2 + p["b"] ** 2) ** 0.5
+    return p["a"] if norm <= p["c"] else p["a"] / norm * p["c"]
+
+
+def g_rnn(rng: random.Random) -> dict:
+    return {"lam": rng.choice([0.9, 0.95, 1.05, 1.1, 0.5]), "T": rng.choice([10, 20, 50, 100])}
+
+
+def a_rnn(p: dict) -> float:
+    return p["lam"] ** p["T"]
+
+
+def c_rnn(p: dict) -> float:
+    x = 1.0
+    for _ in range(p["T"]):
+        x *= p["lam"]
+    return x

@@ -1,0 +1,41 @@
+"""Computed cards of the initialisation deck."""
+
+import math
+import random
+
+
+def g_he(rng: random.Random) -> dict:
+    return {"fan_in": rng.choice([64, 128, 256, 512, 784, 1024, 4096])}
+
+
+def a_he(p: dict) -> float:
+    return math.sqrt(2 / p["fan_in"])
+
+
+def c_he(p: dict) -> float:
+    return (2.0 ** 0.5) / (p["fan_in"] ** 0.5)
+
+
+def g_xavier(rng: random.Random) -> dict:
+    return {"fan_in": rng.choice([100, 256, 300, 512, 784]), "fan_out": rng.choice([10, 100, 256, 512])}
+
+
+def a_xavier(p: dict) -> float:
+    return math.sqrt(6 / (p["fan_in"] + p["fan_out"]))
+
+
+def c_xavier(p: dict) -> float:
+    var = 2 / (p["fan_in"] + p["fan_out"])  # Glorot variance; uniform(-a, a) has variance a^2 / 3
+    return math.sqrt(3 * var)
+
+
+def g_var(rng: random.Random) -> dict:
+    return {"n": rng.choice([100, 256, 512, 1000]), "s": rng.choice([0.01, 0.05, 0.1, 1.0])}
+
+
+def a_var(p: dict) -> float:
+    return math.sqrt(p["n"]) * p["s"]
+
+
+def c_var(p: dict) -> float:
+    return math.sqrt(p["n"] * p["s"] ** 2 * 1.0)

@@ -1,0 +1,125 @@
+"""Computed cards of the LLM training and inference deck."""
+
+import math
+import random
+
+
+def g_matmul(rng: random.Random) -> dict:
+    return {"m": rng.choice([128, 512, 1024, 4096]), "k": rng.choice([256, 1024, 4096, 8192]), "n": rng.choice([64, 512, 2048, 11008])}
+
+
+def a_matmul(p: dict) -> float:
+    return 2 * p["m"] * p["k"] * p["n"]
+
+
+def c_matmul(p: dict) -> float:
+    outputs = p["m"] * p["n"]
+    return outputs * (p["k"] + (p["k"] - 1)) + outputs  # k multiplies and k - 1 adds per output, ~ one add for accumulation
+
+
+def g_train(rng: random.Random) -> dict:
+    return {"n_b": rng.choice([1, 3, 7, 13, 70]), "t_b": rng.choice([20, 100, 300, 1000, 2000])}
+
+
+def a_train(p: dict) -> float:
+    return 6 * p["n_b"] * 1e9 * p["t_b"] * 1e9
+
+
+def c_train(p: dict) -> float:
+    forward = 2 * p["n_b"] * p["t_b"] * 1e18
+    backward = 2 * forward
+    return forward + backward
+
+
+def g_lora(rng: random.Random) -> dict:
+    return {"layers": rng.choice([24, 32, 40]), "d": rng.choice([2048, 4096, 5120]), "r": rng.choice([4, 8, 16, 64])}
+
+
+def a_lora(p: dict) -> float:
+    return p["layers"] * 2 * (p["r"] * (p["d"] + p["d"]))  # q and v, each A (r x d) and B (d x r)
+
+
+def c_lora(p: dict) -> float:
+    a = p["r"] * p["d"]
+    b = p["d"] * p["r"]
+    return (a + b) * 2 * p["layers"]
+
+
+def g_adam_mem(rng: random.Random) -> dict:
+    return {"n_b": rng.choice([1, 3, 7, 13, 34, 70])}
+
+
+def a_adam_mem(p: dict) -> float:
+    return 16 * p["n_b"]  # GB, with N in billions
+
+
+def c_adam_mem(p: dict) -> float:
+    n = p["n_b"] * 1e9
+    weights16, grads16, master32, m32, v32 = 2 * n, 2 * n, 4 * n, 4 * n, 4 * n
+    return (weights16 + grads16 + master32 + m32 + v32) / 1e9
+
+
+def g_weights(rng: random.Random) -> dict:
+    bits = rng.choice([16, 8, 4])
+    return {"n_b": rng.choice([7, 13, 34, 70, 405]), "bits": bits}
+
+
+def a_weights(p: dict) -> float:
+    return p["n_b"] * p["bits"] / 8
+
+
+def c_weights(p: dict) -> float:
+    return p["n_b"] * 1e9 * (p["bits"] / 8) / 1e9
+
+
+def g_decode(rng: random.Random) -> dict:
+    return {"n_b": rng.choice([7, 8, 13, 70]), "bytes": rng.choice([2, 1]), "bw": rng.choice([1000, 2000, 3350])}
+
+
+def a_decode(p: dict) -> float:
+    return p["bw"] / (p["n_b"] * p["bytes"])
+
+
+def c_decode(p: dict) -> float:
+    seconds_per_token = (p["n_b"] * 1e9 * p["bytes"]) / (p["bw"] * 1e9)
+    return 1 / seconds_per_token
+
+
+def g_ppl(rng: random.Random) -> dict:
+    return {"loss": rng.choice([1.5, 1.8, 2.0, 2.3, 2.7, 3.0, 3.5])}
+
+
+def a_ppl(p: dict) -> float:
+    return math.exp(p["loss"])
+
+
+def c_ppl(p: dict) -> float:
+    return 2 ** (p["loss"] / math.log(2))
+
+
+def g_temp(rng: random.Random) -> dict:
+    return {"z1": rng.randint(1, 5), "z2": rng.randint(-2, 3), "z3": rng.randint(-3, 1), "t": rng.choice([0.5, 0.7, 1.0, 2.0])}
+
+
+def a_temp(p: dict) -> float:
+    zs = [p["z1"] / p["t"], p["z2"] / p["t"], p["z3"] / p["t"]]
+    top = max(zs)
+    e = [math.exp(z - top) for z in zs]
+    return e[0] / sum(e)
+
+
+def c_temp(p: dict) -> float:
+    return 1 / (1 + math.exp((p["z2"] - p["z1"]) / p["t"]) + math.exp((p["z3"] - p["z1"]) / p["t"]))
+
+
+def g_global_batch(rng: random.Random) -> dict:
+    return {"gpus": rng.choice([8, 16, 64, 256]), "micro": rng.choice([1, 2, 4, 8]), "accum": rng.choice([1, 2, 4, 8, 16]), "seq": rng.choice([2048, 4096, 8192])}
+
+
+def a_global_batch(p: dict) -> float:
+    return p["gpus"] * p["micro"] * p["accum"] * p["seq"]
+
+
+def c_global_batch(p: dict) -> float:
+    sequences = p["micro"] * p["accum"]
+    return sequences * p["seq"] * p["gpus"]

@@ -1,0 +1,101 @@
+"""Computed cards of the losses deck."""
+
+import math
+import random
+
+
+def g_ce(rng: random.Random) -> dict:
+    return {"z1": rng.randint(-2, 4), "z2": rng.randint(-2, 4), "z3": rng.randint(-2, 4), "y": rng.randint(1, 3)}
+
+
+def a_ce(p: dict) -> float:
+    zs = [p["z1"], p["z2"], p["z3"]]
+    m = max(zs)
+    lse = m + math.log(sum(math.exp(z - m) for z in zs))
+    return lse - zs[p["y"] - 1]
+
+
+def c_ce(p: dict) -> float:
+    zs = [p["z1"], p["z2"], p["z3"]]
+    probs = [math.exp(z) / sum(math.exp(t) for t in zs) for z in zs]
+    return -math.log(probs[p["y"] - 1])
+
+
+def g_bce(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 0.95, 0.99]), "y": rng.randint(0, 1)}
+
+
+def a_bce(p: dict) -> float:
+    return -(p["y"] * math.log(p["p"]) + (1 - p["y"]) * math.log(1 - p["p"]))
+
+
+def c_bce(p: dict) -> float:
+    p_true = p["p"] if p["y"] == 1 else 1 - p["p"]
+    return -math.log(p_true)
+
+
+def g_focal(rng: random.Random) -> dict:
+    return {"pt": rng.choice([0.1, 0.3, 0.5, 0.8, 0.9, 0.95]), "gamma": rng.choice([0, 1, 2, 5])}
+
+
+def a_focal(p: dict) -> float:
+    return -((1 - p["pt"]) ** p["gamma"]) * math.log(p["pt"])
+
+
+def c_focal(p: dict) -> float:
+    ce = math.log(1 / p["pt"])
+    weight = math.exp(p["gamma"] * math.log(1 - p["pt"])) if p["gamma"] else 1.0
+    return weight * ce
+
+
+def g_infonce(rng: random.Random) -> dict:
+    return {"pos": rng.choice([0.9, 0.8, 0.6, 0.5]), "n1": rng.choice([0.1, 0.3, 0.5, -0.2]), "n2": rng.choice([0.0, 0.2, 0.4, 0.7]),
+            "tau": rng.choice([0.05, 0.1, 0.5, 1.0])}
+
+
+def a_infonce(p: dict) -> float:
+    s = [p["pos"] / p["tau"], p["n1"] / p["tau"], p["n2"] / p["tau"]]
+    m = max(s)
+    return m + math.log(sum(math.exp(x - m) for x in s)) - s[0]
+
+
+def c_infonce(p: dict) -> float:
+    return math.log(1 + math.exp((p["n1"] - p["pos"]) / p["tau"]) + math.exp((p["n2"] - p["pos"]) / p["tau"]))
+
+
+def g_init_loss(rng: random.Random) -> dict:
+    return {"c": rng.choice([2, 10, 100, 1000, 32000, 50257])}
+
+
+def a_init_loss(p: dict) -> float:
+    return math.log(p["c"])
+
+
+def c_init_loss(p: dict) -> float:
+    return -math.log(1 / p["c"])
+
+
+def g_hinge_pair(rng: random.Random) -> dict:
+    return {"sp": rng.choice([2.0, 1.5, 0.4, -0.3]), "sn": rng.choice([1.0, 0.2, 0.9, 1.8]), "margin": rng.choice([1.0, 0.5])}
+
+
+def a_hinge_pair(p: dict) -> float:
+    return max(0.0, p["margin"] - (p["sp"] - p["sn"]))
+
+
+def c_hinge_pair(p: dict) -> float:
+    gap = p["sp"] - p["sn"]
+    return p["margin"] - gap if gap < p["margin"] else 0.0
+
+
+def g_ranknet(rng: random.Random) -> dict:
+    return {"si": rng.choice([2.0, 1.0, 0.5, -0.5]), "sj": rng.choice([1.0, 0.0, 1.5, 2.5])}
+
+
+def a_ranknet(p: dict) -> float:
+    return math.log(1 + math.exp(-(p["si"] - p["sj"])))
+
+
+def c_ranknet(p: dict) -> float:
+    prob = 1 / (1 + math.exp(-(p["si"] - p["sj"])))
+    return -math.log(prob)

@@ -1,0 +1,48 @@
+"""Computed cards of the normalisation deck."""
+
+import math
+import random
+import statistics
+
+
+def g_ln(rng: random.Random) -> dict:
+    return {"a": rng.choice([1, 2, 4, 6, -2]), "b": rng.choice([3, 0, 5, -1]), "c": rng.choice([5, 2, 8, 3])}
+
+
+def a_ln(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"]]
+    mu = sum(xs) / 3
+    var = sum((x - mu) ** 2 for x in xs) / 3
+    return (xs[0] - mu) / math.sqrt(var + 1e-5)
+
+
+def c_ln(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"]]
+    return (xs[0] - statistics.fmean(xs)) / math.sqrt(statistics.pvariance(xs) + 1e-5)
+
+
+def g_rms(rng: random.Random) -> dict:
+    return {"a": rng.choice([1, 2, 3, -4]), "b": rng.choice([2, -2, 4, 0]), "c": rng.choice([2, 1, -3, 6])}
+
+
+def a_rms(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"]]
+    return xs[0] / math.sqrt(sum(x * x for x in xs) / 3 + 1e-6)
+
+
+def c_rms(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"]]
+    return xs[0] / math.sqrt(statistics.fmean([x * x for x in xs]) + 1e-6)
+
+
+def g_bnp(rng: random.Random) -> dict:
+    return {"c": rng.choice([32, 64, 128, 256, 512])}
+
+
+def a_bnp(p: dict) -> float:
+    return 2 * p["c"]
+
+
+def c_bnp(p: dict) -> float:
+    gamma, beta = p["c"], p["c"]
+    return gamma + beta

@@ -1,0 +1,126 @@
+"""Computed cards of the probability and statistics deck."""
+
+import math
+import random
+
+
+def g_bayes(rng: random.Random) -> dict:
+    return {"prev": rng.choice([0.001, 0.01, 0.02, 0.05, 0.1]), "sens": rng.choice([0.9, 0.95, 0.99]), "spec": rng.choice([0.9, 0.95, 0.99])}
+
+
+def a_bayes(p: dict) -> float:
+    tp = p["sens"] * p["prev"]
+    fp = (1 - p["spec"]) * (1 - p["prev"])
+    return tp / (tp + fp)
+
+
+def c_bayes(p: dict) -> float:
+    people = 1_000_000
+    sick = people * p["prev"]
+    positives_sick = sick * p["sens"]
+    positives_healthy = (people - sick) * (1 - p["spec"])
+    return positives_sick / (positives_sick + positives_healthy)
+
+
+def g_bday(rng: random.Random) -> dict:
+    return {"k": rng.choice([10, 23, 30, 50, 70]), "n": 365}
+
+
+def a_bday(p: dict) -> float:
+    q = 1.0
+    for i in range(p["k"]):
+        q *= (p["n"] - i) / p["n"]
+    return 1 - q
+
+
+def c_bday(p: dict) -> float:
+    return 1 - math.perm(p["n"], p["k"]) / p["n"] ** p["k"]
+
+
+def g_binom(rng: random.Random) -> dict:
+    return {"n": rng.randint(4, 12), "k": rng.randint(0, 4), "p": rng.choice([0.1, 0.2, 0.3, 0.5])}
+
+
+def a_binom(p: dict) -> float:
+    return math.comb(p["n"], p["k"]) * p["p"] ** p["k"] * (1 - p["p"]) ** (p["n"] - p["k"])
+
+
+def c_binom(p: dict) -> float:
+    # dynamic programme over trials
+    dist = [1.0]
+    for _ in range(p["n"]):
+        nxt = [0.0] * (len(dist) + 1)
+        for j, v in enumerate(dist):
+            nxt[j] += v * (1 - p["p"])
+            nxt[j + 1] += v * p["p"]
+        dist = nxt
+    return dist[p["k"]] if p["k"] < len(dist) else 0.0
+
+
+def g_entropy(rng: random.Random) -> dict:
+    a = rng.choice([0.5, 0.25, 0.7, 0.6, 0.4])
+    b = rng.choice([x for x in (0.1, 0.2, 0.25) if x < 1 - a])
+    return {"a": a, "b": b, "c": round(1 - a - b, 10)}
+
+
+def a_entropy(p: dict) -> float:
+    return -sum(x * math.log2(x) for x in (p["a"], p["b"], p["c"]) if x > 0)
+
+
+def c_entropy(p: dict) -> float:
+    return sum(x * math.log(1 / x) for x in (p["a"], p["b"], p["c"]) if x > 0) / math.log(2)
+
+
+def g_kl(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.1, 0.3, 0.5, 0.8]), "q": rng.choice([0.2, 0.5, 0.6, 0.9])}
+
+
+def a_kl(p: dict) -> float:
+    a, b = p["p"], p["q"]
+    return a * math.log(a / b) + (1 - a) * math.log((1 - a) / (1 - b))
+
+
+def c_kl(p: dict) -> float:
+    a, b = p["p"], p["q"]
+    cross = -(a * math.log(b) + (1 - a) * math.log(1 - b))
+    ent = -(a * math.log(a) + (1 - a) * math.log(1 - a))
+    return cross - ent
+
+
+def g_se(rng: random.Random) -> dict:
+    return {"sigma": rng.choice([2, 5, 10, 15]), "n": rng.choice([16, 25, 100, 400, 2500])}
+
+
+def a_se(p: dict) -> float:
+    return p["sigma"] / math.sqrt(p["n"])
+
+
+def c_se(p: dict) -> float:
+    return math.sqrt(p["sigma"] ** 2 / p["n"])
+
+
+def g_geom(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.5, 0.25, 0.2, 0.1, 0.05, 0.01])}
+
+
+def a_geom(p: dict) -> float:
+    return 1 / p["p"]
+
+
+def c_geom(p: dict) -> float:
+    # sum_k k (1-p)^(k-1) p, truncated far into the tail
+    q = 1 - p["p"]
+    return sum(k * q ** (k - 1) * p["p"] for k in range(1, 20000))
+
+
+def g_coupon(rng: random.Random) -> dict:
+    return {"n": rng.choice([2, 3, 4, 6, 10, 20])}
+
+
+def a_coupon(p: dict) -> float:
+    return p["n"] * sum(1 / k for k in range(1, p["n"] + 1))
+
+
+def c_coupon(p: dict) -> float:
+    n = p["n"]
+    return sum(n / (n - i) for i in range(n))  # waiting time for each new coupon

@@ -1,0 +1,56 @@
+"""Computed cards of the recommender and search systems deck."""
+
+import random
+
+
+def g_recall(rng: random.Random) -> dict:
+    rel = rng.randint(3, 20)
+    return {"rel": rel, "hits": rng.randint(0, rel), "k": rng.choice([10, 20, 50, 100])}
+
+
+def a_recall(p: dict) -> float:
+    return p["hits"] / p["rel"]
+
+
+def c_recall(p: dict) -> float:
+    return 1 - (p["rel"] - p["hits"]) / p["rel"]
+
+
+def g_brute(rng: random.Random) -> dict:
+    return {"items": rng.choice([1_000_000, 10_000_000, 100_000_000]), "d": rng.choice([64, 128, 256]), "qps": rng.choice([100, 1000, 5000])}
+
+
+def a_brute(p: dict) -> float:
+    return 2 * p["items"] * p["d"] * p["qps"]
+
+
+def c_brute(p: dict) -> float:
+    per_query_macs = p["items"] * p["d"]
+    return per_query_macs * 2 * p["qps"]
+
+
+def g_ipw(rng: random.Random) -> dict:
+    return {"ctr": rng.choice([0.01, 0.02, 0.03, 0.05]), "prop": rng.choice([0.1, 0.2, 0.25, 0.5])}
+
+
+def a_ipw(p: dict) -> float:
+    return p["ctr"] / p["prop"]
+
+
+def c_ipw(p: dict) -> float:
+    impressions = 100000
+    clicks = p["ctr"] * impressions
+    examined = p["prop"] * impressions
+    return clicks / examined
+
+
+def g_index(rng: random.Random) -> dict:
+    return {"items": rng.choice([10_000_000, 100_000_000, 1_000_000_000]), "d": rng.choice([64, 128, 256, 768]), "bytes": rng.choice([4, 2, 1])}
+
+
+def a_index(p: dict) -> float:
+    return p["items"] * p["d"] * p["bytes"] / 1e9
+
+
+def c_index(p: dict) -> float:
+    return p["items"] / 1e9 * (p["d"] * p["bytes"])

@@ -1,0 +1,30 @@
+"""Computed cards of the regularisation deck."""
+
+import random
+
+
+def g_dropout(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.1, 0.2, 0.25, 0.5]), "a": rng.choice([1.0, 2.0, 3.0, 0.6])}
+
+
+def a_dropout(p: dict) -> float:
+    return p["a"] / (1 - p["p"])
+
+
+def c_dropout(p: dict) -> float:
+    keep = 1 - p["p"]
+    return p["a"] * (1 / keep)
+
+
+def g_l2(rng: random.Random) -> dict:
+    return {"lam": rng.choice([0.01, 0.001, 0.1]), "w": rng.choice([0.5, -2.0, 3.0, 1.5]), "g": rng.choice([0.2, -0.1, 0.0, 1.0])}
+
+
+def a_l2(p: dict) -> float:
+    return p["g"] + 2 * p["lam"] * p["w"]
+
+
+def c_l2(p: dict) -> float:
+    h = 1e-6
+    pen = lambda w: p["lam"] * w * w  # noqa: E731
+    return p["g"] + (pen(p["w"] + h) - pen(p["w"] - h)) / (2 * h)

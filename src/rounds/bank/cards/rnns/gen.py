@@ -1,0 +1,28 @@
+"""Computed cards of the RNN deck."""
+
+import random
+
+
+def g_lstm(rng: random.Random) -> dict:
+    return {"d": rng.choice([32, 64, 100, 128, 300]), "h": rng.choice([64, 128, 256, 512])}
+
+
+def a_lstm(p: dict) -> float:
+    d, h = p["d"], p["h"]
+    return 4 * (h * d + h * h + 2 * h)
+
+
+def c_lstm(p: dict) -> float:
+    weight_ih = (4 * p["h"]) * p["d"]
+    weight_hh = (4 * p["h"]) * p["h"]
+    biases = 2 * (4 * p["h"])
+    return weight_ih + weight_hh + biases
+
+
+def a_gru(p: dict) -> float:
+    d, h = p["d"], p["h"]
+    return 3 * (h * d + h * h + 2 * h)
+
+
+def c_gru(p: dict) -> float:
+    return (3 * p["h"]) * (p["d"] + p["h"]) + 2 * (3 * p["h"])

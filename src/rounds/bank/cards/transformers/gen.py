@@ -1,0 +1,104 @@
+"""Computed cards of the transformers deck: a generator, an answer and an independent check per card."""
+
+import math
+import random
+
+
+def g_mha(rng: random.Random) -> dict:
+    h = rng.choice([4, 8, 12, 16, 32])
+    return {"d": h * rng.choice([32, 64, 128]), "h": h}
+
+
+def a_mha(p: dict) -> float:
+    d = p["d"]
+    return 4 * d * d + 4 * d  # Q, K, V and output projections, each d x d with a bias
+
+
+def c_mha(p: dict) -> float:
+    d, h = p["d"], p["h"]
+    hd = d // h
+    per_head = 3 * (d * hd + hd)  # each head's own q, k, v slices
+    return h * per_head + (d * d + d)
+
+
+def g_ffn(rng: random.Random) -> dict:
+    d = rng.choice([256, 512, 768, 1024, 2048])
+    return {"d": d, "ff": d * rng.choice([2, 4, 8])}
+
+
+def a_ffn(p: dict) -> float:
+    return 2 * p["d"] * p["ff"] + p["ff"] + p["d"]
+
+
+def c_ffn(p: dict) -> float:
+    up = p["d"] * p["ff"] + p["ff"]
+    down = p["ff"] * p["d"] + p["d"]
+    return up + down
+
+
+def g_kv(rng: random.Random) -> dict:
+    heads = rng.choice([32, 40, 64])
+    return {"layers": rng.choice([24, 32, 40, 80]), "heads": heads, "kv_heads": rng.choice([h for h in (1, 4, 8, heads) if heads % h == 0]),
+            "head_dim": 128, "seq": rng.choice([2048, 4096, 8192, 32768]), "batch": rng.choice([1, 4, 8, 16])}
+
+
+def a_kv(p: dict) -> float:
+    return 2 * p["layers"] * p["kv_heads"] * p["head_dim"] * p["seq"] * p["batch"] * 2 / 2**30
+
+
+def c_kv(p: dict) -> float:
+    per_token_per_layer = 2 * (p["kv_heads"] * p["head_dim"]) * 2  # K and V vectors, 2 bytes each element
+    tokens = p["seq"] * p["batch"]
+    return per_token_per_layer * tokens * p["layers"] / (1024 ** 3)
+
+
+def g_scores(rng: random.Random) -> dict:
+    return {"n": rng.choice([512, 1024, 2048, 4096, 8192]), "d": rng.choice([64, 128, 256, 1024, 4096])}
+
+
+def a_scores(p: dict) -> float:
+    return 2 * p["n"] * p["n"] * p["d"]
+
+
+def c_scores(p: dict) -> float:
+    macs_per_entry = p["d"]
+    return 2 * macs_per_entry * p["n"] ** 2
+
+
+def g_body(rng: random.Random) -> dict:
+    return {"L": rng.choice([12, 24, 32, 48, 96]), "d": rng.choice([768, 1024, 2048, 4096, 12288])}
+
+
+def a_body(p: dict) -> float:
+    d, L = p["d"], p["L"]
+    return L * (4 * d * d + 2 * d * (4 * d))
+
+
+def c_body(p: dict) -> float:
+    return 12 * p["L"] * p["d"] ** 2
+
+
+def g_pe(rng: random.Random) -> dict:
+    return {"pos": rng.randint(1, 50), "i": rng.randint(0, 3), "d": rng.choice([8, 16])}
+
+
+def a_pe(p: dict) -> float:
+    return math.sin(p["pos"] / 10000 ** (2 * p["i"] / p["d"]))
+
+
+def c_pe(p: dict) -> float:
+    freq = math.exp(-math.log(10000.0) * (2 * p["i"]) / p["d"])
+    return math.sin(p["pos"] * freq)
+
+
+def g_attn_w(rng: random.Random) -> dict:
+    return {"s1": rng.randint(-4, 8), "s2": rng.randint(-4, 8), "dk": rng.choice([4, 16, 64])}
+
+
+def a_attn_w(p: dict) -> float:
+    a, b = p["s1"] / math.sqrt(p["dk"]), p["s2"] / math.sqrt(p["dk"])
+    return math.exp(a) / (math.exp(a) + math.exp(b))
+
+
+def c_attn_w(p: dict) -> float:
+    return 1 / (1 + math.exp((p["s2"] - p["s1"]) / p["dk"] ** 0.5))
