@@ -465,3 +465,14 @@ def test_continuous_batching_matches_a_step_by_step_simulation():
                 want[i] = (step, running[i])
             step += 1
         assert schedule(reqs, B, cap) == want
+
+
+def test_int4_groups_round_trip_within_half_a_step():
+    m = _ref("int4-group-quantization")
+    g = np.random.default_rng(14)
+    W = g.normal(size=(6, 32)) + g.choice([0.0, 2.0, -2.0], size=(6, 1))
+    packed, scales, zeros = m.quantize_int4_groups(W, 8)
+    back = m.dequantize_int4_groups(packed, scales, zeros, 8)
+    step = np.repeat(scales, 8, axis=1)
+    assert np.all(np.abs(back - W) <= step / 2 + 1e-12)
+    assert packed.dtype == np.uint8 and packed.shape == (6, 16)
