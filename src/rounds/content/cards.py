@@ -223,13 +223,13 @@ def _module(path: Path, deck: str) -> ModuleType:
     name = f"rounds_cards_{deck.replace('-', '_')}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise CardError(f"{path}: cannot be imported")
+        raise CardError(f"{deck}/gen.py: cannot be imported")
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod
     try:
         spec.loader.exec_module(mod)
     except Exception as exc:  # a broken generator module is a deck error, not a crash
-        raise CardError(f"{path}: failed to import: {type(exc).__name__}: {exc}") from None
+        raise CardError(f"{deck}/gen.py: failed to import: {type(exc).__name__}: {exc}") from None
     return mod
 
 
@@ -551,23 +551,19 @@ def check_computed(b: Bank, card: Card, draws: int = DRAWS) -> list[str]:
 
 
 def validate_all(root: Path | None = None, draws: int = DRAWS) -> list[DeckCheck]:
-    """The gate for the card bank: one result per deck (plus one per bank-wide problem)."""
+    """The gate for the card bank: one result per deck folder, failures naming the file and the card."""
     b = load_bank(root) if root is not None else load_bank()
     results: dict[str, DeckCheck] = {d: DeckCheck(d, len(deck.cards)) for d, deck in b.decks.items()}
-    loose: list[DeckCheck] = []
-    for e in b.errors:
+    for e in b.errors:  # every message starts with "<deck>/deck.toml" or "<deck>/gen.py"
         name = e.split("/", 1)[0]
-        if name in results:
-            results[name].failures.append(e)
-        else:
-            loose.append(DeckCheck(e.split(":", 1)[0], 0, [e]))
+        results.setdefault(name, DeckCheck(name, 0)).failures.append(e)
     for d, deck in b.decks.items():
         t0 = time.perf_counter()
         for c in deck.cards:
             if c.kind == "computed":
                 results[d].failures += check_computed(b, c, draws)
         results[d].seconds = time.perf_counter() - t0
-    return loose + [results[d] for d in sorted(results)]
+    return [results[d] for d in sorted(results)]
 
 
 def counts(b: Bank | None = None) -> dict[str, Any]:
