@@ -39,3 +39,22 @@ def a_var(p: dict) -> float:
 
 def c_var(p: dict) -> float:
     return math.sqrt(p["n"] * p["s"] ** 2 * 1.0)
+
+
+def g_prior(rng: random.Random) -> dict:
+    return {"pi": rng.choice([0.5, 0.1, 0.05, 0.01, 0.001, 0.2])}
+
+
+def a_prior(p: dict) -> float:
+    return math.log(p["pi"] / (1 - p["pi"]))
+
+
+def c_prior(p: dict) -> float:
+    lo, hi = -50.0, 50.0  # bisection on sigmoid(b) = pi
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if 1 / (1 + math.exp(-mid)) < p["pi"]:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2

@@ -46,3 +46,34 @@ def a_bnp(p: dict) -> float:
 def c_bnp(p: dict) -> float:
     gamma, beta = p["c"], p["c"]
     return gamma + beta
+
+
+def g_bn_infer(rng: random.Random) -> dict:
+    return {"x": rng.choice([1.0, 2.5, -1.0, 4.0]), "mu": rng.choice([0.5, 1.0, -0.5]), "var": rng.choice([0.25, 1.0, 4.0]),
+            "gamma": rng.choice([1.0, 2.0, 0.5]), "beta": rng.choice([0.0, 0.1, -1.0])}
+
+
+def a_bn_infer(p: dict) -> float:
+    return p["gamma"] * (p["x"] - p["mu"]) / math.sqrt(p["var"] + 1e-5) + p["beta"]
+
+
+def c_bn_infer(p: dict) -> float:
+    scale = p["gamma"] / math.sqrt(p["var"] + 1e-5)  # folded into a single affine map, as when fusing into a conv
+    shift = p["beta"] - p["mu"] * scale
+    return scale * p["x"] + shift
+
+
+def g_running(rng: random.Random) -> dict:
+    return {"old": rng.choice([0.0, 1.0, 2.0, -0.5]), "batch": rng.choice([0.4, 3.0, 1.5, -1.0]), "k": rng.randint(1, 3)}
+
+
+def a_running(p: dict) -> float:
+    m = 0.1
+    return (1 - m) ** p["k"] * p["old"] + (1 - (1 - m) ** p["k"]) * p["batch"]
+
+
+def c_running(p: dict) -> float:
+    r = p["old"]
+    for _ in range(p["k"]):
+        r = 0.9 * r + 0.1 * p["batch"]
+    return r

@@ -26,3 +26,15 @@ def a_gru(p: dict) -> float:
 
 def c_gru(p: dict) -> float:
     return (3 * p["h"]) * (p["d"] + p["h"]) + 2 * (3 * p["h"])
+
+
+def g_vanilla(rng: random.Random) -> dict:
+    return {"d": rng.choice([10, 32, 50, 128]), "h": rng.choice([16, 64, 100, 256])}
+
+
+def a_vanilla(p: dict) -> float:
+    return p["h"] * p["d"] + p["h"] * p["h"] + 2 * p["h"]
+
+
+def c_vanilla(p: dict) -> float:
+    return p["h"] * (p["d"] + p["h"] + 2)
