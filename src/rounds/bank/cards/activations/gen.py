@@ -56,3 +56,28 @@ def a_gelu(p: dict) -> float:
 def c_gelu(p: dict) -> float:
     x = p["x"]
     return x * 0.5 * math.erfc(-x / math.sqrt(2))
+
+
+def g_sm_grad(rng: random.Random) -> dict:
+    return {"a": rng.randint(-2, 3), "b": rng.randint(-2, 3), "c": rng.randint(-2, 3), "j": rng.randint(1, 3)}
+
+
+def _softmax(zs: list) -> list:
+    m = max(zs)
+    e = [math.exp(z - m) for z in zs]
+    return [x / sum(e) for x in e]
+
+
+def a_sm_grad(p: dict) -> float:
+    s = _softmax([p["a"], p["b"], p["c"]])
+    j = p["j"] - 1
+    return s[0] * ((1.0 if j == 0 else 0.0) - s[j])
+
+
+def c_sm_grad(p: dict) -> float:
+    h = 1e-6
+    zs = [float(p["a"]), float(p["b"]), float(p["c"])]
+    up, down = list(zs), list(zs)
+    up[p["j"] - 1] += h
+    down[p["j"] - 1] -= h
+    return (_softmax(up)[0] - _softmax(down)[0]) / (2 * h)

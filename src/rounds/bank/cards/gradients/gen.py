@@ -43,3 +43,43 @@ def c_rnn(p: dict) -> float:
     for _ in range(p["T"]):
         x *= p["lam"]
     return x
+
+
+def g_ce_grad(rng: random.Random) -> dict:
+    return {"a": rng.randint(-2, 3), "b": rng.randint(-2, 3), "c": rng.randint(-2, 3), "y": rng.randint(1, 3), "k": rng.randint(1, 3)}
+
+
+def _ce(zs: list, y: int) -> float:
+    m = max(zs)
+    return m + math.log(sum(math.exp(z - m) for z in zs)) - zs[y]
+
+
+def a_ce_grad(p: dict) -> float:
+    zs = [p["a"], p["b"], p["c"]]
+    m = max(zs)
+    e = [math.exp(z - m) for z in zs]
+    prob = e[p["k"] - 1] / sum(e)
+    return prob - (1.0 if p["k"] == p["y"] else 0.0)
+
+
+def c_ce_grad(p: dict) -> float:
+    h = 1e-6
+    zs = [float(p["a"]), float(p["b"]), float(p["c"])]
+    up, down = list(zs), list(zs)
+    up[p["k"] - 1] += h
+    down[p["k"] - 1] -= h
+    return (_ce(up, p["y"] - 1) - _ce(down, p["y"] - 1)) / (2 * h)
+
+
+def g_lin(rng: random.Random) -> dict:
+    return {"w": rng.choice([0.5, -1.0, 2.0]), "b": rng.choice([0.0, 0.5, -1.0]), "x": rng.choice([1.0, 2.0, -3.0]), "y": rng.choice([0.0, 1.0, 4.0])}
+
+
+def a_lin(p: dict) -> float:
+    return 2 * (p["w"] * p["x"] + p["b"] - p["y"]) * p["x"]
+
+
+def c_lin(p: dict) -> float:
+    h = 1e-6
+    loss = lambda w: (w * p["x"] + p["b"] - p["y"]) ** 2  # noqa: E731
+    return (loss(p["w"] + h) - loss(p["w"] - h)) / (2 * h)
