@@ -123,3 +123,22 @@ def a_global_batch(p: dict) -> float:
 def c_global_batch(p: dict) -> float:
     sequences = p["micro"] * p["accum"]
     return sequences * p["seq"] * p["gpus"]
+
+
+def g_chin(rng: random.Random) -> dict:
+    return {"c": rng.choice([1e21, 1e22, 6e23, 1e24, 3e24])}
+
+
+def a_chin(p: dict) -> float:
+    return math.sqrt(p["c"] / 120) / 1e9
+
+
+def c_chin(p: dict) -> float:
+    lo, hi = 1.0, 1e15  # solve 6 * N * (20 N) = C for N by bisection in log space
+    for _ in range(300):
+        mid = math.sqrt(lo * hi)
+        if 120 * mid * mid < p["c"]:
+            lo = mid
+        else:
+            hi = mid
+    return lo / 1e9

@@ -102,3 +102,35 @@ def a_attn_w(p: dict) -> float:
 
 def c_attn_w(p: dict) -> float:
     return 1 / (1 + math.exp((p["s2"] - p["s1"]) / p["dk"] ** 0.5))
+
+
+def g_cross(rng: random.Random) -> dict:
+    return {"d": rng.choice([256, 512, 768, 1024]), "e": rng.choice([256, 512, 1024, 1280])}
+
+
+def a_cross(p: dict) -> float:
+    d, e = p["d"], p["e"]
+    return 2 * d * d + 2 * e * d + 4 * d
+
+
+def c_cross(p: dict) -> float:
+    d, e = p["d"], p["e"]
+    q = d * d + d
+    k = e * d + d
+    v = e * d + d
+    o = d * d + d
+    return q + k + v + o
+
+
+def g_moe(rng: random.Random) -> dict:
+    return {"attn": rng.choice([1, 2, 5]), "experts": rng.choice([8, 16, 64]), "expert": rng.choice([0.5, 1.0, 2.0]), "k": rng.choice([1, 2])}
+
+
+def a_moe(p: dict) -> float:
+    return p["attn"] + p["k"] * p["expert"]
+
+
+def c_moe(p: dict) -> float:
+    total = p["attn"] + p["experts"] * p["expert"]
+    unused = (p["experts"] - p["k"]) * p["expert"]
+    return total - unused
