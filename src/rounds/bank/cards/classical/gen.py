@@ -112,3 +112,18 @@ def a_bv(p: dict) -> float:
 def c_bv(p: dict) -> float:
     # E[(y - f)^2] with y = t + e, f = t + bias + u; e, u independent zero-mean with the given variances
     return (p["bias"] * p["bias"]) + (p["var"] + p["noise"])
+
+
+def g_pca(rng: random.Random) -> dict:
+    ev = sorted(rng.sample([0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0], 4), reverse=True)
+    return {"l1": ev[0], "l2": ev[1], "l3": ev[2], "l4": ev[3], "k": rng.randint(1, 3)}
+
+
+def a_pca(p: dict) -> float:
+    ev = [p["l1"], p["l2"], p["l3"], p["l4"]]
+    return sum(ev[: p["k"]]) / sum(ev)
+
+
+def c_pca(p: dict) -> float:
+    ev = [p["l1"], p["l2"], p["l3"], p["l4"]]
+    return 1 - sum(ev[p["k"]:]) / sum(ev)

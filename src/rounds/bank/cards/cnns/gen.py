@@ -70,3 +70,21 @@ def c_dw(p: dict) -> float:
     depthwise = p["c"] * (p["k"] * p["k"] * 1)  # one k x k filter per input channel
     pointwise = p["cout"] * (1 * 1 * p["c"])
     return depthwise + pointwise
+
+
+def g_tconv(rng: random.Random) -> dict:
+    return {"h": rng.choice([4, 7, 8, 14, 16]), "k": rng.choice([2, 3, 4, 5]), "s": rng.choice([1, 2]), "p": rng.choice([0, 1])}
+
+
+def a_tconv(p: dict) -> float:
+    return (p["h"] - 1) * p["s"] - 2 * p["p"] + p["k"]
+
+
+def c_tconv(p: dict) -> float:
+    # scatter each input position's k x k footprint onto a full output and crop p from each side
+    touched = set()
+    for i in range(p["h"]):
+        for t in range(p["k"]):
+            touched.add(i * p["s"] + t)
+    full = max(touched) + 1
+    return full - 2 * p["p"]

@@ -130,3 +130,17 @@ def a_ece(p: dict) -> float:
 def c_ece(p: dict) -> float:
     total_gap = p["n1"] * abs(p["a1"] - p["c1"]) + p["n2"] * abs(p["a2"] - p["c2"])
     return total_gap / (p["n1"] + p["n2"])
+
+
+def g_ci(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.05, 0.1, 0.3, 0.5]), "n": rng.choice([100, 400, 1000, 10000])}
+
+
+def a_ci(p: dict) -> float:
+    return 1.959964 * math.sqrt(p["p"] * (1 - p["p"]) / p["n"])
+
+
+def c_ci(p: dict) -> float:
+    from statistics import NormalDist
+    se = math.sqrt(p["p"] * (1 - p["p"])) / math.sqrt(p["n"])
+    return NormalDist().inv_cdf(0.975) * se

@@ -124,3 +124,35 @@ def a_coupon(p: dict) -> float:
 def c_coupon(p: dict) -> float:
     n = p["n"]
     return sum(n / (n - i) for i in range(n))  # waiting time for each new coupon
+
+
+def g_dice(rng: random.Random) -> dict:
+    return {"n": rng.choice([4, 6, 8, 10, 12, 20])}
+
+
+def a_dice(p: dict) -> float:
+    n = p["n"]
+    return sum(1 - ((k - 1) / n) ** 2 for k in range(1, n + 1))  # E[M] = sum_k P(M >= k)
+
+
+def c_dice(p: dict) -> float:
+    n = p["n"]
+    return sum(max(a, b) for a in range(1, n + 1) for b in range(1, n + 1)) / n ** 2
+
+
+def g_var_sum(rng: random.Random) -> dict:
+    return {"a": rng.choice([1, 2, -1, 3]), "b": rng.choice([1, -2, 0.5]), "vx": rng.choice([1, 4, 9]), "vy": rng.choice([1, 2, 4]),
+            "rho": rng.choice([0.0, 0.5, -0.5, 0.25])}
+
+
+def a_var_sum(p: dict) -> float:
+    cov = p["rho"] * math.sqrt(p["vx"] * p["vy"])
+    return p["a"] ** 2 * p["vx"] + p["b"] ** 2 * p["vy"] + 2 * p["a"] * p["b"] * cov
+
+
+def c_var_sum(p: dict) -> float:
+    sx, sy = math.sqrt(p["vx"]), math.sqrt(p["vy"])
+    # variance of a x + b y as a quadratic form with the covariance matrix
+    m = [[p["vx"], p["rho"] * sx * sy], [p["rho"] * sx * sy, p["vy"]]]
+    w = [p["a"], p["b"]]
+    return sum(w[i] * m[i][j] * w[j] for i in range(2) for j in range(2))

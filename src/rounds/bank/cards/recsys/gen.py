@@ -54,3 +54,17 @@ def a_index(p: dict) -> float:
 
 def c_index(p: dict) -> float:
     return p["items"] / 1e9 * (p["d"] * p["bytes"])
+
+
+def g_mf(rng: random.Random) -> dict:
+    return {"users": rng.choice([100_000, 1_000_000, 5_000_000]), "items": rng.choice([10_000, 100_000, 1_000_000]), "k": rng.choice([16, 32, 64, 128])}
+
+
+def a_mf(p: dict) -> float:
+    return (p["users"] + p["items"]) * (p["k"] + 1) + 1
+
+
+def c_mf(p: dict) -> float:
+    user_side = p["users"] * p["k"] + p["users"]
+    item_side = p["items"] * p["k"] + p["items"]
+    return user_side + item_side + 1
