@@ -31,6 +31,6 @@ def schedule(requests, max_batch, kv_capacity):
         if running:
             nxt.append(running[0][0] + 1)
         if q < len(order):
-            nxt.append(max(order[q][0], step + 1) if not running else max(order[q][0], step + 1))
-        step = max(step + 1, min(nxt)) if nxt else step + 1
+            nxt.append(max(order[q][0], step + 1))  # the head's arrival (or the next step, if it waits)
+        step = min(nxt) if nxt else step + 1
     return result
