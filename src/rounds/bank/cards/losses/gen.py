@@ -99,3 +99,44 @@ def a_ranknet(p: dict) -> float:
 def c_ranknet(p: dict) -> float:
     prob = 1 / (1 + math.exp(-(p["si"] - p["sj"])))
     return -math.log(prob)
+
+
+def g_huber(rng: random.Random) -> dict:
+    return {"r": rng.choice([0.3, -0.5, 1.5, -2.0, 4.0]), "delta": rng.choice([1.0, 0.5, 2.0])}
+
+
+def a_huber(p: dict) -> float:
+    r, d = abs(p["r"]), p["delta"]
+    return 0.5 * r * r if r <= d else d * (r - 0.5 * d)
+
+
+def c_huber(p: dict) -> float:
+    r, d = abs(p["r"]), p["delta"]
+    quad = min(r, d)
+    lin = r - quad
+    return 0.5 * quad ** 2 + d * lin
+
+
+def g_downs(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.1, 0.2, 0.3, 0.5]), "w": rng.choice([0.01, 0.05, 0.1, 0.25])}
+
+
+def a_downs(p: dict) -> float:
+    return p["p"] / (p["p"] + (1 - p["p"]) / p["w"])
+
+
+def c_downs(p: dict) -> float:
+    odds = p["p"] / (1 - p["p"]) * p["w"]
+    return odds / (1 + odds)
+
+
+def g_triplet(rng: random.Random) -> dict:
+    return {"dp": rng.choice([0.2, 0.5, 0.9, 1.2]), "dn": rng.choice([0.4, 0.8, 1.5, 2.0]), "m": rng.choice([0.2, 0.5, 1.0])}
+
+
+def a_triplet(p: dict) -> float:
+    return max(0.0, p["dp"] - p["dn"] + p["m"])
+
+
+def c_triplet(p: dict) -> float:
+    return p["dp"] - p["dn"] + p["m"] if p["dn"] < p["dp"] + p["m"] else 0.0

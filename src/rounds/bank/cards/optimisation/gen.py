@@ -98,3 +98,18 @@ def c_quad(p: dict) -> float:
     for _ in range(p["k"]):
         x -= p["lr"] * p["a"] * x  # gradient of a/2 x^2 is a x
     return x
+
+
+def g_unbiased(rng: random.Random) -> dict:
+    return {"g": rng.choice([1.0, 2.0, -0.5]), "t": rng.randint(1, 10), "b1": rng.choice([0.9, 0.8, 0.99])}
+
+
+def a_unbiased(p: dict) -> float:
+    return (1 - p["b1"] ** p["t"]) * p["g"]
+
+
+def c_unbiased(p: dict) -> float:
+    m = 0.0
+    for _ in range(p["t"]):
+        m = p["b1"] * m + (1 - p["b1"]) * p["g"]
+    return m

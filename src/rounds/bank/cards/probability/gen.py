@@ -110,7 +110,7 @@ def a_geom(p: dict) -> float:
 def c_geom(p: dict) -> float:
     # sum_k k (1-p)^(k-1) p, truncated far into the tail
     q = 1 - p["p"]
-    return sum(k * q ** (k - 1) * p["p"] for k in range(1, 20000))
+    return sum(k * q ** (k - 1) * p["p"] for k in range(1, 5000))
 
 
 def g_coupon(rng: random.Random) -> dict:
@@ -156,3 +156,17 @@ def c_var_sum(p: dict) -> float:
     m = [[p["vx"], p["rho"] * sx * sy], [p["rho"] * sx * sy, p["vy"]]]
     w = [p["a"], p["b"]]
     return sum(w[i] * m[i][j] * w[j] for i in range(2) for j in range(2))
+
+
+def g_fixed(rng: random.Random) -> dict:
+    return {"n": rng.randint(2, 6)}
+
+
+def a_fixed(p: dict) -> float:
+    return p["n"] * (1 / p["n"])  # linearity: n indicators, each with probability 1/n
+
+
+def c_fixed(p: dict) -> float:
+    import itertools
+    perms = list(itertools.permutations(range(p["n"])))
+    return sum(sum(1 for i, v in enumerate(s) if i == v) for s in perms) / len(perms)

@@ -1,5 +1,6 @@
 """Computed cards of the recommender and search systems deck."""
 
+import math
 import random
 
 
@@ -68,3 +69,15 @@ def c_mf(p: dict) -> float:
     user_side = p["users"] * p["k"] + p["users"]
     item_side = p["items"] * p["k"] + p["items"]
     return user_side + item_side + 1
+
+
+def g_logq(rng: random.Random) -> dict:
+    return {"s": rng.choice([2.0, 3.5, 5.0, -1.0]), "q": rng.choice([0.001, 0.01, 0.05, 0.0001])}
+
+
+def a_logq(p: dict) -> float:
+    return p["s"] - math.log(p["q"])
+
+
+def c_logq(p: dict) -> float:
+    return math.log(math.exp(p["s"]) / p["q"])

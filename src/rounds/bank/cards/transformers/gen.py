@@ -134,3 +134,16 @@ def c_moe(p: dict) -> float:
     total = p["attn"] + p["experts"] * p["expert"]
     unused = (p["experts"] - p["k"]) * p["expert"]
     return total - unused
+
+
+def g_attn_mem(rng: random.Random) -> dict:
+    return {"b": rng.choice([1, 4, 8]), "h": rng.choice([12, 16, 32]), "n": rng.choice([2048, 4096, 8192, 16384])}
+
+
+def a_attn_mem(p: dict) -> float:
+    return p["b"] * p["h"] * p["n"] * p["n"] * 2 / 2**30
+
+
+def c_attn_mem(p: dict) -> float:
+    per_head_mib = p["n"] * p["n"] * 2 / 2**20
+    return per_head_mib * p["h"] * p["b"] / 1024
