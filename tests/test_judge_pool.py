@@ -88,7 +88,10 @@ def test_a_harness_changed_from_outside_is_replaced():
     judge = Judge(pool)
     try:
         assert judge.judge(problem, problem.reference_source).verdict is Verdict.AC
-        harness = [pid for pid in _below(os.getpid()) if _is_harness(pid) and not _is_harness(_ppid(pid))]
+        slot = pool.try_acquire("numpy")
+        assert slot is not None and slot.proc is not None
+        pool.release(slot, True)
+        harness = [pid for pid in _below(slot.proc.pid) if _is_harness(pid) and not _is_harness(_ppid(pid))]
         assert len(harness) == 1
         renice = threading.Timer(0.3, os.setpriority, (os.PRIO_PROCESS, harness[0], 3))
         renice.start()
