@@ -81,3 +81,16 @@ def c_sm_grad(p: dict) -> float:
     up[p["j"] - 1] += h
     down[p["j"] - 1] -= h
     return (_softmax(up)[0] - _softmax(down)[0]) / (2 * h)
+
+
+def g_silu(rng: random.Random) -> dict:
+    return {"x": rng.choice([-3, -1, -0.5, 0.5, 1, 2, 4])}
+
+
+def a_silu(p: dict) -> float:
+    return p["x"] / (1 + math.exp(-p["x"]))
+
+
+def c_silu(p: dict) -> float:
+    x = p["x"]
+    return x * (0.5 + 0.5 * math.tanh(x / 2))

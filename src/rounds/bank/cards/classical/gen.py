@@ -127,3 +127,15 @@ def a_pca(p: dict) -> float:
 def c_pca(p: dict) -> float:
     ev = [p["l1"], p["l2"], p["l3"], p["l4"]]
     return 1 - sum(ev[p["k"]:]) / sum(ev)
+
+
+def g_svm(rng: random.Random) -> dict:
+    return {"w1": rng.choice([3, 1, 2, 0.5]), "w2": rng.choice([4, 1, 0, 1.5])}
+
+
+def a_svm(p: dict) -> float:
+    return 2 / math.hypot(p["w1"], p["w2"])
+
+
+def c_svm(p: dict) -> float:
+    return 2 / math.sqrt(p["w1"] ** 2 + p["w2"] ** 2)

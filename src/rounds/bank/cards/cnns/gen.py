@@ -88,3 +88,39 @@ def c_tconv(p: dict) -> float:
             touched.add(i * p["s"] + t)
     full = max(touched) + 1
     return full - 2 * p["p"]
+
+
+def g_iou(rng: random.Random) -> dict:
+    x1, y1 = rng.randint(0, 5), rng.randint(0, 5)
+    x2, y2 = rng.randint(0, 5), rng.randint(0, 5)
+    return {"ax1": x1, "ay1": y1, "ax2": x1 + rng.randint(2, 6), "ay2": y1 + rng.randint(2, 6),
+            "bx1": x2, "by1": y2, "bx2": x2 + rng.randint(2, 6), "by2": y2 + rng.randint(2, 6)}
+
+
+def a_iou(p: dict) -> float:
+    iw = max(0, min(p["ax2"], p["bx2"]) - max(p["ax1"], p["bx1"]))
+    ih = max(0, min(p["ay2"], p["by2"]) - max(p["ay1"], p["by1"]))
+    inter = iw * ih
+    area_a = (p["ax2"] - p["ax1"]) * (p["ay2"] - p["ay1"])
+    area_b = (p["bx2"] - p["bx1"]) * (p["by2"] - p["by1"])
+    return inter / (area_a + area_b - inter)
+
+
+def c_iou(p: dict) -> float:
+    # count unit cells on the integer grid
+    a = {(x, y) for x in range(p["ax1"], p["ax2"]) for y in range(p["ay1"], p["ay2"])}
+    b = {(x, y) for x in range(p["bx1"], p["bx2"]) for y in range(p["by1"], p["by2"])}
+    return len(a & b) / len(a | b)
+
+
+def g_dil(rng: random.Random) -> dict:
+    return {"k": rng.choice([3, 5]), "d": rng.choice([1, 2, 4, 8])}
+
+
+def a_dil(p: dict) -> float:
+    return p["d"] * (p["k"] - 1) + 1
+
+
+def c_dil(p: dict) -> float:
+    taps = [i * p["d"] for i in range(p["k"])]
+    return max(taps) - min(taps) + 1

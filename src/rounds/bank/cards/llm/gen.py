@@ -142,3 +142,17 @@ def c_chin(p: dict) -> float:
         else:
             hi = mid
     return lo / 1e9
+
+
+def g_emb(rng: random.Random) -> dict:
+    return {"v": rng.choice([32000, 50257, 128256, 151936]), "d": rng.choice([2048, 4096, 8192]), "tied": rng.choice([0, 1])}
+
+
+def a_emb(p: dict) -> float:
+    return p["v"] * p["d"] * (1 if p["tied"] else 2)
+
+
+def c_emb(p: dict) -> float:
+    table = p["v"] * p["d"]
+    head = 0 if p["tied"] else p["d"] * p["v"]
+    return table + head

@@ -170,3 +170,18 @@ def c_fixed(p: dict) -> float:
     import itertools
     perms = list(itertools.permutations(range(p["n"])))
     return sum(sum(1 for i, v in enumerate(s) if i == v) for s in perms) / len(perms)
+
+
+def g_poisson(rng: random.Random) -> dict:
+    return {"lam": rng.choice([0.5, 1.0, 2.0, 3.0, 5.0]), "k": rng.randint(0, 5)}
+
+
+def a_poisson(p: dict) -> float:
+    return p["lam"] ** p["k"] * math.exp(-p["lam"]) / math.factorial(p["k"])
+
+
+def c_poisson(p: dict) -> float:
+    prob = math.exp(-p["lam"])  # P(0), then the ratio P(j) / P(j - 1) = lam / j
+    for j in range(1, p["k"] + 1):
+        prob *= p["lam"] / j
+    return prob

@@ -28,3 +28,18 @@ def c_l2(p: dict) -> float:
     h = 1e-6
     pen = lambda w: p["lam"] * w * w  # noqa: E731
     return p["g"] + (pen(p["w"] + h) - pen(p["w"] - h)) / (2 * h)
+
+
+def g_decay(rng: random.Random) -> dict:
+    return {"w": rng.choice([1.0, 2.0, -3.0]), "lr": rng.choice([0.1, 0.01, 0.001]), "wd": rng.choice([0.1, 0.01, 1.0]), "k": rng.choice([10, 100, 1000])}
+
+
+def a_decay(p: dict) -> float:
+    return p["w"] * (1 - p["lr"] * p["wd"]) ** p["k"]
+
+
+def c_decay(p: dict) -> float:
+    w = p["w"]
+    for _ in range(p["k"]):
+        w -= p["lr"] * p["wd"] * w
+    return w
