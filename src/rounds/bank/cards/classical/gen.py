@@ -139,3 +139,18 @@ def a_svm(p: dict) -> float:
 
 def c_svm(p: dict) -> float:
     return 2 / math.sqrt(p["w1"] ** 2 + p["w2"] ** 2)
+
+
+def g_oob(rng: random.Random) -> dict:
+    return {"n": rng.choice([2, 3, 5, 10, 100, 1000])}
+
+
+def a_oob(p: dict) -> float:
+    return (1 - 1 / p["n"]) ** p["n"]
+
+
+def c_oob(p: dict) -> float:
+    prob = 1.0
+    for _ in range(p["n"]):  # each of n draws misses the example with probability (n - 1)/n
+        prob *= (p["n"] - 1) / p["n"]
+    return prob

@@ -140,3 +140,22 @@ def a_triplet(p: dict) -> float:
 
 def c_triplet(p: dict) -> float:
     return p["dp"] - p["dn"] + p["m"] if p["dn"] < p["dp"] + p["m"] else 0.0
+
+
+def g_ls(rng: random.Random) -> dict:
+    return {"z1": rng.randint(-1, 3), "z2": rng.randint(-1, 3), "z3": rng.randint(-1, 3), "eps": rng.choice([0.1, 0.2])}
+
+
+def a_ls(p: dict) -> float:
+    zs = [p["z1"], p["z2"], p["z3"]]
+    m = max(zs)
+    lse = m + math.log(sum(math.exp(z - m) for z in zs))
+    logp = [z - lse for z in zs]
+    return -(1 - p["eps"]) * logp[0] - p["eps"] / 3 * sum(logp)
+
+
+def c_ls(p: dict) -> float:
+    zs = [p["z1"], p["z2"], p["z3"]]
+    probs = [math.exp(z) / sum(math.exp(t) for t in zs) for z in zs]
+    target = [p["eps"] / 3 + (1 - p["eps"] if i == 0 else 0) for i in range(3)]
+    return -sum(t * math.log(q) for t, q in zip(target, probs, strict=True))

@@ -147,3 +147,17 @@ def a_attn_mem(p: dict) -> float:
 def c_attn_mem(p: dict) -> float:
     per_head_mib = p["n"] * p["n"] * 2 / 2**20
     return per_head_mib * p["h"] * p["b"] / 1024
+
+
+def g_vit_tokens(rng: random.Random) -> dict:
+    p = rng.choice([8, 14, 16, 32])
+    return {"p": p, "hpx": p * rng.choice([7, 14, 16, 24]), "wpx": p * rng.choice([7, 14, 16, 24]), "cls": rng.choice([0, 1])}
+
+
+def a_vit_tokens(p: dict) -> float:
+    return (p["hpx"] // p["p"]) * (p["wpx"] // p["p"]) + p["cls"]
+
+
+def c_vit_tokens(p: dict) -> float:
+    corners = [(y, x) for y in range(0, p["hpx"], p["p"]) for x in range(0, p["wpx"], p["p"])]  # one per patch
+    return len(corners) + (1 if p["cls"] else 0)
