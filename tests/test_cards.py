@@ -234,6 +234,12 @@ def test_empty_answer_is_i_dont_know_not_an_error() -> None:
     assert grade_number(inst, "forty-eight").status == "unreadable"
 
 
+def test_the_cards_unit_may_follow_the_number() -> None:
+    inst = cards.Instance("x/y", 0, {}, "q", 112.0, 0.0, 0.01, "GB")
+    assert grade_number(inst, "112 GB").correct and grade_number(inst, "112gb").correct
+    assert grade_number(inst, "112 TB").status == "unreadable"
+
+
 @pytest.mark.parametrize("text,value", [("1,024", 1024), ("3.5e9", 3.5e9), ("7B", 7e9), ("25%", 0.25),
                                         ("2k", 2000), ("3/8", 0.375), ("-0.5", -0.5)])
 def test_parse_number(text: str, value: float) -> None:

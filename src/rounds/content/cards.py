@@ -400,7 +400,10 @@ def grade_number(inst: Instance, typed: str) -> NumericGrade:
     """Grade a typed number against a drawn instance: exact, or within the card's tolerance."""
     if not typed.strip():
         return NumericGrade("skipped", inst.answer, None, f"no answer (I don't know): it is {_fmt(inst.answer)}")
-    v = parse_number(typed)
+    text = typed.strip()
+    if inst.unit and text.lower().endswith(inst.unit.lower()):  # "16 GB" on a card whose unit is GB
+        text = text[: -len(inst.unit)]
+    v = parse_number(text)
     if v is None:
         return NumericGrade("unreadable", inst.answer, None,
                             f"'{typed.strip()}' is not a number (try 1024, 3.5e9, 7B or 25%)")
