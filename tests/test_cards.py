@@ -320,6 +320,23 @@ def test_every_bundled_open_card_has_three_to_six_key_points() -> None:
             assert 3 <= len(card.key_points) <= 6, card.id
 
 
+def test_every_open_cards_model_answer_meets_its_own_key_points() -> None:
+    """The synonyms are honest: the model answer, run through the hint, covers every key point."""
+    for card in bank().cards.values():
+        if card.kind == "open":
+            missed = [p.point for p in coverage_hint(card, card.answer).points if not p.seen]
+            assert missed == [], f"{card.id}: the model answer misses {missed}"
+
+
+def test_plural_and_word_forms_meet() -> None:
+    assert cards.tokens("Gradients, updates; losses BIASES classes bias loss") == [
+        "gradient", "update", "loss", "bias", "class", "bias", "loss"]
+    kp = cards.KeyPoint("p", ("update", "bias"))
+    card = cards.Card("d/c", "d", "open", "q", "a", (kp, kp, kp), "deeper")
+    assert coverage_hint(card, "small updates vanish").points[0].matched == ("update",)
+    assert coverage_hint(card, "biases").points[0].matched == ("bias",)
+
+
 def test_stats_json_counts_fundamentals() -> None:
     from rounds.cli.app import app
 

@@ -459,11 +459,10 @@ def tokens(text: str) -> list[str]:
 
 
 def _stem(w: str) -> str:
-    """A light plural/verb-ending fold so 'gradients' meets 'gradient'; nothing cleverer."""
-    for end in ("ing", "es", "s"):
-        if len(w) > len(end) + 3 and w.endswith(end):
-            return w[: -len(end)]
-    return w
+    """A plural fold so 'gradients' meets 'gradient'; other word forms meet through prefixes."""
+    if len(w) > 4 and w.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return w[:-2]
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "as")) else w
 
 
 @dataclass(frozen=True)
