@@ -94,3 +94,16 @@ def a_silu(p: dict) -> float:
 def c_silu(p: dict) -> float:
     x = p["x"]
     return x * (0.5 + 0.5 * math.tanh(x / 2))
+
+
+def g_softplus(rng: random.Random) -> dict:
+    return {"x": rng.choice([-4, -2, -1, 0, 1, 2, 5])}
+
+
+def a_softplus(p: dict) -> float:
+    return math.log(1 + math.exp(p["x"]))
+
+
+def c_softplus(p: dict) -> float:
+    x = p["x"]
+    return max(x, 0) + math.log1p(math.exp(-abs(x)))
