@@ -144,3 +144,19 @@ def c_ci(p: dict) -> float:
     from statistics import NormalDist
     se = math.sqrt(p["p"] * (1 - p["p"])) / math.sqrt(p["n"])
     return NormalDist().inv_cdf(0.975) * se
+
+
+def g_ips(rng: random.Random) -> dict:
+    return {"r1": rng.randint(0, 1), "r2": rng.randint(0, 1), "r3": rng.randint(0, 1),
+            "o1": rng.choice([0.5, 0.25, 0.8]), "o2": rng.choice([0.5, 0.2, 0.6]), "o3": rng.choice([0.1, 0.4, 0.5]),
+            "n1": rng.choice([0.5, 0.75, 0.2]), "n2": rng.choice([0.1, 0.4, 0.9]), "n3": rng.choice([0.3, 0.8, 1.0])}
+
+
+def a_ips(p: dict) -> float:
+    return sum(p[f"r{i}"] * p[f"n{i}"] / p[f"o{i}"] for i in (1, 2, 3)) / 3
+
+
+def c_ips(p: dict) -> float:
+    weights = [p["n1"] / p["o1"], p["n2"] / p["o2"], p["n3"] / p["o3"]]
+    rewards = [p["r1"], p["r2"], p["r3"]]
+    return sum(w * r for w, r in zip(weights, rewards, strict=True)) / len(rewards)

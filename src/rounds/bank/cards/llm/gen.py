@@ -156,3 +156,33 @@ def c_emb(p: dict) -> float:
     table = p["v"] * p["d"]
     head = 0 if p["tied"] else p["d"] * p["v"]
     return table + head
+
+
+def g_bubble(rng: random.Random) -> dict:
+    return {"p": rng.choice([2, 4, 8, 16]), "m": rng.choice([1, 4, 8, 16, 32, 64])}
+
+
+def a_bubble(p: dict) -> float:
+    return (p["p"] - 1) / (p["m"] + p["p"] - 1)
+
+
+def c_bubble(p: dict) -> float:
+    # GPipe forward schedule: stage s works on micro-batch j at time slot s + j
+    slots = p["m"] + p["p"] - 1
+    busy = {(s, s + j) for s in range(p["p"]) for j in range(p["m"])}
+    return 1 - len(busy) / (p["p"] * slots)
+
+
+def g_ring(rng: random.Random) -> dict:
+    return {"n": rng.choice([2, 4, 8, 16, 64]), "gb": rng.choice([1, 2, 14, 28])}
+
+
+def a_ring(p: dict) -> float:
+    return 2 * (p["n"] - 1) / p["n"] * p["gb"]
+
+
+def c_ring(p: dict) -> float:
+    chunk = p["gb"] / p["n"]
+    reduce_scatter = (p["n"] - 1) * chunk
+    all_gather = (p["n"] - 1) * chunk
+    return reduce_scatter + all_gather

@@ -185,3 +185,15 @@ def c_poisson(p: dict) -> float:
     for j in range(1, p["k"] + 1):
         prob *= p["lam"] / j
     return prob
+
+
+def g_dice_sum(rng: random.Random) -> dict:
+    return {"s": rng.randint(2, 12)}
+
+
+def a_dice_sum(p: dict) -> float:
+    return min(p["s"] - 1, 13 - p["s"]) / 36
+
+
+def c_dice_sum(p: dict) -> float:
+    return sum(1 for a in range(1, 7) for b in range(1, 7) if a + b == p["s"]) / 36
