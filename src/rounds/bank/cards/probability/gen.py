@@ -197,3 +197,19 @@ def a_dice_sum(p: dict) -> float:
 
 def c_dice_sum(p: dict) -> float:
     return sum(1 for a in range(1, 7) for b in range(1, 7) if a + b == p["s"]) / 36
+
+
+def g_hh(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.5, 0.25, 0.6, 0.75, 0.2])}
+
+
+def a_hh(p: dict) -> float:
+    return (1 + p["p"]) / p["p"] ** 2
+
+
+def c_hh(p: dict) -> float:
+    # first-step equations, state 0 (no head yet) and state 1 (last flip a head), solved by Cramer's rule:
+    #   p*e0 - p*e1 = 1   and   -q*e0 + e1 = 1
+    q = 1 - p["p"]
+    a, b, c, d = p["p"], -p["p"], -q, 1.0
+    return (1.0 * d - b * 1.0) / (a * d - b * c)

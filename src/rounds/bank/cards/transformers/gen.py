@@ -161,3 +161,20 @@ def a_vit_tokens(p: dict) -> float:
 def c_vit_tokens(p: dict) -> float:
     corners = [(y, x) for y in range(0, p["hpx"], p["p"]) for x in range(0, p["wpx"], p["p"])]  # one per patch
     return len(corners) + (1 if p["cls"] else 0)
+
+
+def g_gqa(rng: random.Random) -> dict:
+    h = rng.choice([16, 32, 64])
+    return {"d": h * 128, "h": h, "kv": rng.choice([g for g in (1, 2, 4, 8) if h % g == 0])}
+
+
+def a_gqa(p: dict) -> float:
+    d, hd = p["d"], p["d"] // p["h"]
+    return 2 * d * d + 2 * d * p["kv"] * hd
+
+
+def c_gqa(p: dict) -> float:
+    hd = p["d"] // p["h"]
+    per_q_head = p["d"] * hd
+    per_kv_head = 2 * p["d"] * hd
+    return p["h"] * per_q_head + p["kv"] * per_kv_head + p["d"] * p["d"]
