@@ -124,3 +124,16 @@ def a_dil(p: dict) -> float:
 def c_dil(p: dict) -> float:
     taps = [i * p["d"] for i in range(p["k"])]
     return max(taps) - min(taps) + 1
+
+
+def g_stack(rng: random.Random) -> dict:
+    return {"c": rng.choice([32, 64, 128, 256])}
+
+
+def a_stack(p: dict) -> float:
+    return 3 * 3 * 3 * p["c"] ** 2
+
+
+def c_stack(p: dict) -> float:
+    one = p["c"] * p["c"] * 9
+    return one + one + one
