@@ -77,3 +77,17 @@ def c_running(p: dict) -> float:
     for _ in range(p["k"]):
         r = 0.9 * r + 0.1 * p["batch"]
     return r
+
+
+def g_ln_count(rng: random.Random) -> dict:
+    return {"L": rng.choice([12, 24, 32, 48]), "d": rng.choice([768, 1024, 4096])}
+
+
+def a_ln_count(p: dict) -> float:
+    return (2 * p["L"] + 1) * 2 * p["d"]
+
+
+def c_ln_count(p: dict) -> float:
+    per_layer = 2 * (p["d"] + p["d"])  # two LayerNorms, each with a gain and a bias of size d
+    final = 2 * p["d"]
+    return p["L"] * per_layer + final

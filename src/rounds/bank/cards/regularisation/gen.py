@@ -43,3 +43,23 @@ def c_decay(p: dict) -> float:
     for _ in range(p["k"]):
         w -= p["lr"] * p["wd"] * w
     return w
+
+
+def g_soft(rng: random.Random) -> dict:
+    return {"w": rng.choice([0.05, -0.02, 0.3, -0.5, 1.0]), "lr": rng.choice([0.1, 0.5, 1.0]), "lam": rng.choice([0.01, 0.1, 0.2])}
+
+
+def a_soft(p: dict) -> float:
+    t = p["lr"] * p["lam"]
+    w = p["w"]
+    return (1 if w > 0 else -1) * max(abs(w) - t, 0.0)
+
+
+def c_soft(p: dict) -> float:
+    t = p["lr"] * p["lam"]
+    w = p["w"]
+    if w > t:
+        return w - t
+    if w < -t:
+        return w + t
+    return 0.0
