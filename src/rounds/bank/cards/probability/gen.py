@@ -213,3 +213,23 @@ def c_hh(p: dict) -> float:
     q = 1 - p["p"]
     a, b, c, d = p["p"], -p["p"], -q, 1.0
     return (1.0 * d - b * 1.0) / (a * d - b * c)
+
+
+def g_beta(rng: random.Random) -> dict:
+    return {"a": rng.choice([1, 2, 5]), "b": rng.choice([1, 10, 50]), "k": rng.randint(0, 5), "n": rng.choice([5, 10, 20])}
+
+
+def a_beta(p: dict) -> float:
+    return (p["a"] + p["k"]) / (p["a"] + p["b"] + p["n"])
+
+
+def c_beta(p: dict) -> float:
+    # posterior mean by numerical integration of theta * prior * likelihood on a grid (midpoint rule)
+    steps = 4000
+    num = den = 0.0
+    for i in range(steps):
+        t = (i + 0.5) / steps
+        w = t ** (p["a"] - 1 + p["k"]) * (1 - t) ** (p["b"] - 1 + p["n"] - p["k"])
+        num += t * w
+        den += w
+    return num / den
