@@ -349,6 +349,14 @@ def test_stats_json_counts_fundamentals() -> None:
     assert fund["decks"]["transformers"] == len(bank().decks["transformers"].cards)
 
 
+def test_stats_table_mentions_fundamentals() -> None:
+    from rounds.cli.app import app
+
+    out = CliRunner().invoke(app, ["stats"])
+    assert out.exit_code == 0, out.output
+    assert f"fundamentals: {len(bank().cards)} cards in {len(bank().decks)} decks" in out.output
+
+
 def test_validate_command_reports_the_decks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rounds.cli.app import app
     from rounds.services import judging

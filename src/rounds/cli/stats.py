@@ -36,6 +36,9 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
         table.add_row(f"{round_name(name)} ({name})", str(n), str(counts["levels"][name]))
     table.add_row("total", str(counts["total"]), str(counts["total_levels"]), style="bold")
     console.print(table)
+    fund = counts["fundamentals"]
+    console.print(f"fundamentals: {fund['cards']} cards in {len(fund['decks'])} decks "
+                  f"({', '.join(f'{n} {k}' for k, n in fund['kinds'].items())})")
     if counts["not_loaded"]:
         console.print(f"{counts['not_loaded']} problem folder(s) failed to load: `rounds list` names them.")
 
