@@ -154,3 +154,29 @@ def c_oob(p: dict) -> float:
     for _ in range(p["n"]):  # each of n draws misses the example with probability (n - 1)/n
         prob *= (p["n"] - 1) / p["n"]
     return prob
+
+
+def a_r2(p: dict) -> float:
+    xs = [p["x1"], p["x2"], p["x3"]]
+    ys = [p["y1"], p["y2"], p["y3"]]
+    my = sum(ys) / 3
+    sst = sum((y - my) ** 2 for y in ys)
+    if sst == 0:
+        return 1.0
+    b = a_ols(p)
+    a = my - b * sum(xs) / 3
+    ssr = sum((y - (a + b * x)) ** 2 for x, y in zip(xs, ys, strict=True))
+    return 1 - ssr / sst
+
+
+def c_r2(p: dict) -> float:
+    xs = [p["x1"], p["x2"], p["x3"]]
+    ys = [p["y1"], p["y2"], p["y3"]]
+    n = 3
+    sx, sy = sum(xs), sum(ys)
+    sxy = sum(x * y for x, y in zip(xs, ys, strict=True))
+    sxx, syy = sum(x * x for x in xs), sum(y * y for y in ys)
+    den = (n * sxx - sx * sx) * (n * syy - sy * sy)
+    if den == 0:
+        return 1.0
+    return (n * sxy - sx * sy) ** 2 / den  # squared Pearson correlation

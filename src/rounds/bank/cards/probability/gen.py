@@ -225,7 +225,7 @@ def a_beta(p: dict) -> float:
 
 def c_beta(p: dict) -> float:
     # posterior mean by numerical integration of theta * prior * likelihood on a grid (midpoint rule)
-    steps = 4000
+    steps = 2000
     num = den = 0.0
     for i in range(steps):
         t = (i + 0.5) / steps
@@ -233,3 +233,17 @@ def c_beta(p: dict) -> float:
         num += t * w
         den += w
     return num / den
+
+
+def g_umax(rng: random.Random) -> dict:
+    return {"n": rng.randint(1, 12)}
+
+
+def a_umax(p: dict) -> float:
+    return p["n"] / (p["n"] + 1)
+
+
+def c_umax(p: dict) -> float:
+    # E[M] = integral of P(M > x) = integral of (1 - x^n) over [0, 1], by the midpoint rule
+    steps = 1000
+    return sum(1 - ((i + 0.5) / steps) ** p["n"] for i in range(steps)) / steps

@@ -38,3 +38,23 @@ def a_vanilla(p: dict) -> float:
 
 def c_vanilla(p: dict) -> float:
     return p["h"] * (p["d"] + p["h"] + 2)
+
+
+def g_bilstm(rng: random.Random) -> dict:
+    return {"d": rng.choice([32, 64, 300]), "h": rng.choice([64, 128, 256])}
+
+
+def a_bilstm(p: dict) -> float:
+    d, h = p["d"], p["h"]
+    first = 2 * 4 * (h * d + h * h + 2 * h)
+    second = 2 * 4 * (h * 2 * h + h * h + 2 * h)
+    return first + second
+
+
+def c_bilstm(p: dict) -> float:
+    total = 0
+    for layer in range(2):
+        inp = p["d"] if layer == 0 else 2 * p["h"]  # layer 2 reads both directions' outputs
+        for _direction in range(2):
+            total += 4 * p["h"] * inp + 4 * p["h"] * p["h"] + 2 * 4 * p["h"]
+    return total
