@@ -137,3 +137,16 @@ def a_stack(p: dict) -> float:
 def c_stack(p: dict) -> float:
     one = p["c"] * p["c"] * 9
     return one + one + one
+
+
+def g_fmap(rng: random.Random) -> dict:
+    return {"b": rng.choice([8, 32, 64, 256]), "c": rng.choice([64, 128, 256]), "h": rng.choice([28, 56, 112]), "bytes": rng.choice([2, 4])}
+
+
+def a_fmap(p: dict) -> float:
+    return p["b"] * p["c"] * p["h"] * p["h"] * p["bytes"] / 2**20
+
+
+def c_fmap(p: dict) -> float:
+    per_image_kib = p["c"] * p["h"] ** 2 * p["bytes"] / 1024
+    return per_image_kib * p["b"] / 1024

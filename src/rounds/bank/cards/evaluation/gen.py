@@ -160,3 +160,24 @@ def c_ips(p: dict) -> float:
     weights = [p["n1"] / p["o1"], p["n2"] / p["o2"], p["n3"] / p["o3"]]
     rewards = [p["r1"], p["r2"], p["r3"]]
     return sum(w * r for w, r in zip(weights, rewards, strict=True)) / len(rewards)
+
+
+def g_mde(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.02, 0.05, 0.1, 0.3]), "n": rng.choice([10000, 50000, 100000, 1000000])}
+
+
+def a_mde(p: dict) -> float:
+    return (1.959964 + 0.841621) * math.sqrt(2 * p["p"] * (1 - p["p"]) / p["n"])
+
+
+def c_mde(p: dict) -> float:
+    # invert the per-arm sample-size formula n = 2 (za + zb)^2 p(1-p) / delta^2 by bisection
+    lo, hi = 1e-9, 1.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        need = 2 * (1.959964 + 0.841621) ** 2 * p["p"] * (1 - p["p"]) / mid ** 2
+        if need > p["n"]:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2

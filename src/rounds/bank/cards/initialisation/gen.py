@@ -58,3 +58,15 @@ def c_prior(p: dict) -> float:
         else:
             hi = mid
     return (lo + hi) / 2
+
+
+def g_lecun(rng: random.Random) -> dict:
+    return {"fan_in": rng.choice([64, 100, 256, 400, 1024])}
+
+
+def a_lecun(p: dict) -> float:
+    return 1 / math.sqrt(p["fan_in"])
+
+
+def c_lecun(p: dict) -> float:
+    return math.sqrt(1 / p["fan_in"])

@@ -186,3 +186,16 @@ def c_ring(p: dict) -> float:
     reduce_scatter = (p["n"] - 1) * chunk
     all_gather = (p["n"] - 1) * chunk
     return reduce_scatter + all_gather
+
+
+def g_mfu(rng: random.Random) -> dict:
+    return {"n_b": rng.choice([1, 7, 13, 70]), "tps": rng.choice([1000, 2500, 4000, 10000, 30000]), "gpus": rng.choice([8, 64, 512]), "peak": rng.choice([312, 989])}
+
+
+def a_mfu(p: dict) -> float:
+    return 6 * p["n_b"] * 1e9 * p["tps"] * p["gpus"] / (p["gpus"] * p["peak"] * 1e12)
+
+
+def c_mfu(p: dict) -> float:
+    achieved_per_gpu = 6 * (p["n_b"] * 1e9) * p["tps"]  # tokens/s is per GPU
+    return achieved_per_gpu / (p["peak"] * 1e12)

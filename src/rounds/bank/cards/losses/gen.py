@@ -159,3 +159,18 @@ def c_ls(p: dict) -> float:
     probs = [math.exp(z) / sum(math.exp(t) for t in zs) for z in zs]
     target = [p["eps"] / 3 + (1 - p["eps"] if i == 0 else 0) for i in range(3)]
     return -sum(t * math.log(q) for t, q in zip(target, probs, strict=True))
+
+
+def g_cw(rng: random.Random) -> dict:
+    return {"n1": rng.choice([900, 800, 950]), "n2": rng.choice([80, 150, 40]), "n3": rng.choice([20, 50, 10]), "c": rng.randint(1, 3)}
+
+
+def a_cw(p: dict) -> float:
+    n = p["n1"] + p["n2"] + p["n3"]
+    return n / (3 * p[f"n{p['c']}"])
+
+
+def c_cw(p: dict) -> float:
+    counts = [p["n1"], p["n2"], p["n3"]]
+    freq = counts[p["c"] - 1] / sum(counts)
+    return (1 / 3) / freq  # uniform share over the class's actual share
