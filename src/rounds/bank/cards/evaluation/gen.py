@@ -181,3 +181,26 @@ def c_mde(p: dict) -> float:
         else:
             hi = mid
     return (lo + hi) / 2
+
+
+def g_ap(rng: random.Random) -> dict:
+    rels = [rng.randint(0, 1) for _ in range(5)]
+    if not any(rels):
+        rels[rng.randrange(5)] = 1
+    return {f"r{i + 1}": r for i, r in enumerate(rels)}
+
+
+def a_ap(p: dict) -> float:
+    rels = [p[f"r{i}"] for i in range(1, 6)]
+    hits, total = 0, 0.0
+    for k, r in enumerate(rels, start=1):
+        if r:
+            hits += 1
+            total += hits / k
+    return total / sum(rels)
+
+
+def c_ap(p: dict) -> float:
+    rels = [p[f"r{i}"] for i in range(1, 6)]
+    positions = [k for k, r in enumerate(rels, start=1) if r]
+    return sum((j + 1) / pos for j, pos in enumerate(positions)) / len(positions)

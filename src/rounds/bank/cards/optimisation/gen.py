@@ -113,3 +113,18 @@ def c_unbiased(p: dict) -> float:
     for _ in range(p["t"]):
         m = p["b1"] * m + (1 - p["b1"]) * p["g"]
     return m
+
+
+def g_rms(rng: random.Random) -> dict:
+    return {"w": rng.choice([1.0, -0.5, 2.0]), "v": rng.choice([0.0, 0.01, 0.25, 1.0]), "g": rng.choice([0.5, -1.0, 2.0, 0.1]),
+            "rho": rng.choice([0.9, 0.99]), "lr": rng.choice([0.01, 0.001])}
+
+
+def a_rms(p: dict) -> float:
+    v = p["rho"] * p["v"] + (1 - p["rho"]) * p["g"] ** 2
+    return p["w"] - p["lr"] * p["g"] / (math.sqrt(v) + 1e-8)
+
+
+def c_rms(p: dict) -> float:
+    mean_sq = p["v"] + (1 - p["rho"]) * (p["g"] * p["g"] - p["v"])  # the same EMA written as a correction
+    return p["w"] - p["lr"] * p["g"] / (mean_sq ** 0.5 + 1e-8)

@@ -178,3 +178,17 @@ def c_gqa(p: dict) -> float:
     per_q_head = p["d"] * hd
     per_kv_head = 2 * p["d"] * hd
     return p["h"] * per_q_head + p["kv"] * per_kv_head + p["d"] * p["d"]
+
+
+def g_fpt(rng: random.Random) -> dict:
+    return {"n_b": rng.choice([1, 7, 13, 70]), "L": rng.choice([32, 40, 80]), "ctx": rng.choice([2048, 8192, 32768]), "d": rng.choice([4096, 5120, 8192])}
+
+
+def a_fpt(p: dict) -> float:
+    return (2 * p["n_b"] * 1e9 + 2 * p["L"] * p["ctx"] * p["d"]) / 1e9
+
+
+def c_fpt(p: dict) -> float:
+    weights = 2 * p["n_b"] * 1e9  # one multiply-add per parameter
+    attention = p["L"] * (2 * p["ctx"] * p["d"])  # per layer, Kaplan et al. count 2 * n_ctx * d_attn for attention
+    return (weights + attention) / 1e9
