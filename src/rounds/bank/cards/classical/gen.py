@@ -180,3 +180,20 @@ def c_r2(p: dict) -> float:
     if den == 0:
         return 1.0
     return (n * sxy - sx * sy) ** 2 / den  # squared Pearson correlation
+
+
+def g_nb(rng: random.Random) -> dict:
+    return {"prior": rng.choice([0.1, 0.2, 0.5]), "a1": rng.choice([0.8, 0.6, 0.9]), "a0": rng.choice([0.1, 0.3, 0.2]),
+            "b1": rng.choice([0.7, 0.5, 0.4]), "b0": rng.choice([0.2, 0.1, 0.4])}
+
+
+def a_nb(p: dict) -> float:
+    pos = p["prior"] * p["a1"] * p["b1"]
+    neg = (1 - p["prior"]) * p["a0"] * p["b0"]
+    return pos / (pos + neg)
+
+
+def c_nb(p: dict) -> float:
+    # posterior odds = prior odds x likelihood ratio of each feature
+    odds = p["prior"] / (1 - p["prior"]) * (p["a1"] / p["a0"]) * (p["b1"] / p["b0"])
+    return odds / (1 + odds)
