@@ -83,3 +83,18 @@ def c_lin(p: dict) -> float:
     h = 1e-6
     loss = lambda w: (w * p["x"] + p["b"] - p["y"]) ** 2  # noqa: E731
     return (loss(p["w"] + h) - loss(p["w"] - h)) / (2 * h)
+
+
+def g_chain1(rng: random.Random) -> dict:
+    return {"w": rng.choice([0.5, -1.0, 2.0]), "b": rng.choice([0.0, 1.0, -0.5]), "x": rng.choice([-1.0, 0.5, 1.0, 2.0])}
+
+
+def a_chain1(p: dict) -> float:
+    s = 1 / (1 + math.exp(-(p["w"] * p["x"] + p["b"])))
+    return s * (1 - s) * p["w"]
+
+
+def c_chain1(p: dict) -> float:
+    h = 1e-6
+    f = lambda x: 1 / (1 + math.exp(-(p["w"] * x + p["b"])))  # noqa: E731
+    return (f(p["x"] + h) - f(p["x"] - h)) / (2 * h)

@@ -199,3 +199,25 @@ def a_mfu(p: dict) -> float:
 def c_mfu(p: dict) -> float:
     achieved_per_gpu = 6 * (p["n_b"] * 1e9) * p["tps"]  # tokens/s is per GPU
     return achieved_per_gpu / (p["peak"] * 1e12)
+
+
+def g_maxbatch(rng: random.Random) -> dict:
+    return {"mem": rng.choice([40, 80, 141]), "n_b": rng.choice([7, 8, 13]), "layers": rng.choice([32, 40]), "kv_heads": rng.choice([8, 32, 40]),
+            "seq": rng.choice([2048, 4096, 8192])}
+
+
+def _cache_gb(p: dict) -> float:
+    return 2 * p["layers"] * p["kv_heads"] * 128 * p["seq"] * 2 / 1e9
+
+
+def a_maxbatch(p: dict) -> float:
+    free = p["mem"] - 2 * p["n_b"]
+    return max(0, math.floor(free / _cache_gb(p)))
+
+
+def c_maxbatch(p: dict) -> float:
+    used, batch = 2.0 * p["n_b"], 0
+    while used + _cache_gb(p) <= p["mem"]:
+        used += _cache_gb(p)
+        batch += 1
+    return batch

@@ -91,3 +91,17 @@ def c_ln_count(p: dict) -> float:
     per_layer = 2 * (p["d"] + p["d"])  # two LayerNorms, each with a gain and a bias of size d
     final = 2 * p["d"]
     return p["L"] * per_layer + final
+
+
+def g_gn(rng: random.Random) -> dict:
+    g = rng.choice([8, 16, 32])
+    return {"c": g * rng.choice([2, 4, 8]), "g": g, "h": rng.choice([14, 28, 56])}
+
+
+def a_gn(p: dict) -> float:
+    return p["c"] // p["g"] * p["h"] * p["h"]
+
+
+def c_gn(p: dict) -> float:
+    channels = [ch for ch in range(p["c"]) if ch // (p["c"] // p["g"]) == 0]  # the channels of group 0
+    return len(channels) * p["h"] ** 2

@@ -58,3 +58,16 @@ def c_bilstm(p: dict) -> float:
         for _direction in range(2):
             total += 4 * p["h"] * inp + 4 * p["h"] * p["h"] + 2 * 4 * p["h"]
     return total
+
+
+def g_bptt(rng: random.Random) -> dict:
+    return {"T": rng.choice([100, 500, 1000]), "b": rng.choice([16, 32, 64]), "h": rng.choice([256, 512, 1024])}
+
+
+def a_bptt(p: dict) -> float:
+    return p["T"] * p["b"] * p["h"] * 4 / 2**20
+
+
+def c_bptt(p: dict) -> float:
+    per_step_kib = p["b"] * p["h"] * 4 / 1024
+    return per_step_kib * p["T"] / 1024
