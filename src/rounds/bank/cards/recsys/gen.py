@@ -81,3 +81,16 @@ def a_logq(p: dict) -> float:
 
 def c_logq(p: dict) -> float:
     return math.log(math.exp(p["s"]) / p["q"])
+
+
+def g_fm(rng: random.Random) -> dict:
+    return {"n": rng.choice([1000, 10000, 100000, 1000000]), "k": rng.choice([8, 16, 32, 64])}
+
+
+def a_fm(p: dict) -> float:
+    return 1 + p["n"] + p["n"] * p["k"]
+
+
+def c_fm(p: dict) -> float:
+    per_feature = 1 + p["k"]  # a linear weight and a k-dimensional factor
+    return per_feature * p["n"] + 1
