@@ -149,7 +149,17 @@ def validate(
         if verbose:
             for n in r.notes:
                 console.print(f"       · {n}", style="dim")
-    console.print(f"{len(results) + len(load_errors) - bad} ok, {bad} failing")
+    decks = []
+    if not ids and track is None:  # the fundamentals card decks (docs/cards.md)
+        from rounds.content.cards import validate_all
+
+        decks = validate_all()
+        for d in decks:
+            bad += not d.ok
+            console.print(f"[green]ok[/green]   cards/{d.deck} ({d.cards} cards)" if d.ok else f"[red]FAIL[/red] cards/{d.deck}")
+            for f in d.failures:
+                console.print(f"       - {f}", markup=False)
+    console.print(f"{len(results) + len(load_errors) + len(decks) - bad} ok, {bad} failing")
     raise typer.Exit(EXIT_REJECTED if bad else EXIT_ACCEPTED)
 
 
