@@ -197,3 +197,22 @@ def c_nb(p: dict) -> float:
     # posterior odds = prior odds x likelihood ratio of each feature
     odds = p["prior"] / (1 - p["prior"]) * (p["a1"] / p["a0"]) * (p["b1"] / p["b0"])
     return odds / (1 + odds)
+
+
+def g_gb(rng: random.Random) -> dict:
+    return {"y1": rng.choice([1.0, 2.0, 3.0]), "y2": rng.choice([2.0, 4.0, 5.0]), "y3": rng.choice([6.0, 8.0, 9.0]),
+            "y4": rng.choice([7.0, 10.0, 12.0]), "lr": rng.choice([0.1, 0.3, 0.5, 1.0])}
+
+
+def a_gb(p: dict) -> float:
+    ys = [p["y1"], p["y2"], p["y3"], p["y4"]]
+    f0 = sum(ys) / 4
+    leaf_right = ((ys[2] - f0) + (ys[3] - f0)) / 2  # the stump puts examples 3 and 4 in the right leaf
+    return f0 + p["lr"] * leaf_right
+
+
+def c_gb(p: dict) -> float:
+    ys = [p["y1"], p["y2"], p["y3"], p["y4"]]
+    f0 = sum(ys) / 4
+    right_mean = (ys[2] + ys[3]) / 2  # mean residual of a leaf = leaf mean of y minus f0
+    return (1 - p["lr"]) * f0 + p["lr"] * right_mean

@@ -204,3 +204,20 @@ def c_ap(p: dict) -> float:
     rels = [p[f"r{i}"] for i in range(1, 6)]
     positions = [k for k, r in enumerate(rels, start=1) if r]
     return sum((j + 1) / pos for j, pos in enumerate(positions)) / len(positions)
+
+
+def g_kappa(rng: random.Random) -> dict:
+    return {"yy": rng.randint(10, 50), "yn": rng.randint(0, 15), "ny": rng.randint(0, 15), "nn": rng.randint(10, 50)}
+
+
+def a_kappa(p: dict) -> float:
+    n = p["yy"] + p["yn"] + p["ny"] + p["nn"]
+    po = (p["yy"] + p["nn"]) / n
+    pe = ((p["yy"] + p["yn"]) * (p["yy"] + p["ny"]) + (p["ny"] + p["nn"]) * (p["yn"] + p["nn"])) / n ** 2
+    return (po - pe) / (1 - pe)
+
+
+def c_kappa(p: dict) -> float:
+    # 2 x 2 closed form: 2 (ad - bc) / ((a + b)(b + d) + (a + c)(c + d))
+    a, b, c, d = p["yy"], p["yn"], p["ny"], p["nn"]
+    return 2 * (a * d - b * c) / ((a + b) * (b + d) + (a + c) * (c + d))

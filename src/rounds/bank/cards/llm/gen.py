@@ -221,3 +221,16 @@ def c_maxbatch(p: dict) -> float:
         used += _cache_gb(p)
         batch += 1
     return batch
+
+
+def g_bpb(rng: random.Random) -> dict:
+    return {"loss": rng.choice([1.8, 2.0, 2.2, 2.5]), "tokens": rng.choice([1000, 2500, 4000]), "bytes": rng.choice([4000, 10000, 16000])}
+
+
+def a_bpb(p: dict) -> float:
+    return p["loss"] * p["tokens"] / (math.log(2) * p["bytes"])
+
+
+def c_bpb(p: dict) -> float:
+    total_bits = p["loss"] / math.log(2) * p["tokens"]
+    return total_bits / p["bytes"]

@@ -174,3 +174,18 @@ def c_cw(p: dict) -> float:
     counts = [p["n1"], p["n2"], p["n3"]]
     freq = counts[p["c"] - 1] / sum(counts)
     return (1 / 3) / freq  # uniform share over the class's actual share
+
+
+def g_bce_grad(rng: random.Random) -> dict:
+    return {"z": rng.choice([-2.0, -0.5, 0.0, 1.0, 3.0]), "y": rng.randint(0, 1)}
+
+
+def a_bce_grad(p: dict) -> float:
+    return 1 / (1 + math.exp(-p["z"])) - p["y"]
+
+
+def c_bce_grad(p: dict) -> float:
+    h = 1e-6
+    def loss(z: float) -> float:
+        return math.log(1 + math.exp(z)) - p["y"] * z  # BCE with logits
+    return (loss(p["z"] + h) - loss(p["z"] - h)) / (2 * h)
