@@ -150,3 +150,23 @@ def a_fmap(p: dict) -> float:
 def c_fmap(p: dict) -> float:
     per_image_kib = p["c"] * p["h"] ** 2 * p["bytes"] / 1024
     return per_image_kib * p["b"] / 1024
+
+
+def g_rf_stride(rng: random.Random) -> dict:
+    return {"k1": rng.choice([3, 5, 7]), "s1": rng.choice([1, 2]), "k2": rng.choice([3, 5]), "s2": rng.choice([1, 2]), "k3": rng.choice([3, 5]), "s3": rng.choice([1, 2])}
+
+
+def a_rf_stride(p: dict) -> float:
+    rf, jump = 1, 1
+    for k, s in ((p["k1"], p["s1"]), (p["k2"], p["s2"]), (p["k3"], p["s3"])):
+        rf += (k - 1) * jump
+        jump *= s
+    return rf
+
+
+def c_rf_stride(p: dict) -> float:
+    # walk backwards from one output unit: r_prev = s * r + (k - s)
+    r = 1
+    for k, s in ((p["k3"], p["s3"]), (p["k2"], p["s2"]), (p["k1"], p["s1"])):
+        r = s * r + (k - s)
+    return r

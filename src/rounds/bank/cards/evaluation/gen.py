@@ -221,3 +221,21 @@ def c_kappa(p: dict) -> float:
     # 2 x 2 closed form: 2 (ad - bc) / ((a + b)(b + d) + (a + c)(c + d))
     a, b, c, d = p["yy"], p["yn"], p["ny"], p["nn"]
     return 2 * (a * d - b * c) / ((a + b) * (b + d) + (a + c) * (c + d))
+
+
+def g_logloss(rng: random.Random) -> dict:
+    return {"p1": rng.choice([0.9, 0.7, 0.6]), "y1": rng.randint(0, 1), "p2": rng.choice([0.2, 0.4, 0.1]), "y2": rng.randint(0, 1),
+            "p3": rng.choice([0.8, 0.5, 0.95]), "y3": rng.randint(0, 1)}
+
+
+def a_logloss(p: dict) -> float:
+    total = 0.0
+    for i in (1, 2, 3):
+        q, y = p[f"p{i}"], p[f"y{i}"]
+        total -= y * math.log(q) + (1 - y) * math.log(1 - q)
+    return total / 3
+
+
+def c_logloss(p: dict) -> float:
+    probs_of_truth = [p[f"p{i}"] if p[f"y{i}"] == 1 else 1 - p[f"p{i}"] for i in (1, 2, 3)]
+    return -math.log(math.prod(probs_of_truth)) / 3

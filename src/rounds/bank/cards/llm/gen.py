@@ -234,3 +234,18 @@ def a_bpb(p: dict) -> float:
 def c_bpb(p: dict) -> float:
     total_bits = p["loss"] / math.log(2) * p["tokens"]
     return total_bits / p["bytes"]
+
+
+def g_days(rng: random.Random) -> dict:
+    return {"n_b": rng.choice([7, 13, 70]), "t_b": rng.choice([300, 1000, 2000]), "gpus": rng.choice([256, 1024, 2048]),
+            "peak": rng.choice([312, 989]), "mfu": rng.choice([0.3, 0.4, 0.5])}
+
+
+def a_days(p: dict) -> float:
+    flops = 6 * p["n_b"] * 1e9 * p["t_b"] * 1e9
+    return flops / (p["gpus"] * p["peak"] * 1e12 * p["mfu"]) / 86400
+
+
+def c_days(p: dict) -> float:
+    tokens_per_second = p["gpus"] * p["peak"] * 1e12 * p["mfu"] / (6 * p["n_b"] * 1e9)
+    return p["t_b"] * 1e9 / tokens_per_second / (24 * 3600)
