@@ -1,5 +1,6 @@
 """Computed cards of the regularisation deck."""
 
+import math
 import random
 
 
@@ -63,3 +64,18 @@ def c_soft(p: dict) -> float:
     if w < -t:
         return w + t
     return 0.0
+
+
+def g_mix(rng: random.Random) -> dict:
+    return {"lam": rng.choice([0.1, 0.3, 0.5, 0.7, 0.9]), "pa": rng.choice([0.9, 0.6, 0.2]), "pb": rng.choice([0.05, 0.3, 0.5])}
+
+
+def a_mix(p: dict) -> float:
+    # mixed target: lam on class A, 1 - lam on class B; loss = -lam ln p_A - (1 - lam) ln p_B
+    return -p["lam"] * math.log(p["pa"]) - (1 - p["lam"]) * math.log(p["pb"])
+
+
+def c_mix(p: dict) -> float:
+    ce_a = -math.log(p["pa"])
+    ce_b = -math.log(p["pb"])
+    return ce_a + (1 - p["lam"]) * (ce_b - ce_a)
