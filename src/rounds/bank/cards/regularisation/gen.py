@@ -67,7 +67,7 @@ def c_soft(p: dict) -> float:
 
 
 def g_mix(rng: random.Random) -> dict:
-    return {"lam": rng.choice([0.1, 0.3, 0.5, 0.7, 0.9]), "pa": rng.choice([0.9, 0.6, 0.2]), "pb": rng.choice([0.05, 0.3, 0.5])}
+    return {"lam": rng.choice([0.1, 0.3, 0.5, 0.7, 0.9]), "pa": rng.choice([0.6, 0.5, 0.2]), "pb": rng.choice([0.05, 0.2, 0.3])}  # pa + pb <= 1
 
 
 def a_mix(p: dict) -> float:
