@@ -12,7 +12,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -233,7 +233,8 @@ class Slot:
             with contextlib.suppress(SlotDied):
                 self._send({"op": "end"})
 
-    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits, *, fresh: bool = False) -> RawRun:
+    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits, *, fresh: bool = False,
+            meanwhile: Callable[[], None] | None = None) -> RawRun:
         """Run one task; raises SlotDied/SlotHung when the harness is lost.
 
         Tests of one submission run one after another in the same test process; ``fresh`` asks
@@ -251,11 +252,20 @@ class Slot:
         probe = bool(task.get("probes"))
         isolate = fresh or probe or task.get("kind") == "unittest" or len(task_frame) > FRESH_INPUT_BYTES
         self._write(wire.pack({"op": "run", "limits": lim, "fresh": isolate, "probe": probe}) + task_frame)
+        # While the sandbox runs the test, the host does its own part (the reference's answer).
+        failed: BaseException | None = None
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except BaseException as exc:  # noqa: BLE001 - re-raised once the result is read
+                failed = exc
         # The harness enforces the wall limit itself; this deadline catches a harness that hangs.
         # The harness caps the result itself; the reply adds its stdout excerpt and a header.
         msg, frames = self._read(limits.wall_ms / 1000 + 6, limit=limits.result_bytes + PROTOCOL_LIMIT)
         if msg.get("op") != "result":
             raise SlotDied(f"unexpected answer: {msg.get('op')}")
+        if failed is not None:
+            raise failed
         oom = False
         troubled = not frames or not frames[0] or msg.get("reason") or msg.get("exit_code") is not None
         if self.cgroup is not None and troubled:

@@ -88,7 +88,10 @@ class Context:
             result_bytes=lim.result_mb << 20,
         )
 
-    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits) -> tuple[RawRun, Classified]:
+    def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits, *,
+            meanwhile: Callable[[], None] | None = None) -> tuple[RawRun, Classified]:
+        """Run one task in the slot; ``meanwhile`` (the host's own work for this test, such as the
+        reference's answer) runs while the sandbox does."""
         if self.slot is not None and not self.slot.alive():
             self._lose(self.slot)
         if self.slot is None:
@@ -100,7 +103,7 @@ class Context:
             if self.loaded is not slot or self.loaded_source != self.source:
                 slot.load(self.source, self.problem.banned)
                 self.loaded, self.loaded_source = slot, self.source
-            raw = slot.run(task, blobs, limits, fresh=self.fresh)
+            raw = slot.run(task, blobs, limits, fresh=self.fresh, meanwhile=meanwhile)
             self.fresh = False
         except SlotHung as exc:
             self._lose(slot)

@@ -43,7 +43,6 @@ def _grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: boo
     # A memory-probe case does not: sending the inputs back would count against its peak.
     keep = (not case.capture_args and not case.probes
             and bool(getattr(ctx.problem.tests, "inputs_unchanged", False)))
-    expected = expected_of(case, ctx, private=False)
     task = {
         "kind": "call",
         "entry": case.entry or ctx.problem.entry,
@@ -53,7 +52,11 @@ def _grade_call(case: Call, ctx: Context, *, name: str, level: int, visible: boo
         "probes": list(case.probes),
     }
     limits = ctx.limits(case.cpu_ms)
-    raw, cl = ctx.run(task, blobs, limits)
+    box: list[Any] = []
+    # The inputs are encoded for the sandbox already; the reference may now use (and even mutate)
+    # the case's own objects, while the sandbox runs the user's code.
+    raw, cl = ctx.run(task, blobs, limits, meanwhile=lambda: box.append(expected_of(case, ctx, private=False)))
+    expected = box[0]
     r = base_result(name, level, raw, visible)
     r.cpu_limit_ms = limits.cpu_ms
     if visible:

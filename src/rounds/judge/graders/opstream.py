@@ -135,14 +135,18 @@ Attempt = tuple[RawRun, "Verdict | None", str, list[Step], list[Step], "int | No
 
 def _attempt(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | None) -> Attempt:
     """Run both sides; (verdict or None, message, want, got, mismatch) for one sequence."""
-    try:
-        want = reference_steps(ctx, init, ops)
-        must_raise = None
-    except ConstructorRaises as exc:
-        want, must_raise = [], exc.type_name
     task, blobs = _task(ctx, init, ops)
     limits = ctx.limits(cpu_ms)
-    raw, cl = ctx.run(task, blobs, limits)
+    ref: list[Any] = []
+
+    def reference() -> None:  # while the sandbox runs the user's stream
+        try:
+            ref[:] = [reference_steps(ctx, init, ops), None]
+        except ConstructorRaises as exc:
+            ref[:] = [[], exc.type_name]
+
+    raw, cl = ctx.run(task, blobs, limits, meanwhile=reference)
+    want, must_raise = ref[0], ref[1]
     if must_raise is not None:
         ctor = fmt_call(ctx.problem.entry, init)
         if cl.header.get("status") == "exception" and cl.header.get("step") == 0:
