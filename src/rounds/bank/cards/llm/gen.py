@@ -189,7 +189,10 @@ def c_ring(p: dict) -> float:
 
 
 def g_mfu(rng: random.Random) -> dict:
-    return {"n_b": rng.choice([1, 7, 13, 70]), "tps": rng.choice([1000, 2500, 4000, 10000, 30000]), "gpus": rng.choice([8, 64, 512]), "peak": rng.choice([312, 989])}
+    n_b, peak = rng.choice([1, 7, 13, 70]), rng.choice([312, 989])
+    target = rng.choice([0.25, 0.35, 0.45, 0.55])  # a realistic utilisation; the card gives the throughput it implies
+    tps = round(target * peak * 1e12 / (6 * n_b * 1e9), -1)
+    return {"n_b": n_b, "tps": int(tps), "gpus": rng.choice([8, 64, 512]), "peak": peak}
 
 
 def a_mfu(p: dict) -> float:
@@ -224,7 +227,8 @@ def c_maxbatch(p: dict) -> float:
 
 
 def g_bpb(rng: random.Random) -> dict:
-    return {"loss": rng.choice([1.8, 2.0, 2.2, 2.5]), "tokens": rng.choice([1000, 2500, 4000]), "bytes": rng.choice([4000, 10000, 16000])}
+    tokens = rng.choice([1000, 2500, 4000])
+    return {"loss": rng.choice([1.8, 2.0, 2.2, 2.5]), "tokens": tokens, "bytes": int(tokens * rng.choice([3.5, 4, 4.5]))}
 
 
 def a_bpb(p: dict) -> float:

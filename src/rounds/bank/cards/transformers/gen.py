@@ -181,7 +181,8 @@ def c_gqa(p: dict) -> float:
 
 
 def g_fpt(rng: random.Random) -> dict:
-    return {"n_b": rng.choice([1, 7, 13, 70]), "L": rng.choice([32, 40, 80]), "ctx": rng.choice([2048, 8192, 32768]), "d": rng.choice([4096, 5120, 8192])}
+    n_b, L, d = rng.choice([(1.3, 24, 2048), (7, 32, 4096), (13, 40, 5120), (70, 80, 8192)])  # consistent shapes
+    return {"n_b": n_b, "L": L, "ctx": rng.choice([2048, 8192, 32768]), "d": d}
 
 
 def a_fpt(p: dict) -> float:
