@@ -247,3 +247,18 @@ def c_umax(p: dict) -> float:
     # E[M] = integral of P(M > x) = integral of (1 - x^n) over [0, 1], by the midpoint rule
     steps = 1000
     return sum(1 - ((i + 0.5) / steps) ** p["n"] for i in range(steps)) / steps
+
+
+def g_cond(rng: random.Random) -> dict:
+    return {"a": rng.randint(5, 40), "b": rng.randint(5, 40), "c": rng.randint(5, 40), "d": rng.randint(5, 40)}
+
+
+def a_cond(p: dict) -> float:
+    return p["a"] / (p["a"] + p["c"])
+
+
+def c_cond(p: dict) -> float:
+    n = p["a"] + p["b"] + p["c"] + p["d"]
+    p_both = p["a"] / n
+    p_clicked = (p["a"] + p["c"]) / n
+    return p_both / p_clicked
