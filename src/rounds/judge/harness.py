@@ -1116,6 +1116,7 @@ class Harness:
         start_cpu = own0  # a reused process: its CPU counts from the moment its task is sent
         marked = not trusted  # only a fresh process sends a start mark
         rss_mark = 0
+        hwm_mark = 0
         peak_kb = 0
         orphans_cpu = 0.0
         others_cpu: dict[int, float] = {}
@@ -1207,7 +1208,8 @@ class Harness:
                     if kind == MARK and not marked:
                         marked = True
                         history.clear()  # the count may restart here: idle time is judged afresh
-                        rss_mark = _proc_rss_kb(pid) if probe else 0
+                        if probe:
+                            rss_mark, hwm_mark = _proc_rss_kb(pid), _hwm_kb(pid)
                         if trusted:  # a fresh process: no user code ran before its mark
                             try:
                                 start_cpu = float(payload)
@@ -1258,7 +1260,11 @@ class Harness:
             if others_cpu or threads > 1:  # read by tree_cpu() when the result came
                 retire = True
             if probe:
-                peak_kb = max(peak_kb, _hwm_kb(pid) - rss_mark)
+                # The high-water mark counts only if the test raised it: a fresh process inherits
+                # its parent's, and memory it gave back before the mark would read as the test's.
+                hwm = _hwm_kb(pid)
+                if hwm > hwm_mark:
+                    peak_kb = max(peak_kb, hwm - rss_mark)
             if peak_kb > mem_kb:
                 reason = "memory_limit"
         if reason or retire or proc.status is not None:
