@@ -915,28 +915,6 @@ SPARE_AFTER_S = 0.002  # fork the spare once the host has sent nothing for this 
 CHECK_EVERY_S = 0.004  # the watchdog's period (it also looks whenever the poll times out)
 
 
-def _read_raw_frame(stream: Any) -> bytes:
-    """One frame's bytes, as they came (the task for a test process, which reads it itself)."""
-    parts = [_read_exact(stream, 8)]
-    jlen, nblobs = int.from_bytes(parts[0][:4], "big"), int.from_bytes(parts[0][4:], "big")
-    parts.append(_read_exact(stream, jlen))
-    for _ in range(nblobs):
-        head = _read_exact(stream, 8)
-        parts += [head, _read_exact(stream, int.from_bytes(head, "big"))]
-    return b"".join(parts)
-
-
-def _read_exact(stream: Any, n: int) -> bytes:
-    chunks = []
-    while n:
-        chunk = stream.read(n)
-        if not chunk:
-            raise EOFError("the host closed the channel")
-        chunks.append(chunk)
-        n -= len(chunk)
-    return b"".join(chunks)
-
-
 class TestProcess:
     """One forked test process and its channels; it serves tests until it is retired."""
 
@@ -1011,7 +989,7 @@ class Harness:
                 self.banned = list(msg.get("banned", []))
                 self.send({"op": "loaded"})
             elif op == "run":  # the task follows as a frame of its own, forwarded unread
-                self.run(_read_raw_frame(self.inp), msg["limits"], bool(msg.get("fresh")), bool(msg.get("probe")))
+                self.run(wire.read_raw_frame(self.inp), msg["limits"], bool(msg.get("fresh")), bool(msg.get("probe")))
             elif op == "end":  # the submission is over: nothing of it stays alive or on disk
                 self.retire()
                 _wipe_scratch()

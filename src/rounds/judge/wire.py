@@ -357,6 +357,17 @@ def read_frame(stream: BinaryIO, limit: int) -> tuple[dict[str, Any], list[bytes
     return msg, blobs
 
 
+def read_raw_frame(stream: BinaryIO) -> bytes:
+    """One frame's bytes as they came, unparsed (the harness forwards a task to its test process)."""
+    head = _read_exact(stream, _HEADER.size)
+    jlen, nblobs = _HEADER.unpack(head)
+    parts = [head, _read_exact(stream, jlen)]
+    for _ in range(nblobs):
+        blen = _read_exact(stream, _BLOB.size)
+        parts += [blen, _read_exact(stream, _BLOB.unpack(blen)[0])]
+    return b"".join(parts)
+
+
 def parse_frame(data: bytes, limit: int) -> tuple[dict[str, Any], list[bytes]]:
     """Parse a frame held in memory (what a child wrote to its result pipe)."""
     if len(data) > limit:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -76,14 +76,20 @@ def start(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
     return RedirectResponse(f"/p/{problem.id}?attempt={view.shown_id}", status_code=303)
 
 
-@router.post("/p/{track}/{slug}/reset", dependencies=[CsrfChecked])
-def reset(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt: AttemptF = "") -> RedirectResponse:
+def _attempt_action(action: Any, cat: Any, sessions: Any, track: str, slug: str, attempt: str,
+                    anchor: str = "") -> RedirectResponse:
+    """Run a practice action on the shown attempt and go back to its page (a refusal is a 400)."""
     problem = _problem(cat, track, slug)
     try:
-        shown = practice.reset(sessions=sessions, problem=problem, attempt_id=_attempt_id(attempt))
+        shown = action(sessions=sessions, problem=problem, attempt_id=_attempt_id(attempt))
     except Refusals as exc:
         raise HTTPException(400, str(exc)) from None
-    return RedirectResponse(f"/p/{problem.id}?attempt={shown}", status_code=303)
+    return RedirectResponse(f"/p/{problem.id}?attempt={shown}{anchor}", status_code=303)
+
+
+@router.post("/p/{track}/{slug}/reset", dependencies=[CsrfChecked])
+def reset(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt: AttemptF = "") -> RedirectResponse:
+    return _attempt_action(practice.reset, cat, sessions, track, slug, attempt)
 
 
 @router.post("/settings/editor", dependencies=[CsrfChecked])
@@ -110,23 +116,13 @@ def stubs(track: str, slug: str, code: Code, cat: CatalogDep,
 
 @router.post("/p/{track}/{slug}/hint", dependencies=[CsrfChecked])
 def hint(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep, attempt: AttemptF = "") -> RedirectResponse:
-    problem = _problem(cat, track, slug)
-    try:
-        shown = practice.take_hint(sessions=sessions, problem=problem, attempt_id=_attempt_id(attempt))
-    except Refusals as exc:
-        raise HTTPException(400, str(exc)) from None
-    return RedirectResponse(f"/p/{problem.id}?attempt={shown}#hints", status_code=303)
+    return _attempt_action(practice.take_hint, cat, sessions, track, slug, attempt, "#hints")
 
 
 @router.post("/p/{track}/{slug}/editorial", dependencies=[CsrfChecked])
 def editorial_now(track: str, slug: str, cat: CatalogDep, sessions: SessionsDep,
                   attempt: AttemptF = "") -> RedirectResponse:
-    problem = _problem(cat, track, slug)
-    try:
-        shown = practice.show_editorial(sessions=sessions, problem=problem, attempt_id=_attempt_id(attempt))
-    except Refusals as exc:
-        raise HTTPException(400, str(exc)) from None
-    return RedirectResponse(f"/p/{problem.id}?attempt={shown}#editorial", status_code=303)
+    return _attempt_action(practice.show_editorial, cat, sessions, track, slug, attempt, "#editorial")
 
 
 @router.post("/p/{track}/{slug}/code", dependencies=[CsrfChecked])
