@@ -15,6 +15,7 @@ the wire module that is copied next to it.
 from __future__ import annotations
 
 import ctypes
+import errno
 import math
 import os
 import resource
@@ -31,6 +32,8 @@ import wire  # noqa: E402  (copied next to this file inside the sandbox)
 
 PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
+PR_SET_THP_DISABLE = 41
+MADV_POPULATE_READ = 22
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 TICKS = os.sysconf("SC_CLK_TCK")
 STDOUT_KEEP = 4096
@@ -641,6 +644,31 @@ def _run_task(mod: _Module, task: dict[str, Any], limits: dict[str, Any]) -> tup
     return header, blobs
 
 
+def _settle_memory() -> None:
+    """Before the mark of a memory probe (no user code has run in this process): make the peak it
+    measures the memory the test allocates, on every machine alike. Pages of files already mapped
+    (the interpreter, numpy's and torch's libraries) are mapped in now, so code a test runs for the
+    first time adds nothing: the kernel would map it in chunks whose size differs by machine
+    (fault-around, large folios). Transparent huge pages are switched off, so a small allocation
+    is not rounded up to 2 MB where the machine has them on for every process."""
+    _prctl(PR_SET_THP_DISABLE, 1)
+    _malloc_trim()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+        with open("/proc/self/maps") as f:
+            lines = f.readlines()
+    except (OSError, AttributeError):
+        return
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 6 or not parts[5].startswith("/") or parts[5].startswith("/dev/") or parts[1][0] != "r":
+            continue
+        lo, hi = (int(x, 16) for x in parts[0].split("-"))
+        if libc.madvise(lo, hi - lo, MADV_POPULATE_READ) != 0 and ctypes.get_errno() == errno.EINVAL:
+            return  # a kernel before 5.14: the high-water mark then counts code pages too
+
+
 def _warm_up(torch_ok: bool) -> None:
     """Touch what every test touches (decoding, compiling, running, encoding) while the process
     waits as a spare, so the copy-on-write faults of a fresh fork are not paid by the first test."""
@@ -688,6 +716,8 @@ def _child(out_w: int, task_r: int, res_w: int, torch_ok: bool) -> None:
         # has run yet, so the harness can believe it. Later tests send none (the harness counts
         # them from the moment it sends the task, and one wake-up less is a tenth of a test's cost).
         if first:
+            if task.get("probes"):
+                _settle_memory()
             _send_msg(res_w, MARK, b"%.6f" % (process_time() * 1000))
             first = False
         header, out_blobs = _run_task(mod, task, msg["limits"])
@@ -747,6 +777,34 @@ def _proc_rss_kb(pid: int) -> int:
         return 0
 
 
+def _mem_kb(pid: int) -> int:
+    """Memory a process holds of its own making: anonymous and shared-memory pages (RssAnon +
+    RssShmem). Pages of mapped files (the interpreter and its libraries) are not counted: the kernel
+    maps them in as code first runs, in amounts that differ by machine, and they are no allocation."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            text = f.read()
+        i = text.index(b"RssAnon:")
+        j = text.index(b"RssShmem:")
+        return int(text[i + 8 : text.index(b"k", i)]) + int(text[j + 9 : text.index(b"k", j)])
+    except (OSError, ValueError):
+        return 0
+
+
+def _status_kb(pid: int, *fields: bytes) -> list[int]:
+    """Fields of /proc/PID/status in kB (0 when unreadable)."""
+    out = dict.fromkeys(fields, 0)
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                key = line.split(b":", 1)[0]
+                if key in out:
+                    out[key] = int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return [out[k] for k in fields]
+
+
 def _private_rss_kb(pid: int) -> int:
     """Resident pages not shared with the warm harness (a forked worker's own memory)."""
     try:
@@ -755,19 +813,6 @@ def _private_rss_kb(pid: int) -> int:
         return max(0, int(fields[1]) - int(fields[2])) * PAGE_KB
     except (OSError, IndexError, ValueError):
         return 0
-
-
-def _hwm_kb(pid: int) -> int:
-    """Peak resident memory of a process (VmHWM). /proc is read-only in the sandbox, so the
-    process cannot reset it (clear_refs)."""
-    try:
-        with open(f"/proc/{pid}/status", "rb") as f:
-            for line in f:
-                if line.startswith(b"VmHWM:"):
-                    return int(line.split()[1])
-    except (OSError, IndexError, ValueError):
-        pass
-    return 0
 
 
 def _children(pid: int, threads: int = 0) -> list[int]:
@@ -965,6 +1010,7 @@ class Harness:
         self.spare: TestProcess | None = None
         self.state = _own_state()
         self.base_rss = _proc_rss_kb(os.getpid())
+        self.base_mem = _mem_kb(os.getpid())
 
     def send(self, msg: dict[str, Any], blobs: list[bytes] | None = None) -> None:
         self.out.write(wire.pack(msg, blobs))
@@ -1093,9 +1139,9 @@ class Harness:
         own0, kids0 = _cpu_ms(pid), _stat_cpu_ms(pid)[1]
         start_cpu = own0  # a reused process: its CPU counts from the moment its task is sent
         marked = not trusted  # only a fresh process sends a start mark
-        rss_mark = 0
-        hwm_mark = 0
+        rss_mark = hwm_mark = file_mark = mem_mark = 0
         peak_kb = 0
+        probe_kb = 0  # a probe's peak: memory the test allocated after its mark
         orphans_cpu = 0.0
         others_cpu: dict[int, float] = {}
         retire = False
@@ -1187,7 +1233,8 @@ class Harness:
                         marked = True
                         history.clear()  # the count may restart here: idle time is judged afresh
                         if probe:
-                            rss_mark, hwm_mark = _proc_rss_kb(pid), _hwm_kb(pid)
+                            rss_mark, hwm_mark, file_mark = _status_kb(pid, b"VmRSS", b"VmHWM", b"RssFile")
+                            mem_mark = _mem_kb(pid)
                         if trusted:  # a fresh process: no user code ran before its mark
                             try:
                                 start_cpu = float(payload)
@@ -1214,15 +1261,18 @@ class Harness:
                 break
             orphans_cpu += _reap_zombies({pid, spare})
             used = tree_cpu()
-            rss = _proc_rss_kb(pid) + sum(_private_rss_kb(d) for d in others_cpu)
-            peak_kb = max(peak_kb, rss - self.base_rss)
+            own = _mem_kb(pid)
+            rss = own + sum(_private_rss_kb(d) for d in others_cpu)
+            peak_kb = max(peak_kb, rss - self.base_mem)
+            if probe and mem_mark:
+                probe_kb = max(probe_kb, rss - mem_mark)
             history.append((now, used))
             if not reason:
                 if used > cpu_ms:
                     reason = "cpu_limit"
                 elif (now - t0) * 1000 > wall_ms:
                     reason = "wall_limit"
-                elif rss - self.base_rss > mem_kb:
+                elif rss - self.base_mem > mem_kb:
                     reason = "memory_limit"
                 elif now - t0 > IDLE_AFTER_S:
                     while len(history) > 2 and history[1][0] <= now - IDLE_AFTER_S:
@@ -1237,12 +1287,14 @@ class Harness:
             # The test is over. Nothing of it may run on: threads or processes it left are retired.
             if others_cpu or threads > 1:  # read by tree_cpu() when the result came
                 retire = True
-            if probe:
+            if probe and mem_mark:
                 # The high-water mark counts only if the test raised it: a fresh process inherits
                 # its parent's, and memory it gave back before the mark would read as the test's.
-                hwm = _hwm_kb(pid)
+                # File pages it dropped after the mark (to make room under the mark) count as used.
+                hwm, file_end = _status_kb(pid, b"VmHWM", b"RssFile")
                 if hwm > hwm_mark:
-                    peak_kb = max(peak_kb, hwm - rss_mark)
+                    probe_kb = max(probe_kb, hwm - rss_mark + max(0, file_mark - file_end))
+                peak_kb = max(peak_kb, probe_kb)
             if peak_kb > mem_kb:
                 reason = "memory_limit"
         if reason or retire or proc.status is not None:
@@ -1302,8 +1354,33 @@ class Harness:
             "_retire": retire,
         }
         if probe:
-            report["probe_peak_kb"] = max(peak_kb, 0)
+            report["probe_peak_kb"] = max(probe_kb, 0)
         return report
+
+
+def _touch_blas_buffer(np: Any) -> None:
+    """The BLAS library allocates its packing buffer at its first matrix product and touches as
+    much of it as the product's blocks need, which differs by CPU. Done here once, the touched pages
+    are in every test process from the start: a test's first product is not counted as memory it
+    allocated (a probe budget is a few MB; on some CPUs that first touch alone is more)."""
+    try:
+        for dtype in (np.float64, np.float32):
+            a = np.ones((512, 512), dtype=dtype)
+            b = np.ones((512, 2048), dtype=dtype)
+            a @ b
+            del a, b
+    except Exception:
+        pass
+    _malloc_trim()
+
+
+def _malloc_trim() -> None:
+    """Give free heap pages back, so a process forked later starts with no resident memory it can
+    take without its resident size growing (a probe would not see such an allocation)."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def main() -> None:
@@ -1318,7 +1395,15 @@ def main() -> None:
     _prctl(PR_SET_DUMPABLE, 0)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     import numpy  # noqa: F401  (warm import)
+    # numpy imports these on first use; a test that first uses np.fft or np.median (numpy.ma) would
+    # pay for the import in its time and in its memory probe.
+    import numpy.fft  # noqa: F401
+    import numpy.linalg  # noqa: F401
+    import numpy.ma  # noqa: F401
+    import numpy.polynomial  # noqa: F401
+    import numpy.random  # noqa: F401
 
+    _touch_blas_buffer(numpy)
     if runtime == "torch":
         import torch
         import torch._dynamo  # noqa: F401  (the first optimizer imports it: pay once, not per test)

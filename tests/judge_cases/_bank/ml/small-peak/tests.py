@@ -1,7 +1,7 @@
 from rounds.testkit import Call, floats
 
 checker = floats(atol=0.0, rtol=1e-9)
-PEAK_LIMIT = 8 << 20
+PEAK_LIMIT = 2 << 20
 
 
 def probe_check(case, probes):
