@@ -660,13 +660,23 @@ def _settle_memory() -> None:
             lines = f.readlines()
     except (OSError, AttributeError):
         return
+    populate = True
+    page = PAGE_KB * 1024
     for line in lines:
         parts = line.split()
         if len(parts) < 6 or not parts[5].startswith("/") or parts[5].startswith("/dev/") or parts[1][0] != "r":
             continue
         lo, hi = (int(x, 16) for x in parts[0].split("-"))
-        if libc.madvise(lo, hi - lo, MADV_POPULATE_READ) != 0 and ctypes.get_errno() == errno.EINVAL:
-            return  # a kernel before 5.14: the high-water mark then counts code pages too
+        if populate:
+            if libc.madvise(lo, hi - lo, MADV_POPULATE_READ) == 0 or ctypes.get_errno() != errno.EINVAL:
+                continue
+            populate = False  # a kernel before 5.14: read a byte of every page instead
+        try:  # never past the end of the file (that page would raise SIGBUS)
+            end = min(hi, lo + os.stat(parts[5]).st_size - int(parts[2], 16))
+        except (OSError, ValueError):
+            continue
+        for addr in range(lo, end, page):
+            ctypes.string_at(addr, 1)
 
 
 def _warm_up(torch_ok: bool) -> None:
@@ -1394,9 +1404,9 @@ def main() -> None:
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _prctl(PR_SET_DUMPABLE, 0)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # numpy imports fft, ma, ... on first use; a test that first uses np.fft or np.median (numpy.ma)
+    # would pay for the import in its time and in its memory probe.
     import numpy  # noqa: F401  (warm import)
-    # numpy imports these on first use; a test that first uses np.fft or np.median (numpy.ma) would
-    # pay for the import in its time and in its memory probe.
     import numpy.fft  # noqa: F401
     import numpy.linalg  # noqa: F401
     import numpy.ma  # noqa: F401
