@@ -19,7 +19,7 @@ from rounds.judge import checkers
 TRACKS = ("oop", "ml", "algo")
 DIFFICULTIES = ("easy", "medium", "hard")
 GRADERS = ("function", "opstream", "unittest")  # unittest: imported tasks (rounds import icf)
-RUNTIMES = ("numpy", "torch")
+RUNTIMES = ("numpy", "torch", "sklearn")
 
 
 class PackageError(Exception):
