@@ -5,6 +5,9 @@
 * attempt_events: the attempt's log (started, level started/passed, run, submit, ...).
 * submissions: code sent for judging, stored (committed) before it is judged.
 * results: the judge's report for a submission, with its verdict and score.
+* card_states: the FSRS memory state of each fundamentals card a user has reviewed (derived from the log).
+* card_reviews: the review log: one row per grade given to a card; the states are replayed from it.
+* card_sessions: timed card rounds (the phone screen): the questions drawn, the answers typed, the verdict.
 
 Only portable SQL: the same models run on SQLite and PostgreSQL.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, MetaData, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from rounds.domain.attempt import (
@@ -148,3 +151,73 @@ class Result(Base):
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     submission: Mapped[Submission] = relationship(back_populates="result")
+
+
+CARD_OUTCOMES = ("correct", "wrong", "skipped", "self", "unanswered")
+CARD_SESSION_KINDS = ("screen", "onsite")
+
+
+class CardState(Base):
+    """Where a card stands for a user: FSRS state, stability, difficulty, when it is due next."""
+
+    __tablename__ = "card_states"
+    __table_args__ = (
+        UniqueConstraint("user_id", "card_id"),
+        Index("ix_card_states_user_due", "user_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    card_id: Mapped[str] = mapped_column(String(200))  # <deck>/<slug>
+    state: Mapped[int]  # fsrs.State: 1 learning, 2 review, 3 relearning
+    step: Mapped[int | None]
+    stability: Mapped[float | None]
+    difficulty: Mapped[float | None]
+    due: Mapped[datetime]
+    last_review: Mapped[datetime | None]
+    first_review: Mapped[datetime]  # the day it was introduced (the new-card limit counts these)
+    reps: Mapped[int] = mapped_column(default=0)
+    lapses: Mapped[int] = mapped_column(default=0)
+
+
+class CardSession(Base):
+    """A timed card round: the drawn questions with their answers (JSON items), the clock, the verdict."""
+
+    __tablename__ = "card_sessions"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", CARD_SESSION_KINDS), name="kind"),
+        Index("ix_card_sessions_user_started", "user_id", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    decks: Mapped[list[str]] = mapped_column(JSON)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # card_id, seed, answer, answered_at, grade, ...
+    started_at: Mapped[datetime]
+    deadline: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    verdict: Mapped[str | None] = mapped_column(String(8))  # pass | fail, once self-graded
+
+
+class CardReview(Base):
+    """The review log: one grade given to one card (FSRS rating 1 Again .. 4 Easy)."""
+
+    __tablename__ = "card_reviews"
+    __table_args__ = (
+        CheckConstraint("rating BETWEEN 1 AND 4", name="rating"),
+        CheckConstraint(_one_of("outcome", CARD_OUTCOMES), name="outcome"),
+        Index("ix_card_reviews_user_card", "user_id", "card_id", "reviewed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    card_id: Mapped[str] = mapped_column(String(200))
+    rating: Mapped[int]
+    outcome: Mapped[str] = mapped_column(String(16))  # the machine's grade, or self (open cards)
+    reviewed_at: Mapped[datetime]
+    seed: Mapped[int | None]  # computed cards: the draw shown
+    answer: Mapped[str] = mapped_column(Text, default="")  # as typed ("" is "I don't know")
+    elapsed_s: Mapped[float | None]
+    retention: Mapped[float]  # the desired retention the card was scheduled with (for the replay)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("card_sessions.id", ondelete="SET NULL"))
