@@ -70,3 +70,72 @@ def a_lecun(p: dict) -> float:
 
 def c_lecun(p: dict) -> float:
     return math.sqrt(1 / p["fan_in"])
+
+
+def g_heu(rng: random.Random) -> dict:
+    return {"fan_in": rng.choice([6, 24, 96, 150, 256, 600, 1536])}
+
+
+def a_heu(p: dict) -> float:
+    return math.sqrt(6 / p["fan_in"])
+
+
+def c_heu(p: dict) -> float:
+    gain = math.sqrt(2.0)  # ReLU gain; bound = gain * sqrt(3 / fan_in)
+    return gain * math.sqrt(3 / p["fan_in"])
+
+
+def g_convhe(rng: random.Random) -> dict:
+    return {"cin": rng.choice([3, 8, 16, 64, 128, 256]), "cout": rng.choice([16, 32, 64, 128, 512]),
+            "k": rng.choice([1, 3, 5, 7])}
+
+
+def a_convhe(p: dict) -> float:
+    return math.sqrt(2 / (p["cin"] * p["k"] * p["k"]))
+
+
+def c_convhe(p: dict) -> float:
+    fan_in = sum(1 for _ in range(p["cin"]) for _ in range(p["k"]) for _ in range(p["k"]))
+    return (2 / fan_in) ** 0.5
+
+
+def g_lindef(rng: random.Random) -> dict:
+    return {"n": rng.choice([16, 64, 100, 256, 400, 1024, 4096])}
+
+
+def a_lindef(p: dict) -> float:
+    return 1 / math.sqrt(p["n"])
+
+
+def c_lindef(p: dict) -> float:
+    a = math.sqrt(5)
+    gain = math.sqrt(2 / (1 + a * a))
+    std = gain / math.sqrt(p["n"])
+    return math.sqrt(3) * std
+
+
+def g_depth(rng: random.Random) -> dict:
+    return {"L": rng.choice([10, 20, 50, 100]), "c": rng.choice([0.9, 0.95, 1.05, 1.1, 1.2])}
+
+
+def a_depth(p: dict) -> float:
+    return p["c"] ** p["L"]
+
+
+def c_depth(p: dict) -> float:
+    var = 1.0
+    for _ in range(p["L"]):
+        var *= p["c"] ** 2  # n * (c^2 / n)
+    return math.sqrt(var)
+
+
+def g_gpt2std(rng: random.Random) -> dict:
+    return {"L": rng.choice([6, 12, 24, 36, 48, 96])}
+
+
+def a_gpt2std(p: dict) -> float:
+    return 0.02 / math.sqrt(2 * p["L"])
+
+
+def c_gpt2std(p: dict) -> float:
+    return math.sqrt(0.02 ** 2 / (2 * p["L"]))
