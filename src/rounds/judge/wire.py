@@ -53,10 +53,11 @@ def _np() -> Any:
 
 
 class _Encoder:
-    def __init__(self, max_items: int) -> None:
+    def __init__(self, max_items: int, readonly: bool = False) -> None:
         self.blobs: list[bytes] = []
         self.items = 0
         self.max_items = max_items
+        self.readonly = readonly
 
     def blob(self, data: bytes) -> int:
         self.blobs.append(data)
@@ -124,6 +125,8 @@ class _Encoder:
         if mod == "numpy":
             np = _np()
             if isinstance(v, np.ndarray):
+                if self.readonly:
+                    return {"$nd": self.blob(self.array_bytes(v)), "ro": True}
                 return {"$nd": self.blob(self.array_bytes(v))}
             if isinstance(v, np.generic):
                 return {"$ns": self.blob(self.array_bytes(v))}
@@ -140,9 +143,14 @@ class _Encoder:
         )
 
 
-def encode(value: Any, *, max_items: int = MAX_ELEMENTS) -> tuple[Any, list[bytes]]:
-    """Encode a value into (json-able body, blobs)."""
-    e = _Encoder(max_items)
+def encode(value: Any, *, max_items: int = MAX_ELEMENTS, readonly: bool = False) -> tuple[Any, list[bytes]]:
+    """Encode a value into (json-able body, blobs).
+
+    ``readonly=True`` marks every numpy array in it to be decoded read-only (``writeable`` off):
+    the inputs of a contract that says they are not modified, where the arguments are not sent back
+    after the call (an operation stream), so a write into one raises ``ValueError`` at the write.
+    """
+    e = _Encoder(max_items, readonly)
     return e.enc(value), e.blobs
 
 
@@ -269,7 +277,10 @@ class Decoder:
                 arr.byteswap()
             return arr.tolist()
         if "$nd" in v:
-            return self.arr(v["$nd"])
+            a = self.arr(v["$nd"])
+            if v.get("ro") is True:
+                a.flags.writeable = False
+            return a
         if "$ns" in v:
             return self.arr(v["$ns"])[()]
         if "$pt" in v:

@@ -56,8 +56,16 @@ def _reference_steps(ctx: Context, init: tuple[Any, ...], ops: list[Op]) -> list
     return out
 
 
+def _keeps_inputs(ctx: Context) -> bool:
+    """`inputs_unchanged = True` in tests.py: the contract says the arrays passed in are not modified."""
+    return bool(getattr(ctx.problem.tests, "inputs_unchanged", False))
+
+
 def _task(ctx: Context, init: tuple[Any, ...], ops: list[Op]) -> tuple[dict[str, Any], list[bytes]]:
-    body, blobs = wire.encode([list(init)] + [list(a) for _, a in ops])
+    # A stream's arguments are not sent back after each step (the constructor's may be written at
+    # any later step), so where the contract keeps the inputs, every numpy array arrives read-only
+    # and a write into one raises at the write: the step that did it is named.
+    body, blobs = wire.encode([list(init)] + [list(a) for _, a in ops], readonly=_keeps_inputs(ctx))
     task = {"kind": "ops", "entry": ctx.problem.entry, "init": body[0],
             "ops": [[m, b] for (m, _), b in zip(ops, body[1:], strict=True)]}
     # `results_at_end = True` in tests.py: the contract says each step returns a value of its own
@@ -91,6 +99,17 @@ def _step_checker(ctx: Context) -> Checker:
 _ATOMS = (str, int, bool, type(None))
 
 
+_READ_ONLY = ("read-only", "not writeable")  # numpy's words for a write into a read-only array
+
+
+def _wrote_input(ctx: Context, type_name: str, message: str) -> bool:
+    return type_name == "ValueError" and _keeps_inputs(ctx) and any(w in message for w in _READ_ONLY)
+
+
+_WROTE_INPUT = ("wrote into an array passed in (to the constructor or a step); the contract says the inputs are "
+                "not modified (they arrive read-only here, so the write raised {})")
+
+
 def _first_mismatch(ctx: Context, ops: list[Op], want: list[Step], got: list[Step]) -> tuple[int, str] | None:
     check = _step_checker(ctx)
     for i, (w, g) in enumerate(zip(want, got, strict=False)):
@@ -106,6 +125,9 @@ def _first_mismatch(ctx: Context, ops: list[Op], want: list[Step], got: list[Ste
             got_s = f"raised {g[1]}" if g[0] == "raise" else f"returned {short(g[1], 80)}"
             return i, f"step {i + 1}: {call} {got_s}, but it must raise {w[1]}"
         if g[0] == "raise":
+            type_name, _, message = g[1].partition(":")
+            if _wrote_input(ctx, type_name, message):
+                return i, f"step {i + 1}: {call} " + _WROTE_INPUT.format(g[1])
             return i, f"step {i + 1}: {call} raised {g[1]}"
         o = check(g[1], w[1], ops[i][1])
         if not o.ok:
@@ -158,6 +180,10 @@ def _attempt(ctx: Context, init: tuple[Any, ...], ops: list[Op], cpu_ms: int | N
         return raw, Verdict.WA, f"{ctor} must raise {must_raise}", want, [], None
     if cl.verdict is not None:
         step = cl.header.get("step")
+        if (cl.header.get("status") == "exception" and step == 0
+                and _wrote_input(ctx, str(cl.header.get("type")), str(cl.header.get("message")))):
+            ctor = fmt_call(ctx.problem.entry, init)
+            return raw, Verdict.WA, f"{ctor} " + _WROTE_INPUT.format(cl.header.get("message")), want, [], None
         return raw, cl.verdict, cl.message, want, [], step if isinstance(step, int) else None
     got = _user_steps(ctx, cl.header, cl.blobs)
     mm = _first_mismatch(ctx, ops, want, got)
