@@ -107,3 +107,65 @@ def a_softplus(p: dict) -> float:
 def c_softplus(p: dict) -> float:
     x = p["x"]
     return max(x, 0) + math.log1p(math.exp(-abs(x)))
+
+
+def g_elu(rng: random.Random) -> dict:
+    return {"x": rng.choice([-3, -2, -1, -0.5, 0.5, 1, 2]), "alpha": rng.choice([1.0, 0.5, 2.0])}
+
+
+def a_elu(p: dict) -> float:
+    x = p["x"]
+    return x if x > 0 else p["alpha"] * (math.exp(x) - 1)
+
+
+def c_elu(p: dict) -> float:
+    x = p["x"]
+    return max(x, 0) + min(0.0, p["alpha"] * math.expm1(x))
+
+
+def g_swiglu(rng: random.Random) -> dict:
+    return {"d": rng.choice([768, 1024, 2048, 3072, 4096, 5120, 8192])}
+
+
+def a_swiglu(p: dict) -> float:
+    return 8 * p["d"] / 3
+
+
+def c_swiglu(p: dict) -> float:
+    standard = 2 * p["d"] * (4 * p["d"])
+    return standard / (3 * p["d"])
+
+
+def g_gelut(rng: random.Random) -> dict:
+    return {"x": rng.choice([-2, -1, -0.5, 0.5, 1, 1.5, 2, 3])}
+
+
+def a_gelut(p: dict) -> float:
+    x = p["x"]
+    return 0.5 * x * (1 + math.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)))
+
+
+def c_gelut(p: dict) -> float:
+    x = p["x"]
+    u = math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)
+    t = (math.exp(2 * u) - 1) / (math.exp(2 * u) + 1)
+    return x * (1 + t) / 2
+
+
+def g_relumean(rng: random.Random) -> dict:
+    return {"s": rng.choice([0.1, 0.5, 1, 2, 3])}
+
+
+def a_relumean(p: dict) -> float:
+    return p["s"] / math.sqrt(2 * math.pi)
+
+
+def c_relumean(p: dict) -> float:
+    s, n = p["s"], 1500
+    top = 12 * s
+    h = top / n
+    total = 0.0
+    for i in range(n):  # midpoint rule on x * density over (0, 12 s)
+        x = (i + 0.5) * h
+        total += x * math.exp(-x * x / (2 * s * s)) / (s * math.sqrt(2 * math.pi))
+    return total * h
