@@ -105,3 +105,72 @@ def a_gn(p: dict) -> float:
 def c_gn(p: dict) -> float:
     channels = [ch for ch in range(p["c"]) if ch // (p["c"] // p["g"]) == 0]  # the channels of group 0
     return len(channels) * p["h"] ** 2
+
+
+def g_bntrain(rng: random.Random) -> dict:
+    vals = rng.sample([-3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 8], 4)
+    return {"a": vals[0], "b": vals[1], "c": vals[2], "d": vals[3]}
+
+
+def a_bntrain(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"], p["d"]]
+    mu = sum(xs) / 4
+    var = sum((x - mu) ** 2 for x in xs) / 4
+    return (xs[0] - mu) / math.sqrt(var + 1e-5)
+
+
+def c_bntrain(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"], p["d"]]
+    return (xs[0] - statistics.fmean(xs)) / math.sqrt(statistics.pvariance(xs) + 1e-5)
+
+
+def g_runvar(rng: random.Random) -> dict:
+    vals = rng.sample([-2, -1, 0, 1, 2, 3, 4, 5, 7], 4)
+    return {"old": rng.choice([0.5, 1.0, 2.0, 4.0]), "a": vals[0], "b": vals[1], "c": vals[2], "d": vals[3]}
+
+
+def a_runvar(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"], p["d"]]
+    mu = sum(xs) / 4
+    unbiased = sum((x - mu) ** 2 for x in xs) / 3
+    return 0.9 * p["old"] + 0.1 * unbiased
+
+
+def c_runvar(p: dict) -> float:
+    xs = [p["a"], p["b"], p["c"], p["d"]]
+    return p["old"] + 0.1 * (statistics.variance(xs) - p["old"])
+
+
+def g_bnfold(rng: random.Random) -> dict:
+    return {"b": rng.choice([-1.0, 0.0, 0.5, 1.0, 2.0]), "mu": rng.choice([-0.5, 0.0, 0.5, 1.5]),
+            "var": rng.choice([0.25, 1.0, 2.25, 4.0]), "gamma": rng.choice([0.5, 1.0, 2.0]),
+            "beta": rng.choice([-0.2, 0.0, 0.1, 0.3])}
+
+
+def a_bnfold(p: dict) -> float:
+    return p["gamma"] * (p["b"] - p["mu"]) / math.sqrt(p["var"]) + p["beta"]
+
+
+def c_bnfold(p: dict) -> float:
+    w, x = 0.7, 3.0  # any conv weight and input: b' = BN(w x + b) - w' x
+
+    def bn(z: float) -> float:
+        return p["gamma"] * (z - p["mu"]) / math.sqrt(p["var"]) + p["beta"]
+
+    w_folded = w * p["gamma"] / math.sqrt(p["var"])
+    return bn(w * x + p["b"]) - w_folded * x
+
+
+def g_bncount(rng: random.Random) -> dict:
+    side = rng.choice([7, 14, 28, 56])
+    return {"n": rng.choice([8, 16, 32, 64, 256]), "c": rng.choice([64, 128, 256, 512]), "h": side,
+            "w": rng.choice([side, side * 2])}
+
+
+def a_bncount(p: dict) -> float:
+    return p["n"] * p["h"] * p["w"]
+
+
+def c_bncount(p: dict) -> float:
+    per_example = sum(p["w"] for _ in range(p["h"]))
+    return sum(per_example for _ in range(p["n"]))
