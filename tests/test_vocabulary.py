@@ -37,3 +37,18 @@ def test_filters_accept_any_spelling_and_rounds_have_names() -> None:
     assert {p.id for p in cat.filter(tag="backpropagation")} == {p.id for p in cat.filter(tag="backprop")} != set()
     assert {p.id for p in cat.filter(company="Nvidia")} == {p.id for p in cat.filter(company="NVIDIA")} != set()
     assert [vocabulary.round_name(t) for t in ("oop", "ml", "algo")] == ["OOP systems", "ML coding", "Algorithms"]
+
+
+def test_the_scaling_and_post_training_topics_have_tags_and_problems() -> None:
+    cat = catalog()
+    expect = {
+        "distributed": {"ml/ring-all-reduce", "ml/zero-sharded-adam", "ml/tensor-parallel-mlp", "ml/pipeline-schedule"},
+        "data-parallel": {"ml/ddp-gradient-buckets", "ml/distributed-sampler", "ml/zero-sharded-adam"},
+        "quantization": {"ml/int8-quantization", "ml/int4-group-quantization"},
+        "mixed-precision": {"ml/dynamic-loss-scaling", "ml/bfloat16-rounding"},
+        "rlhf": {"ml/dpo-loss", "ml/ppo-grpo-loss", "ml/rlhf-rewards-gae"},
+    }
+    for tag, ids in expect.items():
+        assert tag in vocabulary.TAGS
+        assert ids <= {p.id for p in cat.filter(tag=tag)}, tag
+    assert {p.id for p in cat.filter(tag="quantisation")} == {p.id for p in cat.filter(tag="quantization")}
