@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from rounds.cli import importer, mutant, render, stats, workspace
+from rounds.cli import cards, importer, mutant, render, stats, workspace
 from rounds.cli.order import LearnerFirst
 from rounds.config import get_settings
 from rounds.domain.verdict import Verdict
@@ -226,6 +226,7 @@ app.add_typer(workspace.commands)
 app.add_typer(importer.commands, name="import")
 app.add_typer(mutant.commands, name="mutant")
 app.add_typer(stats.commands)
+app.add_typer(cards.commands, name="cards")
 
 
 def main() -> None:

@@ -1,0 +1,250 @@
+"""`rounds cards`: the fundamentals cards in the terminal: review, the phone screen, stats, settings.
+
+Answers are typed at a prompt (one line); an empty answer is "I don't know" and is graded Again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from rounds.config import get_settings
+from rounds.storage.db import Database
+
+commands = typer.Typer(name="cards", no_args_is_help=True,
+                       help="Practise the ML fundamentals cards: spaced review, 5-minute phone screens, progress.")
+console = Console(highlight=False)
+err = Console(stderr=True)
+
+EXIT_ERROR = 2
+QUIT = {"q", ":q", "quit"}
+RATING_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "again": 1, "hard": 2, "good": 3, "easy": 4, "a": 1, "h": 2, "g": 3,
+                "e": 4}
+
+
+@contextmanager
+def _services() -> Iterator[Database]:
+    """The database, turning every service error into a clear message and exit 2."""
+    from rounds.services.errors import ServiceError
+    from rounds.storage.db import database
+
+    try:
+        yield database(get_settings())
+    except ServiceError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _ask(label: str) -> str:
+    return str(typer.prompt(label, default="", show_default=False, prompt_suffix=": "))
+
+
+def _show_prompt(p: object, header: str) -> None:
+    from rounds.services.card_practice import Prompt
+
+    assert isinstance(p, Prompt)
+    console.print(f"\n[bold]{escape(header)}[/bold]")
+    console.print(escape(p.question))
+    for letter, text in zip(p.letters, p.options, strict=True):
+        console.print(f"  {letter}) {escape(text)}")
+    if p.kind == "choice":
+        console.print("[dim]type the letter" + ("s, e.g. a,c" if p.multiple else "") + "[/dim]")
+    elif p.kind == "computed" and p.unit:
+        console.print(f"[dim]answer in {escape(p.unit)}[/dim]")
+
+
+def _reveal(g: object) -> None:
+    from rounds.services.card_practice import Graded
+
+    assert isinstance(g, Graded)
+    colour = {"correct": "green", "wrong": "red", "skipped": "yellow", "unanswered": "yellow"}.get(g.outcome, "cyan")
+    console.print(f"[{colour}]{escape(g.message)}[/{colour}]")
+    for reason in g.reasons:
+        console.print(f"  {escape(reason)}")
+    console.print(f"[bold]Model answer:[/bold] {escape(g.model_answer)}")
+    console.print("[bold]Key points:[/bold]")
+    hints = {h.point: h for h in g.hint.points} if g.hint else {}
+    for point in g.key_points:
+        h = hints.get(point)
+        mark = f"  [dim](hint: {escape(', '.join(h.matched))})[/dim]" if h and h.seen else ""
+        console.print(f"  - {escape(point)}{mark}")
+    if g.hint:
+        console.print(f"[dim]{escape(g.hint.label)}[/dim]")
+    if g.deeper:
+        console.print(f"[bold]Follow-up:[/bold] {escape(g.deeper)}")
+
+
+def _rating(allowed: tuple[int, ...], suggested: int | None, intervals: dict[int, str] | None) -> int:
+    from rounds.services.card_practice import RATINGS
+
+    choices = "  ".join(f"{r} {RATINGS[r]}" + (f" ({intervals[r]})" if intervals else "") for r in allowed)
+    while True:
+        label = f"grade: {choices}" + (f" [{suggested}]" if suggested else "")
+        typed = _ask(label).strip().lower()
+        if not typed and suggested:
+            return suggested
+        r = RATING_WORDS.get(typed)
+        if r in allowed:
+            assert r is not None
+            return r
+        console.print(f"[yellow]type one of {', '.join(str(a) for a in allowed)}[/yellow]")
+
+
+def _decks(value: str | None) -> list[str] | None:
+    return [d.strip() for d in value.split(",") if d.strip()] if value else None
+
+
+@commands.command()
+def review(
+    deck: Annotated[str | None, typer.Option(help="only this deck (or several, comma-separated)")] = None,
+    new: Annotated[int | None, typer.Option(min=0, help="new cards to introduce now (default: what today's "
+                                                        "limit leaves, see `rounds cards settings`)")] = None,
+) -> None:
+    """Review the cards due, then new ones: type an answer, see the grade and the key points, grade yourself.
+
+    Computed and choice cards are graded by the machine (right: Hard, Good or Easy; wrong: Again).
+    Open cards are yours to grade, with a hint of which key points your words seem to cover.
+    An empty answer means "I don't know" (Again). Type q to stop.
+    """
+    from rounds.content.cards import bank
+    from rounds.services import card_practice as cp
+
+    b = bank()
+    with _services() as db:
+        q = cp.queue(sessions=db.sessions, bank=b, decks=_decks(deck), new=new)
+        cards = q.cards
+        if not cards:
+            console.print("Nothing is due and no new cards are left for today. "
+                          "`rounds cards review --new 5` introduces more; `rounds cards stats` shows what is coming.")
+            return
+        console.print(f"{len(q.due)} due, {len(q.new)} new. Empty answer = I don't know; q stops.")
+        done = 0
+        for n, card_id in enumerate(cards, 1):
+            card = b.get(card_id)
+            p = cp.prompt(card, None, b)
+            tag = "new" if card_id in q.new else "review"
+            _show_prompt(p, f"[{n}/{len(cards)}] {card.deck} · {card.kind} · {tag}")
+            shown = time.monotonic()
+            while True:
+                typed = _ask("answer")
+                if typed.strip().lower() in QUIT:
+                    console.print(f"Stopped: {done} reviewed.")
+                    return
+                g = cp.grade(card, p.seed, typed, b)
+                if g.outcome != "unreadable":
+                    break
+                console.print(f"[yellow]{escape(g.message)}[/yellow]")
+            elapsed = round(time.monotonic() - shown, 1)
+            _reveal(g)
+            intervals = cp.next_intervals(sessions=db.sessions, card_id=card_id)
+            if len(g.allowed) == 1:
+                rating = g.allowed[0]
+            else:
+                rating = _rating(g.allowed, g.suggested, intervals)
+            rec = cp.review(sessions=db.sessions, bank=b, card_id=card_id, seed=p.seed, answer=typed, rating=rating,
+                            elapsed_s=elapsed)
+            console.print(f"[dim]{cp.RATINGS[rec.rating]}: next in {rec.interval}[/dim]")
+            done += 1
+        console.print(f"\nDone: {done} reviewed.")
+
+
+@commands.command()
+def screen(
+    decks: Annotated[str | None, typer.Option(help="the mix, comma-separated deck ids (default: every deck)")] = None,
+) -> None:
+    """A phone screen: 5 questions in 5 minutes, one at a time, against a clock that does not stop.
+
+    Then the reveal: the model answers and key points, your self-grade for each question and the
+    verdict (two misses and the screen would fail). An empty answer is "I don't know".
+    """
+    from rounds.content.cards import bank
+    from rounds.services import card_practice as cp
+    from rounds.services.errors import InvalidInput
+
+    b = bank()
+    with _services() as db:
+        sid = cp.start_screen(sessions=db.sessions, bank=b, decks=_decks(decks))
+        console.print(f"Phone screen {sid}: {cp.SCREEN_QUESTIONS} questions, {cp.SCREEN_MINUTES} minutes. "
+                      "The clock does not stop; an empty answer is I don't know.")
+        while True:
+            view = cp.screen(sessions=db.sessions, bank=b, session_id=sid)
+            if view.current is None:
+                break
+            left = int(view.remaining_s)
+            _show_prompt(view.current.prompt, f"Question {view.current.index + 1}/{view.questions} · "
+                                              f"{left // 60}:{left % 60:02d} left")
+            typed = _ask("answer")
+            try:
+                msg = cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=view.current.index,
+                                       answer=typed)
+            except InvalidInput as exc:
+                console.print(f"[yellow]{escape(str(exc))}[/yellow]")
+                continue
+            if msg.startswith("time"):
+                console.print(f"[red]{escape(msg)}[/red]")
+        view = cp.screen(sessions=db.sessions, bank=b, session_id=sid)
+        console.print("\n[bold]The reveal[/bold]")
+        ratings: dict[int, int] = {}
+        for item in view.items:
+            console.print(f"\n[bold]{item.index + 1}. {escape(item.prompt.question)}[/bold]")
+            console.print(f"Your answer: {escape(item.answer) if item.answer else '(none)'}")
+            if item.graded is None:
+                continue
+            _reveal(item.graded)
+            g = item.graded
+            ratings[item.index] = g.allowed[0] if len(g.allowed) == 1 else _rating(g.allowed, g.suggested, None)
+        done = cp.grade_screen(sessions=db.sessions, bank=b, session_id=sid, ratings=ratings)
+        verdict = "passes" if done.verdict == "pass" else "would fail"
+        colour = "green" if done.verdict == "pass" else "red"
+        console.print(f"\n[{colour}]{done.passed} of {done.questions} would have passed: "
+                      f"{done.misses} miss{'es' if done.misses != 1 else ''}, the screen {verdict}.[/{colour}]")
+
+
+@commands.command()
+def stats() -> None:
+    """Recall by deck, the weakest decks, and the reviews due over the next 7 days."""
+    from rounds.content.cards import bank
+    from rounds.services import card_practice as cp
+
+    with _services() as db:
+        p = cp.progress(sessions=db.sessions, bank=bank())
+    table = Table(title="fundamentals cards")
+    for col in ("deck", "cards", "seen", "due now", "reviews", "recall"):
+        table.add_column(col, justify="left" if col == "deck" else "right", no_wrap=True)
+    for d in p.decks:
+        table.add_row(d.deck, str(d.cards), str(d.seen), str(d.due_now), str(d.reviews),
+                      "-" if d.retention is None else f"{d.retention:.0%}")
+    console.print(table)
+    overall = "-" if p.retention is None else f"{p.retention:.0%}"
+    console.print(f"{p.reviews} reviews, recall {overall} (graded Hard or better); target retention "
+                  f"{p.settings['retention']:.0%}, {p.settings['new_per_day']} new cards a day")
+    if p.weakest:
+        console.print("weakest: " + ", ".join(f"{d.deck} ({d.retention:.0%})" for d in p.weakest if d.retention is not None))
+    else:
+        console.print("weakest: not enough reviews yet (3 per deck)")
+    console.print("due in the next 7 days: " + "  ".join(f"{day[5:]} {n}" for day, n in p.forecast))
+
+
+@commands.command("settings")
+def settings_cmd(
+    retention: Annotated[float | None, typer.Option(help="desired retention, 0.70 to 0.99 (default 0.90)")] = None,
+    new_per_day: Annotated[int | None, typer.Option(help="new cards a day, 0 to 200 (default 10)")] = None,
+) -> None:
+    """Show, or change, the desired retention and the number of new cards a day."""
+    from rounds.services import card_practice as cp
+
+    with _services() as db:
+        current = cp.card_settings(sessions=db.sessions)
+        if retention is not None or new_per_day is not None:
+            current = cp.save_card_settings(
+                sessions=db.sessions,
+                retention=current["retention"] if retention is None else retention,
+                new_per_day=current["new_per_day"] if new_per_day is None else new_per_day)
+    console.print(f"desired retention {current['retention']:.2f}, {current['new_per_day']} new cards a day")
