@@ -170,3 +170,50 @@ def c_rf_stride(p: dict) -> float:
     for k, s in ((p["k3"], p["s3"]), (p["k2"], p["s2"]), (p["k1"], p["s1"])):
         r = s * r + (k - s)
     return r
+
+
+def g_dilout(rng: random.Random) -> dict:
+    return {"h": rng.choice([28, 32, 56, 64, 65, 224]), "k": rng.choice([3, 5]), "s": rng.choice([1, 2]),
+            "p": rng.choice([0, 1, 2, 4]), "d": rng.choice([1, 2, 3, 4])}
+
+
+def a_dilout(p: dict) -> float:
+    return (p["h"] + 2 * p["p"] - p["d"] * (p["k"] - 1) - 1) // p["s"] + 1
+
+
+def c_dilout(p: dict) -> float:
+    padded = p["h"] + 2 * p["p"]
+    span = p["d"] * (p["k"] - 1)  # offset of the last kernel tap from the first
+    return sum(1 for start in range(0, padded, p["s"]) if start + span <= padded - 1)
+
+
+def g_groupconv(rng: random.Random) -> dict:
+    g = rng.choice([1, 2, 4, 8, 32])
+    return {"cin": g * rng.choice([1, 2, 4, 8]), "cout": g * rng.choice([1, 2, 4, 8]), "k": rng.choice([1, 3, 5]), "g": g}
+
+
+def a_groupconv(p: dict) -> float:
+    return p["cout"] * (p["cin"] // p["g"]) * p["k"] * p["k"] + p["cout"]
+
+
+def c_groupconv(p: dict) -> float:
+    g = p["g"]
+    per_group = (p["cout"] // g) * (p["cin"] // g) * p["k"] ** 2
+    return g * per_group + p["cout"]
+
+
+def g_anchors(rng: random.Random) -> dict:
+    return {"a": rng.choice([1, 3, 9]), "s": rng.choice([320, 416, 512, 640, 1280])}
+
+
+def a_anchors(p: dict) -> float:
+    s = p["s"]
+    return p["a"] * ((s // 8) ** 2 + (s // 16) ** 2 + (s // 32) ** 2)
+
+
+def c_anchors(p: dict) -> float:
+    total = 0
+    for stride in (8, 16, 32):
+        side = p["s"] // stride
+        total += p["a"] * sum(side for _ in range(side))  # side rows of side cells
+    return total
