@@ -21,7 +21,7 @@ from rounds.services.errors import ServiceError
 from rounds.storage.db import database
 from rounds.web import views
 from rounds.web.jobs import JobBoard
-from rounds.web.routers import pages, problem
+from rounds.web.routers import cards, pages, problem
 from rounds.web.security import (
     GuardMiddleware,
     SessionMiddleware,
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(views.HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(problem.router)
+    app.include_router(cards.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
     app.add_exception_handler(UnknownProblem, _unknown_problem)  # type: ignore[arg-type]
