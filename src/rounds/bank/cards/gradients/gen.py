@@ -98,3 +98,63 @@ def c_chain1(p: dict) -> float:
     h = 1e-6
     f = lambda x: 1 / (1 + math.exp(-(p["w"] * x + p["b"])))  # noqa: E731
     return (f(p["x"] + h) - f(p["x"] - h)) / (2 * h)
+
+
+def g_msegrad(rng: random.Random) -> dict:
+    return {"w": rng.choice([-1.0, 0.0, 0.5, 1.0, 2.0]), "b": rng.choice([-1.0, 0.0, 0.5]),
+            "x1": rng.randint(-2, 3), "y1": rng.randint(-3, 4), "x2": rng.randint(-2, 3), "y2": rng.randint(-3, 4),
+            "x3": rng.randint(-2, 3), "y3": rng.randint(-3, 4)}
+
+
+def _mse(p: dict, w: float) -> float:
+    pts = [(p["x1"], p["y1"]), (p["x2"], p["y2"]), (p["x3"], p["y3"])]
+    return sum((w * x + p["b"] - y) ** 2 for x, y in pts) / 3
+
+
+def a_msegrad(p: dict) -> float:
+    pts = [(p["x1"], p["y1"]), (p["x2"], p["y2"]), (p["x3"], p["y3"])]
+    return 2 / 3 * sum((p["w"] * x + p["b"] - y) * x for x, y in pts)
+
+
+def c_msegrad(p: dict) -> float:
+    h = 1e-4  # the loss is quadratic in w, so the central difference is exact up to rounding
+    return (_mse(p, p["w"] + h) - _mse(p, p["w"] - h)) / (2 * h)
+
+
+def g_chain2(rng: random.Random) -> dict:
+    return {"w1": rng.choice([-1.0, -0.5, 0.0, 0.5, 1.0, 2.0]), "w2": rng.choice([-2.0, -1.0, 0.5, 1.0, 3.0]),
+            "x": rng.choice([-2.0, -1.0, 0.5, 1.0, 1.5])}
+
+
+def a_chain2(p: dict) -> float:
+    return p["w2"] * (1 - math.tanh(p["w1"] * p["x"]) ** 2) * p["x"]
+
+
+def c_chain2(p: dict) -> float:
+    h = 1e-6
+
+    def f(w1: float) -> float:
+        return p["w2"] * math.tanh(w1 * p["x"])
+
+    return (f(p["w1"] + h) - f(p["w1"] - h)) / (2 * h)
+
+
+def g_loggrad(rng: random.Random) -> dict:
+    return {"w": rng.choice([-1.0, -0.5, 0.0, 0.5, 1.0]), "b": rng.choice([-1.0, 0.0, 0.5]),
+            "x": rng.choice([-2.0, -1.0, 0.5, 1.0, 2.0, 3.0]), "y": rng.choice([0, 1])}
+
+
+def a_loggrad(p: dict) -> float:
+    s = 1 / (1 + math.exp(-(p["w"] * p["x"] + p["b"])))
+    return (s - p["y"]) * p["x"]
+
+
+def c_loggrad(p: dict) -> float:
+    h = 1e-6
+
+    def loss(w: float) -> float:
+        z = w * p["x"] + p["b"]
+        # BCE on the logit: softplus(z) - y z
+        return max(z, 0) + math.log1p(math.exp(-abs(z))) - p["y"] * z
+
+    return (loss(p["w"] + h) - loss(p["w"] - h)) / (2 * h)
