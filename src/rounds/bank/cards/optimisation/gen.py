@@ -128,3 +128,75 @@ def a_rms(p: dict) -> float:
 def c_rms(p: dict) -> float:
     mean_sq = p["v"] + (1 - p["rho"]) * (p["g"] * p["g"] - p["v"])  # the same EMA written as a correction
     return p["w"] - p["lr"] * p["g"] / (mean_sq ** 0.5 + 1e-8)
+
+
+def g_maxlr(rng: random.Random) -> dict:
+    a, b = rng.sample([0.5, 1, 2, 4, 10, 20, 100], 2)
+    return {"a": a, "b": b}
+
+
+def a_maxlr(p: dict) -> float:
+    return 2 / max(p["a"], p["b"])
+
+
+def c_maxlr(p: dict) -> float:
+    def contracts(lr: float) -> bool:
+        return all(abs(1 - lr * lam) < 1 for lam in (p["a"], p["b"]))
+
+    lo, hi = 0.0, 10.0  # bisection on the largest contracting learning rate
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        if contracts(mid):
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def g_steplr(rng: random.Random) -> dict:
+    return {"lr0": rng.choice([0.1, 0.05, 0.01, 0.001]), "gamma": rng.choice([0.1, 0.5, 0.2]),
+            "step": rng.choice([10, 20, 30]), "epoch": rng.randint(0, 95)}
+
+
+def a_steplr(p: dict) -> float:
+    return p["lr0"] * p["gamma"] ** (p["epoch"] // p["step"])
+
+
+def c_steplr(p: dict) -> float:
+    lr = p["lr0"]
+    for e in range(1, p["epoch"] + 1):  # the scheduler steps at the end of each epoch
+        if e % p["step"] == 0:
+            lr *= p["gamma"]
+    return lr
+
+
+def g_adagrad(rng: random.Random) -> dict:
+    return {"w": rng.choice([-1.0, 0.0, 0.5, 1.0]), "G": rng.choice([0.0, 1.0, 5.0, 12.0]),
+            "g": rng.choice([-2.0, -0.5, 0.5, 2.0, 3.0]), "lr": rng.choice([0.01, 0.1, 0.5])}
+
+
+def a_adagrad(p: dict) -> float:
+    G = p["G"] + p["g"] ** 2
+    return p["w"] - p["lr"] * p["g"] / (math.sqrt(G) + 1e-10)
+
+
+def c_adagrad(p: dict) -> float:
+    norm = math.hypot(math.sqrt(p["G"]), p["g"])  # sqrt(G + g^2)
+    return p["w"] - p["lr"] * p["g"] / norm
+
+
+def g_emaw(rng: random.Random) -> dict:
+    return {"beta": rng.choice([0.5, 0.8, 0.9, 0.95, 0.99]), "k": rng.choice([0, 1, 2, 5, 10, 20])}
+
+
+def a_emaw(p: dict) -> float:
+    return (1 - p["beta"]) * p["beta"] ** p["k"]
+
+
+def c_emaw(p: dict) -> float:
+    m = 0.0
+    steps = p["k"] + 5
+    for t in range(steps):  # an impulse gradient at step t = steps - 1 - k, zero elsewhere
+        g = 1.0 if t == steps - 1 - p["k"] else 0.0
+        m = p["beta"] * m + (1 - p["beta"]) * g
+    return m
