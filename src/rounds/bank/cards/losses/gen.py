@@ -189,3 +189,78 @@ def c_bce_grad(p: dict) -> float:
     def loss(z: float) -> float:
         return math.log(1 + math.exp(z)) - p["y"] * z  # BCE with logits
     return (loss(p["z"] + h) - loss(p["z"] - h)) / (2 * h)
+
+
+def g_listnet(rng: random.Random) -> dict:
+    return {"r1": rng.choice([0, 1, 2, 3]), "r2": rng.choice([0, 1, 2]), "r3": rng.choice([0, 1]),
+            "s1": rng.choice([-1.0, 0.0, 0.5, 1.0, 2.0]), "s2": rng.choice([-1.0, 0.0, 1.0]), "s3": rng.choice([0.0, 0.5, 1.5])}
+
+
+def _softmax3(zs: list) -> list:
+    m = max(zs)
+    e = [math.exp(z - m) for z in zs]
+    return [x / sum(e) for x in e]
+
+
+def a_listnet(p: dict) -> float:
+    py = _softmax3([p["r1"], p["r2"], p["r3"]])
+    ps = _softmax3([p["s1"], p["s2"], p["s3"]])
+    return -sum(a * math.log(b) for a, b in zip(py, ps, strict=True))
+
+
+def c_listnet(p: dict) -> float:
+    rs = [p["r1"], p["r2"], p["r3"]]
+    ss = [p["s1"], p["s2"], p["s3"]]
+    zr = sum(math.exp(r) for r in rs)
+    lse = math.log(sum(math.exp(s) for s in ss))
+    return sum(math.exp(r) / zr * (lse - s) for r, s in zip(rs, ss, strict=True))
+
+
+def g_quant(rng: random.Random) -> dict:
+    return {"tau": rng.choice([0.1, 0.25, 0.5, 0.75, 0.9, 0.95]), "y": rng.randint(0, 20), "yhat": rng.randint(0, 20)}
+
+
+def a_quant(p: dict) -> float:
+    r = p["y"] - p["yhat"]
+    return p["tau"] * r if r >= 0 else (p["tau"] - 1) * r
+
+
+def c_quant(p: dict) -> float:
+    r = p["y"] - p["yhat"]
+    return max(p["tau"] * r, (p["tau"] - 1) * r)
+
+
+def g_cpair(rng: random.Random) -> dict:
+    return {"y": rng.choice([0, 1]), "d": rng.choice([0.1, 0.3, 0.5, 0.8, 1.2, 2.0]), "m": rng.choice([0.5, 1.0, 1.5, 2.0])}
+
+
+def a_cpair(p: dict) -> float:
+    d, m = p["d"], p["m"]
+    return d * d if p["y"] == 1 else max(0.0, m - d) ** 2
+
+
+def c_cpair(p: dict) -> float:
+    d, m, y = p["d"], p["m"], p["y"]
+    push = (m - d) ** 2 if d < m else 0.0
+    return y * d ** 2 + (1 - y) * push
+
+
+def g_hinge(rng: random.Random) -> dict:
+    out = {}
+    for i in (1, 2, 3):
+        out[f"y{i}"] = rng.choice([-1, 1])
+        out[f"f{i}"] = rng.choice([-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0])
+    return out
+
+
+def a_hinge(p: dict) -> float:
+    return sum(max(0.0, 1 - p[f"y{i}"] * p[f"f{i}"]) for i in (1, 2, 3)) / 3
+
+
+def c_hinge(p: dict) -> float:
+    total = 0.0
+    for i in (1, 2, 3):
+        margin = p[f"y{i}"] * p[f"f{i}"]
+        if margin < 1:
+            total += 1 - margin
+    return total / 3
