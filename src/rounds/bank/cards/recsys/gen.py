@@ -94,3 +94,47 @@ def a_fm(p: dict) -> float:
 def c_fm(p: dict) -> float:
     per_feature = 1 + p["k"]  # a linear weight and a k-dimensional factor
     return per_feature * p["n"] + 1
+
+
+def g_ne(rng: random.Random) -> dict:
+    q = rng.choice([0.02, 0.05, 0.1, 0.2, 0.5])
+    h = -(q * math.log(q) + (1 - q) * math.log(1 - q))
+    return {"ll": round(h * rng.choice([0.75, 0.8, 0.85, 0.9, 0.95, 1.02]), 4), "p": q}
+
+
+def a_ne(p: dict) -> float:
+    q = p["p"]
+    return p["ll"] / -(q * math.log(q) + (1 - q) * math.log(1 - q))
+
+
+def c_ne(p: dict) -> float:
+    q = p["p"]
+    h_bits = -(q * math.log2(q) + (1 - q) * math.log2(1 - q))
+    return (p["ll"] / math.log(2)) / h_bits  # the same ratio, both in bits
+
+
+def g_epsg(rng: random.Random) -> dict:
+    return {"k": rng.choice([2, 5, 10, 20, 100]), "eps": rng.choice([0.01, 0.05, 0.1, 0.2, 0.3])}
+
+
+def a_epsg(p: dict) -> float:
+    return 1 - p["eps"] + p["eps"] / p["k"]
+
+
+def c_epsg(p: dict) -> float:
+    best = 0  # sum over the two branches and, when exploring, over the K equally likely picks
+    explore = sum(p["eps"] / p["k"] for item in range(p["k"]) if item == best)
+    return (1 - p["eps"]) + explore
+
+
+def g_ucb(rng: random.Random) -> dict:
+    return {"mean": rng.choice([0.1, 0.3, 0.5, 0.7]), "n": rng.choice([1, 5, 10, 50, 100]),
+            "t": rng.choice([100, 200, 1000, 10000])}
+
+
+def a_ucb(p: dict) -> float:
+    return p["mean"] + math.sqrt(2 * math.log(p["t"]) / p["n"])
+
+
+def c_ucb(p: dict) -> float:
+    return p["mean"] + (math.log(p["t"] ** 2) / p["n"]) ** 0.5
