@@ -60,7 +60,7 @@ def test_review_a_computed_card_answered_right_then_graded(browser: Any, db: Dat
     assert revealed.status_code == 200
     assert 'data-outcome="correct"' in revealed.text and "Model answer:" in revealed.text
     assert 'id="rate-again"' not in revealed.text and 'id="rate-good"' in revealed.text  # right: Hard, Good, Easy
-    assert re.search(r'id="rate-easy"[^>]*>Easy <span class="muted">\(\d+d\)', revealed.text)
+    assert re.search(r'id="rate-easy"[^>]*>Easy <span class="interval"[^>]*>\(\d+d\)', revealed.text)
     done = browser.post("/cards/review/grade", {"card_id": card_id, "seed": seed, "answer": form["answer"],
                                                 "deck": "activations", "rating": "3", "elapsed": "4.2"},
                         htmx=False, follow_redirects=False)
