@@ -193,3 +193,31 @@ def c_fpt(p: dict) -> float:
     weights = 2 * p["n_b"] * 1e9  # one multiply-add per parameter
     attention = p["L"] * (2 * p["ctx"] * p["d"])  # per layer, Kaplan et al. count 2 * n_ctx * d_attn for attention
     return (weights + attention) / 1e9
+
+
+def g_alibi(rng: random.Random) -> dict:
+    h = rng.choice([4, 8, 16, 32])
+    return {"h": h, "i": rng.randint(1, h), "k": rng.choice([1, 2, 4, 10, 100])}
+
+
+def a_alibi(p: dict) -> float:
+    return -(2 ** (-8 * p["i"] / p["h"])) * p["k"]
+
+
+def c_alibi(p: dict) -> float:
+    start = 2 ** (-8 / p["h"])
+    slopes = [start ** j for j in range(1, p["h"] + 1)]  # geometric: start, start^2, ...
+    return -slopes[p["i"] - 1] * p["k"]
+
+
+def g_rope(rng: random.Random) -> dict:
+    d = rng.choice([64, 128])
+    return {"d": d, "i": rng.choice([0, 1, 4, 8, 16, 31]), "m": rng.choice([1, 7, 10, 100, 1000, 4096])}
+
+
+def a_rope(p: dict) -> float:
+    return p["m"] * 10000 ** (-2 * p["i"] / p["d"])
+
+
+def c_rope(p: dict) -> float:
+    return p["m"] * math.exp(-2 * p["i"] / p["d"] * math.log(10000))
