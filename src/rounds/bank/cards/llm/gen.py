@@ -253,3 +253,37 @@ def a_days(p: dict) -> float:
 def c_days(p: dict) -> float:
     tokens_per_second = p["gpus"] * p["peak"] * 1e12 * p["mfu"] / (6 * p["n_b"] * 1e9)
     return p["t_b"] * 1e9 / tokens_per_second / (24 * 3600)
+
+
+def g_dpo(rng: random.Random) -> dict:
+    return {"pw": rng.choice([-12.0, -10.0, -8.0, -15.0]), "pl": rng.choice([-14.0, -12.0, -9.0, -20.0]),
+            "rw": rng.choice([-12.0, -11.0, -10.0]), "rl": rng.choice([-13.0, -12.0, -11.0]),
+            "beta": rng.choice([0.05, 0.1, 0.3, 0.5])}
+
+
+def a_dpo(p: dict) -> float:
+    margin = p["beta"] * ((p["pw"] - p["rw"]) - (p["pl"] - p["rl"]))
+    return -math.log(1 / (1 + math.exp(-margin)))
+
+
+def c_dpo(p: dict) -> float:
+    reward_w = p["beta"] * (p["pw"] - p["rw"])
+    reward_l = p["beta"] * (p["pl"] - p["rl"])
+    z = reward_l - reward_w  # softplus(-margin), computed stably
+    return max(z, 0.0) + math.log1p(math.exp(-abs(z)))
+
+
+def g_spec(rng: random.Random) -> dict:
+    return {"gamma": rng.choice([1, 2, 3, 4, 5, 8]), "alpha": rng.choice([0.5, 0.6, 0.7, 0.8, 0.9])}
+
+
+def a_spec(p: dict) -> float:
+    a = p["alpha"]
+    return (1 - a ** (p["gamma"] + 1)) / (1 - a)
+
+
+def c_spec(p: dict) -> float:
+    a, g = p["alpha"], p["gamma"]
+    # P(exactly j drafts accepted) = a^j (1 - a) for j < g, a^g for j = g; plus the target's own token
+    expected = sum(j * a ** j * (1 - a) for j in range(g)) + g * a ** g
+    return expected + 1
