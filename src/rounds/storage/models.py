@@ -8,6 +8,7 @@
 * card_states: the FSRS memory state of each fundamentals card a user has reviewed (derived from the log).
 * card_reviews: the review log: one row per grade given to a card; the states are replayed from it.
 * card_sessions: timed card rounds (the phone screen): the questions drawn, the answers typed, the verdict.
+* user_cards: the cards a user wrote (their own deck, `mine`).
 
 Only portable SQL: the same models run on SQLite and PostgreSQL.
 """
@@ -230,3 +231,21 @@ class CardReview(Base):
     elapsed_s: Mapped[float | None]
     retention: Mapped[float]  # the desired retention the card was scheduled with (for the replay)
     session_id: Mapped[int | None] = mapped_column(ForeignKey("card_sessions.id", ondelete="SET NULL"))
+
+
+class UserCard(Base):
+    """A card the user wrote: an open card in their own deck, ``mine/<slug>`` (the slug never changes)."""
+
+    __tablename__ = "user_cards"
+    __table_args__ = (UniqueConstraint("user_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(80))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    key_points: Mapped[list[str]] = mapped_column(JSON)
+    tags: Mapped[list[str]] = mapped_column(JSON)
+    deeper: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    updated_at: Mapped[datetime] = mapped_column(default=now_utc)
