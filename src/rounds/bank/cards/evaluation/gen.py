@@ -239,3 +239,35 @@ def a_logloss(p: dict) -> float:
 def c_logloss(p: dict) -> float:
     probs_of_truth = [p[f"p{i}"] if p[f"y{i}"] == 1 else 1 - p[f"p{i}"] for i in (1, 2, 3)]
     return -math.log(math.prod(probs_of_truth)) / 3
+
+
+def g_brier(rng: random.Random) -> dict:
+    out = {}
+    for i in (1, 2, 3):
+        out[f"p{i}"] = rng.choice([0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0])
+        out[f"y{i}"] = rng.choice([0, 1])
+    return out
+
+
+def a_brier(p: dict) -> float:
+    return sum((p[f"p{i}"] - p[f"y{i}"]) ** 2 for i in (1, 2, 3)) / 3
+
+
+def c_brier(p: dict) -> float:
+    ps = [p[f"p{i}"] for i in (1, 2, 3)]
+    ys = [p[f"y{i}"] for i in (1, 2, 3)]
+    # (p - y)^2 = p^2 - 2 p y + y for 0/1 labels
+    return (sum(x * x for x in ps) - 2 * sum(x * y for x, y in zip(ps, ys, strict=True)) + sum(ys)) / 3
+
+
+def g_fwer(rng: random.Random) -> dict:
+    return {"m": rng.choice([2, 5, 10, 20, 50]), "alpha": rng.choice([0.01, 0.05, 0.1])}
+
+
+def a_fwer(p: dict) -> float:
+    return 1 - (1 - p["alpha"]) ** p["m"]
+
+
+def c_fwer(p: dict) -> float:
+    m, a = p["m"], p["alpha"]
+    return sum(math.comb(m, k) * a ** k * (1 - a) ** (m - k) for k in range(1, m + 1))
