@@ -9,14 +9,14 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from rounds.content.package import Problem
 from rounds.content.testkit import Call, Case, Ops, Threads
 from rounds.domain.verdict import LevelResult, Report, TestResult, Verdict
 from rounds.judge.banned import find_banned
 from rounds.judge.complexity import measure_complexity
-from rounds.judge.graders.base import Context, HarnessLost
+from rounds.judge.graders.base import Context, HarnessLost, sent_signal
 from rounds.judge.graders.function import grade_call
 from rounds.judge.graders.opstream import grade_ops, grade_threads
 from rounds.judge.graders.queries import (
@@ -33,6 +33,7 @@ MAX_SOURCE_BYTES = 256 * 1024
 # failing tests (TLE, MLE, RE) have taken this long in all, the rest of the submission is skipped:
 # a program that sleeps, stops itself or forks without end is rejected in seconds, not minutes.
 BUDGET_BASE_S = 15.0
+BORROW_AFTER_S = 0.2  # a level still running after this takes idle slots as helpers
 FAILING_BUDGET_S = 8.0
 _HARD_FAILS = frozenset({Verdict.TLE, Verdict.MLE, Verdict.RE})
 
@@ -184,14 +185,15 @@ class Judge:
 
     def _grade_level(self, cases: Sequence[tuple[Case | UnitTestFile, bool]], ctx: Context, level: int,
                      fail_fast: bool) -> Iterator[TestResult]:
-        """Grade a level's cases in order; idle warm slots, if any, take some of them in parallel.
+        """Grade a level's cases in order. They run on the submission's slot, each sent while the
+        last one's result is graded on the host; a level still running after BORROW_AFTER_S hands
+        the rest to idle warm slots as well, in parallel (small tests are faster on one slot: the
+        host would spend more switching between threads than the sandbox spends on them).
 
         Results come out in the cases' order. A failure under ``fail_fast`` (or a CE) stops the
         level: cases not started yet are skipped.
         """
-        helpers = self._borrow(ctx, len(cases) - 1)
         stop = threading.Event()
-
         budget: _Budget | None = ctx.extra.get("budget")
 
         def one(i: int, case: Case | UnitTestFile, visible: bool, c: Context) -> list[TestResult]:
@@ -208,12 +210,64 @@ class Judge:
                 stop.set()
             return out
 
-        if not helpers:
-            for i, (case, visible) in enumerate(cases, 1):
+        def stops(out: list[TestResult]) -> bool:
+            return any((fail_fast and not t.passed) or t.verdict is Verdict.CE for t in out)
+
+        numbered = list(enumerate(cases, 1))
+        if len(cases) < 2 or ctx.problem.grader == "unittest":
+            for i, (case, visible) in numbered:
                 yield from one(i, case, visible, ctx)
                 if stop.is_set():
                     return
             return
+        # On the submission's own slot, two tests out at a time.
+        ctx.if_ok = fail_fast
+        futures: list[Future[list[TestResult]]] = []
+        done = 0
+        t0 = time.monotonic()
+        rest: list[tuple[int, tuple[Case | UnitTestFile, bool]]] = []
+        helpers: list[Context] = []
+
+        def work(i: int, case: Case | UnitTestFile, visible: bool, ev: threading.Event) -> list[TestResult]:
+            with sent_signal(ev):
+                return one(i, case, visible, ctx)
+
+        try:
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="rounds-test") as ex:
+                for n, (i, (case, visible)) in enumerate(numbered):
+                    left = len(numbered) - n
+                    if left >= 3 and time.monotonic() - t0 > BORROW_AFTER_S:
+                        helpers = self._borrow(ctx, left - 1)
+                        if helpers:
+                            rest = numbered[n:]
+                            break
+                    ev = threading.Event()
+                    futures.append(ex.submit(work, i, case, visible, ev))
+                    ev.wait()  # its request is written: the next one may follow it
+                    while done < len(futures) and futures[done].done():
+                        out = futures[done].result()
+                        done += 1
+                        yield from out
+                        if stops(out):
+                            return
+                for f in futures[done:]:
+                    out = f.result()
+                    yield from out
+                    if stops(out):
+                        rest = []
+                        return
+        finally:
+            ctx.if_ok = False
+            if not rest:
+                for c in helpers:
+                    c.close()
+        if rest:
+            yield from self._parallel(rest, ctx, helpers, one, stops)
+
+    def _parallel(self, numbered: list[tuple[int, tuple[Case | UnitTestFile, bool]]], ctx: Context,
+                  helpers: list[Context], one: Callable[[int, Case | UnitTestFile, bool, Context], list[TestResult]],
+                  stops: Callable[[list[TestResult]], bool]) -> Iterator[TestResult]:
+        """The rest of a level on the submission's slot and borrowed ones, a test per free slot."""
         free: queue.Queue[Context] = queue.Queue()
         for c in [ctx, *helpers]:
             free.put(c)
@@ -227,13 +281,13 @@ class Judge:
 
         try:
             with ThreadPoolExecutor(max_workers=1 + len(helpers)) as ex:
-                futures = [ex.submit(run, i, case, visible) for i, (case, visible) in enumerate(cases, 1)]
+                futures = [ex.submit(run, i, case, visible) for i, (case, visible) in numbered]
                 for f in futures:
                     out = f.result()
                     yield from out
                     # Stop at the first stopping result in order (a later test may have set the flag
                     # first: keep collecting until that result has been yielded).
-                    if any((fail_fast and not t.passed) or t.verdict is Verdict.CE for t in out):
+                    if stops(out):
                         for g in futures:
                             g.cancel()
                         return

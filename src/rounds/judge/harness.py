@@ -1021,6 +1021,7 @@ class Harness:
         self.state = _own_state()
         self.base_rss = _proc_rss_kb(os.getpid())
         self.base_mem = _mem_kb(os.getpid())
+        self.failed = False  # the last test of this submission failed here (a limit, a crash)
 
     def send(self, msg: dict[str, Any], blobs: list[bytes] | None = None) -> None:
         self.out.write(wire.pack(msg, blobs))
@@ -1039,13 +1040,21 @@ class Harness:
                 return
             op = msg.get("op")
             if op == "load":  # a new submission: nothing of the last one survives
+                self.failed = False
                 self.retire()
                 _wipe_scratch()
                 self.source = msg["source"]
                 self.banned = list(msg.get("banned", []))
                 self.send({"op": "loaded"})
             elif op == "run":  # the task follows as a frame of its own, forwarded unread
-                self.run(wire.read_raw_frame(self.inp), msg["limits"], bool(msg.get("fresh")), bool(msg.get("probe")))
+                frame = wire.read_raw_frame(self.inp)
+                if msg.get("if_ok") and self.failed:
+                    # Sent ahead of the last test's result, for a judge that stops at the first
+                    # failure: that test failed here (a limit, a crash), so this one is not run.
+                    self.send({"op": "result", "reason": "skipped", "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0,
+                               "stdout": "", "stdout_bytes": 0, "exit_code": None}, [b""])
+                    continue
+                self.run(frame, msg["limits"], bool(msg.get("fresh")), bool(msg.get("probe")))
             elif op == "end":  # the submission is over: nothing of it stays alive or on disk
                 self.retire()
                 _wipe_scratch()
@@ -1109,6 +1118,7 @@ class Harness:
             try:
                 self.proc = self.take()
             except OSError as exc:
+                self.failed = True
                 self.send({"op": "result", "reason": "setup_failed", "detail": f"fork failed: {exc}",
                            "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0, "stdout": "", "stdout_bytes": 0,
                            "exit_code": None}, [b""])
@@ -1128,6 +1138,7 @@ class Harness:
             changed = [name for name, a, b in zip(STATE_NAMES, self.state, state, strict=True) if a != b]
             report["detail"] = f"the judge's own process changed during this test ({', '.join(changed)})"
         res_bytes = report.pop("_result")
+        self.failed = bool(report["reason"]) or report["exit_code"] is not None
         self.send({"op": "result", **report}, [res_bytes])
 
     def supervise(self, proc: TestProcess, task_frame: bytes, limits: dict[str, Any],

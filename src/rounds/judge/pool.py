@@ -13,6 +13,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,11 @@ class SlotDied(Exception):
 
 class SlotHung(Exception):
     """The harness did not answer within its deadline."""
+
+
+class SlotLostBehind(SlotDied):
+    """The harness was lost on an earlier test while this one waited behind it (sent ahead): the
+    test never ran, and runs again on another slot."""
 
 
 @dataclass
@@ -99,6 +105,12 @@ def reap_orphans(keep: set[int]) -> int:
 
 
 REAP_EVERY_S = 2.0
+# Slots start on this one long-lived thread (see Slot.start).
+_STARTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rounds-slot-start")
+
+
+def _starter_thread() -> threading.Thread | None:
+    return next((t for t in threading.enumerate() if t.name.startswith("rounds-slot-start")), None)
 
 
 class Slot:
@@ -119,9 +131,25 @@ class Slot:
         self.uses = 0
         self.oom_seen = -1  # the cgroup's OOM-kill count after the last test
         self.stderr_tail = b""
+        # Tests may be sent ahead (the next one while the last one's result is graded): requests are
+        # numbered as they are written and their answers read in the same order.
+        self._wlock = threading.Lock()
+        self._turn = threading.Condition()
+        self._sent = 0
+        self._served = 0
+        self._broken = False
 
     # -- lifecycle
     def start(self) -> None:
+        """Start the harness, from a thread that lives as long as this process: the sandbox dies
+        with the thread that started it (bubblewrap's --die-with-parent), and a test thread that
+        starts a replacement slot ends with its level."""
+        if threading.current_thread() is _starter_thread():
+            self._start()
+        else:
+            _STARTER.submit(self._start).result()
+
+    def _start(self) -> None:
         env = sandbox.sandbox_env()
         fds: tuple[int, ...] = ()
         if self.mode == "bwrap":
@@ -177,6 +205,12 @@ class Slot:
             self.cgroup = None
 
     # -- protocol
+    def _fail(self) -> None:
+        """The harness is lost: tests sent behind the current one will never be answered."""
+        with self._turn:
+            self._broken = True
+            self._turn.notify_all()
+
     def _drain_stderr(self) -> None:
         if self.proc is None or self.proc.stderr is None:
             return
@@ -234,24 +268,47 @@ class Slot:
                 self._send({"op": "end"})
 
     def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits, *, fresh: bool = False,
-            meanwhile: Callable[[], None] | None = None) -> RawRun:
+            meanwhile: Callable[[], None] | None = None, if_ok: bool = False,
+            on_sent: Callable[[], None] | None = None) -> RawRun:
         """Run one task; raises SlotDied/SlotHung when the harness is lost.
 
         Tests of one submission run one after another in the same test process; ``fresh`` asks
         for a new one (a new level, a test that needs isolation). Large inputs always get a fresh
-        process, whose CPU count starts after its inputs are decoded."""
-        if self.cgroup is not None:
-            if self.oom_seen < 0:
-                self.oom_seen = self.cgroup.oom_kills()
-            self.cgroup.set_memory((self.base_rss_kb + limits.memory_kb) * 1024 + (96 << 20))
-        self.uses += 1
+        process, whose CPU count starts after its inputs are decoded.
+
+        Another thread may send the next test before this one's answer is read (``on_sent`` tells
+        it when this request is written): the harness runs them in the order sent, and each
+        thread reads its own answer in turn. ``if_ok``: skip this test if the one before it failed
+        in the harness (a judge that stops at the first failure sends tests ahead this way). A test
+        waiting behind one that kills the harness raises SlotLostBehind: it never ran."""
         # The task travels as a frame of its own, which the harness forwards to the test process
         # without reading it; the header says what the harness needs to know.
         lim = limits.to_json()
         task_frame = wire.pack({"task": task, "limits": lim}, blobs)
         probe = bool(task.get("probes"))
         isolate = fresh or probe or task.get("kind") == "unittest" or len(task_frame) > FRESH_INPUT_BYTES
-        self._write(wire.pack({"op": "run", "limits": lim, "fresh": isolate, "probe": probe}) + task_frame)
+        header: dict[str, Any] = {"op": "run", "limits": lim, "fresh": isolate, "probe": probe}
+        if if_ok:
+            header["if_ok"] = True
+        with self._wlock:
+            if self._broken:
+                raise SlotLostBehind("the harness was lost on an earlier test")
+            seq = self._sent
+            self._sent += 1
+            if self.cgroup is not None:
+                if self.oom_seen < 0:
+                    self.oom_seen = self.cgroup.oom_kills()
+                self.cgroup.set_memory((self.base_rss_kb + limits.memory_kb) * 1024 + (96 << 20))
+            self.uses += 1
+            try:
+                self._write(wire.pack(header) + task_frame)
+            except SlotDied as exc:
+                self._fail()
+                if self._served < seq:  # an earlier test is still out: it is the one that killed it
+                    raise SlotLostBehind(str(exc)) from None
+                raise
+        if on_sent is not None:
+            on_sent()
         # While the sandbox runs the test, the host does its own part (the reference's answer).
         failed: BaseException | None = None
         if meanwhile is not None:
@@ -259,11 +316,23 @@ class Slot:
                 meanwhile()
             except BaseException as exc:  # noqa: BLE001 - re-raised once the result is read
                 failed = exc
+        with self._turn:
+            while self._served != seq and not self._broken:
+                self._turn.wait()
+            if self._served != seq:
+                raise SlotLostBehind("the harness was lost on an earlier test")
         # The harness enforces the wall limit itself; this deadline catches a harness that hangs.
         # The harness caps the result itself; the reply adds its stdout excerpt and a header.
-        msg, frames = self._read(limits.wall_ms / 1000 + 6, limit=limits.result_bytes + PROTOCOL_LIMIT)
-        if msg.get("op") != "result":
-            raise SlotDied(f"unexpected answer: {msg.get('op')}")
+        try:
+            msg, frames = self._read(limits.wall_ms / 1000 + 6, limit=limits.result_bytes + PROTOCOL_LIMIT)
+            if msg.get("op") != "result":
+                raise SlotDied(f"unexpected answer: {msg.get('op')}")
+        except (SlotDied, SlotHung):
+            self._fail()
+            raise
+        with self._turn:
+            self._served += 1
+            self._turn.notify_all()
         if failed is not None:
             raise failed
         oom = False

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,7 @@ from rounds.domain.verdict import TestResult, Verdict
 from rounds.judge import wire
 from rounds.judge.checkers import short
 from rounds.judge.classify import Classified, classify
-from rounds.judge.pool import RawRun, RunLimits, Slot, SlotDied, SlotHung, SlotPool
+from rounds.judge.pool import RawRun, RunLimits, Slot, SlotDied, SlotHung, SlotLostBehind, SlotPool
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,47 @@ class Unreadable(HarnessLost):
         super().__init__(Verdict.RE, f"the returned value could not be read: {str(exc)[:300] or type(exc).__name__}")
 
 
+_PIPE = threading.local()
+
+
+def _signal_sent() -> None:
+    """This thread's test is written to the slot: the engine may send the next one behind it."""
+    ev = getattr(_PIPE, "sent", None)
+    if ev is not None:
+        ev.set()
+
+
+@contextlib.contextmanager
+def sent_signal(ev: threading.Event) -> Iterator[None]:
+    """Set ``ev`` when this thread's next run is written to its slot (or when the test ends
+    without running anything)."""
+    _PIPE.sent = ev
+    try:
+        yield
+    finally:
+        _PIPE.sent = None
+        ev.set()
+
+
+class _Once:
+    """The host's work for a test, done once even when the test is sent again to a new slot."""
+
+    def __init__(self, fn: Callable[[], None]) -> None:
+        self.fn = fn
+        self.done = False
+        self.exc: BaseException | None = None
+
+    def __call__(self) -> None:
+        if not self.done:
+            self.done = True
+            try:
+                self.fn()
+            except BaseException as exc:  # noqa: BLE001 - raised again on every call
+                self.exc = exc
+        if self.exc is not None:
+            raise self.exc
+
+
 @dataclass
 class Context:
     """One submission's judging: its problem, its source and the slot it currently holds."""
@@ -55,6 +97,8 @@ class Context:
     fresh: bool = True  # the next test starts a new test process (a new level)
     loaded: Slot | None = None  # the slot this submission's source was loaded into
     loaded_source: str = ""  # and the source loaded (the complexity ladder switches sources)
+    if_ok: bool = False  # tests are sent ahead and the judge stops at the first failure
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     def new_level(self) -> None:
         """The next test begins a level: it runs in a fresh test process."""
@@ -91,33 +135,54 @@ class Context:
     def run(self, task: dict[str, Any], blobs: list[bytes], limits: RunLimits, *,
             meanwhile: Callable[[], None] | None = None) -> tuple[RawRun, Classified]:
         """Run one task in the slot; ``meanwhile`` (the host's own work for this test, such as the
-        reference's answer) runs while the sandbox does."""
-        if self.slot is not None and not self.slot.alive():
-            self._lose(self.slot)
-        if self.slot is None:
-            if self.pool is None:
-                raise RuntimeError("this context runs no user code")
-            self.slot = self.pool.acquire(self.problem.runtime)
-        slot = self.slot
-        try:
-            if self.loaded is not slot or self.loaded_source != self.source:
-                slot.load(self.source, self.problem.banned)
-                self.loaded, self.loaded_source = slot, self.source
-            raw = slot.run(task, blobs, limits, fresh=self.fresh, meanwhile=meanwhile)
-            self.fresh = False
-        except SlotHung as exc:
-            self._lose(slot)
-            raise HarnessLost(Verdict.TLE, f"the sandbox stopped answering ({exc}); the program blocked the judge") from None
-        except SlotDied:
-            self._lose(slot)
-            raise HarnessLost(
-                Verdict.RE,
-                "the sandbox died while running this test: the program killed or crashed the judge's harness",
-            ) from None
+        reference's answer) runs while the sandbox does.
+
+        Two threads may share the context when the engine sends a test ahead (see
+        ``Engine._pipelined``): each run is written in the order the engine starts them, and one
+        that waited behind a test that lost the slot runs again on a new slot."""
+        once = _Once(meanwhile) if meanwhile is not None else None
+        while True:
+            with self._lock:
+                if self.slot is not None and not self.slot.alive():
+                    self._lose(self.slot)
+                if self.slot is None:
+                    if self.pool is None:
+                        raise RuntimeError("this context runs no user code")
+                    self.slot = self.pool.acquire(self.problem.runtime)
+                slot = self.slot
+                fresh, self.fresh = self.fresh, False
+            try:
+                with self._lock:
+                    if self.loaded is not slot or self.loaded_source != self.source:
+                        slot.load(self.source, self.problem.banned)
+                        self.loaded, self.loaded_source = slot, self.source
+                raw = slot.run(task, blobs, limits, fresh=fresh, meanwhile=once, if_ok=self.if_ok,
+                               on_sent=_signal_sent)
+            except SlotLostBehind:
+                with self._lock:
+                    if self.slot is slot:
+                        self._lose(slot)
+                continue  # it never ran: run it on a new slot (where it starts a fresh process)
+            except SlotHung as exc:
+                with self._lock:
+                    if self.slot is slot:
+                        self._lose(slot)
+                raise HarnessLost(Verdict.TLE, f"the sandbox stopped answering ({exc}); the program blocked the judge") from None
+            except SlotDied:
+                with self._lock:
+                    if self.slot is slot:
+                        self._lose(slot)
+                raise HarnessLost(
+                    Verdict.RE,
+                    "the sandbox died while running this test: the program killed or crashed the judge's harness",
+                ) from None
+            break
         self.runs += 1
         if raw.reason in ("harness_tampered", "setup_failed"):
             # The slot is not trusted any more: a fresh one serves the next test.
-            self._lose(slot)
+            with self._lock:
+                if self.slot is slot:
+                    self._lose(slot)
         return raw, classify(raw, limits)
 
     def decode(self, body: Any, blobs: list[bytes]) -> Any:
