@@ -262,3 +262,18 @@ def c_cond(p: dict) -> float:
     p_both = p["a"] / n
     p_clicked = (p["a"] + p["c"]) / n
     return p_both / p_clicked
+
+
+def g_expmem(rng: random.Random) -> dict:
+    return {"mu": rng.choice([2, 5, 10, 24, 100]), "s": rng.choice([1, 5, 10, 50]), "t": rng.choice([1, 2, 5, 10, 24])}
+
+
+def a_expmem(p: dict) -> float:
+    return math.exp(-p["t"] / p["mu"])
+
+
+def c_expmem(p: dict) -> float:
+    def survive(x: float) -> float:
+        return math.exp(-x / p["mu"])
+
+    return survive(p["s"] + p["t"]) / survive(p["s"])
