@@ -216,3 +216,30 @@ def c_gb(p: dict) -> float:
     f0 = sum(ys) / 4
     right_mean = (ys[2] + ys[3]) / 2  # mean residual of a leaf = leaf mean of y minus f0
     return (1 - p["lr"]) * f0 + p["lr"] * right_mean
+
+
+def g_xgbleaf(rng: random.Random) -> dict:
+    return {"p": rng.choice([0.0, 0.5, 1.0, 2.0]), "y1": rng.randint(-2, 5), "y2": rng.randint(-2, 5),
+            "y3": rng.randint(-2, 5), "lam": rng.choice([0, 1, 2, 3, 10])}
+
+
+def a_xgbleaf(p: dict) -> float:
+    G = sum(p["p"] - p[k] for k in ("y1", "y2", "y3"))
+    H = 3.0
+    return -G / (H + p["lam"])
+
+
+def c_xgbleaf(p: dict) -> float:
+    ys = [p["y1"], p["y2"], p["y3"]]
+
+    def slope(w: float) -> float:  # derivative of sum (1/2)(y - p - w)^2 + (lambda/2) w^2
+        return sum(-(y - p["p"] - w) for y in ys) + p["lam"] * w
+
+    lo, hi = -50.0, 50.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if slope(mid) < 0:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
