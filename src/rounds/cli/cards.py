@@ -115,9 +115,10 @@ def review(
     """
     from rounds.content.cards import bank
     from rounds.services import card_practice as cp
+    from rounds.services.own_cards import practice_bank
 
-    b = bank()
     with _services() as db:
+        b = practice_bank(sessions=db.sessions, base=bank())
         q = cp.queue(sessions=db.sessions, bank=b, decks=_decks(deck), new=new)
         cards = q.cards
         if not cards:
@@ -167,9 +168,10 @@ def screen(
     from rounds.content.cards import bank
     from rounds.services import card_practice as cp
     from rounds.services.errors import InvalidInput
+    from rounds.services.own_cards import practice_bank
 
-    b = bank()
     with _services() as db:
+        b = practice_bank(sessions=db.sessions, base=bank())
         sid = cp.start_screen(sessions=db.sessions, bank=b, decks=_decks(decks))
         console.print(f"Phone screen {sid}: {cp.SCREEN_QUESTIONS} questions, {cp.SCREEN_MINUTES} minutes. "
                       "The clock does not stop; an empty answer is I don't know.")
@@ -212,9 +214,10 @@ def stats() -> None:
     """Recall by deck, the weakest decks, and the reviews due over the next 7 days."""
     from rounds.content.cards import bank
     from rounds.services import card_practice as cp
+    from rounds.services.own_cards import practice_bank
 
     with _services() as db:
-        p = cp.progress(sessions=db.sessions, bank=bank())
+        p = cp.progress(sessions=db.sessions, bank=practice_bank(sessions=db.sessions, base=bank()))
     table = Table(title="fundamentals cards")
     for col in ("deck", "cards", "seen", "due now", "reviews", "recall"):
         table.add_column(col, justify="left" if col == "deck" else "right", no_wrap=True)

@@ -15,7 +15,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from rounds.content.cards import Bank, bank
 from rounds.services import card_practice as cp
+from rounds.services import own_cards
 from rounds.services.errors import InvalidInput
+from rounds.storage.db import SessionFactory
 from rounds.web import views
 from rounds.web.deps import CsrfChecked, SessionsDep
 
@@ -29,8 +31,9 @@ Picked = Annotated[list[str], Form(max_length=26)]
 RatingF = Annotated[int | None, Form(ge=1, le=4)]
 
 
-def _bank() -> Bank:
-    return bank()
+def _bank(sessions: SessionFactory) -> Bank:
+    """The bundled decks and the user's own."""
+    return own_cards.practice_bank(sessions=sessions, base=bank())
 
 
 def _decks(value: str) -> list[str] | None:
@@ -58,7 +61,7 @@ def _review_url(deck: str) -> str:
 
 @router.get("/cards", response_class=HTMLResponse)
 def cards_home(request: Request, sessions: SessionsDep) -> HTMLResponse:
-    b = _bank()
+    b = _bank(sessions)
     prog = cp.progress(sessions=sessions, bank=b)
     q = cp.queue(sessions=sessions, bank=b)
     return views.page(request, "cards.html", section="cards", progress=prog, queue=q, decks=b.decks,
@@ -86,7 +89,7 @@ def _question_page(request: Request, sessions: SessionsDep, b: Bank, deck: str, 
 
 @router.get("/cards/review", response_class=HTMLResponse)
 def review_page(request: Request, sessions: SessionsDep, deck: DeckQ = "") -> HTMLResponse:
-    b = _bank()
+    b = _bank(sessions)
     try:
         q = cp.queue(sessions=sessions, bank=b, decks=_decks(deck))
     except InvalidInput as exc:
@@ -113,7 +116,7 @@ def review_answer(request: Request, sessions: SessionsDep, card_id: CardId, seed
                   picked: Picked = [], deck: Annotated[str, Form(max_length=200)] = "",  # noqa: B006
                   shown_at: Annotated[str, Form(max_length=64)] = "",
                   new: Annotated[str, Form(max_length=5)] = "") -> HTMLResponse:
-    b = _bank()
+    b = _bank(sessions)
     try:
         card = b.get(card_id)
     except KeyError:
@@ -133,7 +136,7 @@ def review_answer(request: Request, sessions: SessionsDep, card_id: CardId, seed
 def review_grade(sessions: SessionsDep, card_id: CardId, rating: Annotated[int, Form(ge=1, le=4)], seed: Seed = "",
                  answer: Answer = "", deck: Annotated[str, Form(max_length=200)] = "",
                  elapsed: Annotated[float | None, Form(ge=0)] = None) -> RedirectResponse:
-    b = _bank()
+    b = _bank(sessions)
     if card_id not in b.cards:
         raise HTTPException(404, f"There is no card '{card_id}'.")
     try:
@@ -148,7 +151,7 @@ def review_grade(sessions: SessionsDep, card_id: CardId, rating: Annotated[int, 
 def screen_start(sessions: SessionsDep, decks: Annotated[list[str], Form(max_length=40)] = []  # noqa: B006
                  ) -> RedirectResponse:
     try:
-        sid = cp.start_screen(sessions=sessions, bank=_bank(), decks=decks or None)
+        sid = cp.start_screen(sessions=sessions, bank=_bank(sessions), decks=decks or None)
     except InvalidInput as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/cards/screen/{sid}", status_code=303)
@@ -156,7 +159,7 @@ def screen_start(sessions: SessionsDep, decks: Annotated[list[str], Form(max_len
 
 def _screen(sessions: SessionsDep, screen_id: int) -> cp.ScreenView:
     try:
-        return cp.screen(sessions=sessions, bank=_bank(), session_id=screen_id)
+        return cp.screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id)
     except cp.CardSessionNotFound:
         raise HTTPException(404, f"There is no phone screen {screen_id}.") from None
 
@@ -173,7 +176,7 @@ def screen_page(request: Request, screen_id: int, sessions: SessionsDep,
 def screen_answer(screen_id: int, sessions: SessionsDep, index: Annotated[int, Form(ge=0, le=100)],
                   answer: Answer = "", picked: Picked = []) -> RedirectResponse:  # noqa: B006
     try:
-        msg = cp.answer_screen(sessions=sessions, bank=_bank(), session_id=screen_id, index=index,
+        msg = cp.answer_screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id, index=index,
                                answer=_typed(answer, picked))
     except cp.CardSessionNotFound:
         raise HTTPException(404, f"There is no phone screen {screen_id}.") from None
@@ -191,7 +194,7 @@ def screen_grade(screen_id: int, sessions: SessionsDep, rating_0: RatingF = None
     given = [rating_0, rating_1, rating_2, rating_3, rating_4]
     ratings = {n: r for n, r in enumerate(given) if r is not None}
     try:
-        cp.grade_screen(sessions=sessions, bank=_bank(), session_id=screen_id, ratings=ratings)
+        cp.grade_screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id, ratings=ratings)
     except InvalidInput as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/cards/screen/{screen_id}", status_code=303)
@@ -199,6 +202,6 @@ def screen_grade(screen_id: int, sessions: SessionsDep, rating_0: RatingF = None
 
 @router.get("/cards/progress", response_class=HTMLResponse)
 def cards_progress(request: Request, sessions: SessionsDep) -> HTMLResponse:
-    b = _bank()
+    b = _bank(sessions)
     return views.page(request, "cards_progress.html", section="cards", progress=cp.progress(sessions=sessions, bank=b),
                       decks=b.decks)
