@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -149,18 +150,30 @@ def validate(
         if verbose:
             for n in r.notes:
                 console.print(f"       · {n}", style="dim")
-    decks = []
-    if not ids and track is None:  # the fundamentals card decks (docs/cards.md)
-        from rounds.content.cards import validate_all
-
-        decks = validate_all()
-        for d in decks:
-            bad += not d.ok
-            console.print(f"[green]ok[/green]   cards/{d.deck} ({d.cards} cards)" if d.ok else f"[red]FAIL[/red] cards/{d.deck}")
-            for f in d.failures:
+    checked = 0
+    if not ids and track is None:  # the other rounds' content: cards, design prompts, behavioral bank
+        for name, what, ok, failures in _content_checks():
+            checked += 1
+            bad += not ok
+            console.print(f"[green]ok[/green]   {name} ({what})" if ok else f"[red]FAIL[/red] {name}")
+            for f in failures:
                 console.print(f"       - {f}", markup=False)
-    console.print(f"{len(results) + len(load_errors) + len(decks) - bad} ok, {bad} failing")
+    console.print(f"{len(results) + len(load_errors) + checked - bad} ok, {bad} failing")
     raise typer.Exit(EXIT_REJECTED if bad else EXIT_ACCEPTED)
+
+
+def _content_checks() -> Iterator[tuple[str, str, bool, list[str]]]:
+    """(name, what it holds, ok, failures) for every file of content that is not a problem
+    package: card decks (docs/cards.md), design prompts (docs/design.md), the behavioral bank
+    (docs/behavioral.md)."""
+    from rounds.content import behavioral, cards, design
+
+    for d in cards.validate_all():
+        yield f"cards/{d.deck}", f"{d.cards} cards", d.ok, d.failures
+    for p in design.validate_all():
+        yield f"design/{p.prompt}", f"{p.rubric} rubric items", p.ok, p.failures
+    for b in behavioral.validate_all():
+        yield f"behavioral/{b.file}", f"{b.items} items", b.ok, b.failures
 
 
 @app.command()

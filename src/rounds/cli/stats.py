@@ -23,9 +23,13 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     from rounds.services.stats import catalog_counts
 
     counts = catalog_counts(catalog())
+    from rounds.content.behavioral import counts as behavioral_counts
     from rounds.content.cards import counts as card_counts
+    from rounds.content.design import counts as design_counts
 
     counts["fundamentals"] = card_counts()  # the card decks: cards in total, per kind and per deck
+    counts.update(design_counts())  # prompts per design round: "model-design", "infra-design"
+    counts["behavioral"] = behavioral_counts()  # questions, company value sets, deep-dive probes
     if as_json:
         print(json.dumps(counts, indent=1))
         return
@@ -39,6 +43,10 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     fund = counts["fundamentals"]
     console.print(f"fundamentals: {fund['cards']} cards in {len(fund['decks'])} decks "
                   f"({', '.join(f'{n} {k}' for k, n in fund['kinds'].items())})")
+    console.print(f"model design: {counts['model-design']} prompts; infra design: {counts['infra-design']} prompts")
+    beh = counts["behavioral"]
+    console.print(f"behavioral: {beh['questions']} questions, {beh['companies']} company value sets, "
+                  f"{beh['deep_dive']} deep-dive probes")
     if counts["not_loaded"]:
         console.print(f"{counts['not_loaded']} problem folder(s) failed to load: `rounds list` names them.")
 
