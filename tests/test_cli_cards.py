@@ -120,3 +120,27 @@ def test_stats_and_settings(db: Database) -> None:
     assert r.exit_code == 0, r.output
     assert "losses" in r.output and "weakest: losses (0%)" in r.output
     assert "due in the next 7 days:" in r.output and "target retention 85%" in r.output
+
+
+def test_own_cards_add_edit_list_export_and_import(db: Database, tmp_path: Any) -> None:
+    r = _run("cards", "add", "-q", "Why tie embeddings?", "-a", "Fewer parameters, shared geometry.",
+             "-p", "fewer parameters", "-p", "same matrix", "--tags", "llm,mine")
+    assert r.exit_code == 0 and "added mine/why-tie-embeddings" in r.output
+    r = _run("cards", "edit", "mine/why-tie-embeddings", "--deeper", "When does it hurt?")
+    assert r.exit_code == 0, r.output
+    assert "mine/why-tie-embeddings  Why tie embeddings?" in _run("cards", "mine").output
+    out = tmp_path / "mine.csv"
+    assert _run("cards", "export", str(out)).exit_code == 0
+    assert "When does it hurt?" in out.read_text() and "fewer parameters | same matrix" in out.read_text()
+    anki = _run("cards", "export", "--format", "anki")
+    assert anki.output.startswith("#separator:tab") and "mine/why-tie-embeddings\t" in anki.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("question,answer\nQ1?,A1\nQ2?\n")
+    r = _run("cards", "import", str(bad))
+    assert r.exit_code == 2 and "bad.csv: line 3: 1 fields, the header has 2; nothing was imported" in r.output
+    assert "Q1?" not in _run("cards", "mine").output
+    r = _run("cards", "import", str(out))
+    assert r.exit_code == 0 and "imported 0 new cards, updated 1" in r.output
+    deck = _run("cards", "export", "--format", "anki", "--deck", "losses")
+    assert deck.exit_code == 0 and "\tlosses" in deck.output
+    assert _run("cards", "export", "--deck", "losses").exit_code == 2  # bundled decks go to anki only

@@ -251,3 +251,124 @@ def settings_cmd(
                 retention=current["retention"] if retention is None else retention,
                 new_per_day=current["new_per_day"] if new_per_day is None else new_per_day)
     console.print(f"desired retention {current['retention']:.2f}, {current['new_per_day']} new cards a day")
+
+
+Points = Annotated[list[str] | None, typer.Option("--point", "-p", help="a key point (repeat for each)")]
+
+
+@commands.command()
+def add(
+    question: Annotated[str, typer.Option("--question", "-q", help="the question, as an interviewer asks it")],
+    answer: Annotated[str, typer.Option("--answer", "-a", help="the short model answer")],
+    point: Points = None,
+    tags: Annotated[str, typer.Option(help="tags, separated by spaces or commas")] = "",
+    deeper: Annotated[str, typer.Option(help="the follow-up question")] = "",
+    card_id: Annotated[str, typer.Option("--id", help="a slug for the card (default: made from the question)")] = "",
+) -> None:
+    """Write a card of your own (an open card in the deck `mine`)."""
+    from rounds.services import own_cards as oc
+
+    with _services() as db:
+        cid = oc.add_card(sessions=db.sessions, card=oc.CardInput(
+            question=question, answer=answer, key_points=tuple(point or ()), tags=tuple(tags.replace(",", " ").split()),
+            deeper=deeper, id=card_id))
+    console.print(f"added {cid}")
+
+
+@commands.command()
+def edit(
+    card_id: Annotated[str, typer.Argument(metavar="ID", help="one of your cards, e.g. mine/why-warmup")],
+    question: Annotated[str | None, typer.Option("--question", "-q")] = None,
+    answer: Annotated[str | None, typer.Option("--answer", "-a")] = None,
+    point: Points = None,
+    tags: Annotated[str | None, typer.Option(help="the new tags (replace the old ones)")] = None,
+    deeper: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Change one of your cards; what is not given stays. Its id, and so its review history, stays."""
+    from rounds.services import own_cards as oc
+
+    with _services() as db:
+        old = oc.get_card(sessions=db.sessions, card_id=card_id)
+        cid = oc.edit_card(sessions=db.sessions, card_id=card_id, card=oc.CardInput(
+            question=old.question if question is None else question,
+            answer=old.answer if answer is None else answer,
+            key_points=tuple(k.point for k in old.key_points) if point is None else tuple(point),
+            tags=old.tags if tags is None else tuple(tags.replace(",", " ").split()),
+            deeper=old.deeper if deeper is None else deeper))
+    console.print(f"saved {cid}")
+
+
+@commands.command()
+def mine() -> None:
+    """List your own cards."""
+    from rounds.services import own_cards as oc
+
+    with _services() as db:
+        cards = oc.own_cards(sessions=db.sessions)
+    if not cards:
+        console.print("You have no cards of your own yet: `rounds cards add` or `rounds cards import FILE`.")
+        return
+    for c in cards:
+        tags = f"  [dim]{escape(' '.join(c.tags))}[/dim]" if c.tags else ""
+        console.print(f"{escape(c.id)}  {escape(c.question)}{tags}")
+
+
+@commands.command("import")
+def import_cmd(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="a .csv file, or an Anki text file (.txt or .tsv)")],
+    fmt: Annotated[str | None, typer.Option("--format", help="csv or anki (default: from the file)")] = None,
+) -> None:
+    """Import cards into your deck: all or nothing. A card already there (same id) is updated, history kept.
+
+    CSV columns: id (optional), question, answer, key_points (separated by |), tags, deeper.
+    """
+    from pathlib import Path
+
+    from rounds.services import own_cards as oc
+    from rounds.services.errors import InvalidInput
+
+    path = Path(file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        err.print(f"[red]error:[/red] cannot read {escape(file)}: {escape(str(exc))}")
+        raise typer.Exit(EXIT_ERROR) from None
+    with _services() as db:
+        try:
+            rep = oc.import_cards(sessions=db.sessions, text=text, fmt=fmt or oc.guess_format(path.name, text))
+        except InvalidInput as exc:
+            err.print(f"[red]error:[/red] {escape(path.name)}: {escape(str(exc))}; nothing was imported")
+            raise typer.Exit(EXIT_ERROR) from None
+    console.print(f"imported {len(rep.added)} new card{'s' if len(rep.added) != 1 else ''}, "
+                  f"updated {len(rep.updated)}")
+
+
+@commands.command()
+def export(
+    out: Annotated[str | None, typer.Argument(metavar="[FILE]", help="where to write (default: standard output)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, or anki (tab-separated, for Anki's import)")] = "csv",
+    deck: Annotated[str, typer.Option(help="the deck: mine (your cards) or a bundled deck (anki only)")] = "mine",
+) -> None:
+    """Export your cards as CSV (importable back) or for Anki; a bundled deck can go to Anki too."""
+    from pathlib import Path
+
+    from rounds.content.cards import bank
+    from rounds.services import own_cards as oc
+
+    if fmt not in ("csv", "anki"):
+        err.print(f"[red]error:[/red] --format must be csv or anki, not {escape(fmt)}")
+        raise typer.Exit(EXIT_ERROR)
+    with _services() as db:
+        if deck == oc.DECK:
+            cards = oc.own_cards(sessions=db.sessions)
+        elif deck in bank().decks and fmt == "anki":
+            cards = list(bank().decks[deck].cards)
+        else:
+            err.print(f"[red]error:[/red] no deck {escape(deck)} to export as {fmt} (bundled decks export to anki)")
+            raise typer.Exit(EXIT_ERROR)
+    text = oc.export_csv(cards) if fmt == "csv" else oc.export_anki(cards)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        err.print(f"wrote {len(cards)} cards to {escape(out)}")
+    else:
+        print(text, end="")
