@@ -104,7 +104,7 @@ def classify(raw: RawRun, limits: RunLimits) -> Classified:
     if status == "compile_error":
         return Classified(Verdict.CE, f"the source does not compile{at}: {msg}", header, [])
     if status == "import_error":
-        return Classified(Verdict.CE, f"import failed{at}: {msg} (only the standard library, numpy and, for torch problems, torch are available)", header, [])
+        return Classified(Verdict.CE, f"import failed{at}: {msg} (only the standard library, numpy and, for torch or scikit-learn problems, torch or scikit-learn are available)", header, [])
     if status == "missing_entry":
         return Classified(Verdict.CE, msg, header, [])
     if status == "banned":
