@@ -52,3 +52,16 @@ def test_a_stream_that_writes_into_an_input_is_wrong_and_names_the_step(judge, m
     # Without the contract flag the same program returns the right values at every step.
     monkeypatch.setattr(problem.tests, "inputs_unchanged", False)
     assert judge.judge(problem, source, seed=0).accepted
+
+
+def test_a_constructor_that_writes_into_its_arguments_is_named(judge) -> None:
+    problem = load_problem(BANK / "ml" / "dynamic-loss-scaling")
+    source = problem.reference_source.replace(
+        "        self._params = [np.array(p, dtype=np.float32) for p in params]  # own float32 copies\n",
+        "        for p in params:\n            np.nan_to_num(p, copy=False)  # cleans the caller's arrays in place\n"
+        "        self._params = [np.array(p, dtype=np.float32) for p in params]\n")
+    assert source != problem.reference_source
+    rep = judge.judge(problem, source, seed=0, fail_fast=True)
+    assert rep.verdict is Verdict.WA
+    bad = next(t for t in rep.tests if not t.passed)
+    assert bad.message.startswith("LossScaler(") and "wrote into an array passed in" in bad.message, bad.message
