@@ -163,3 +163,50 @@ def test_progress_shows_recall_weakest_decks_and_the_forecast(browser: Any, db: 
     assert page.status_code == 200
     assert 'id="weakest"' in page.text and "Loss" in page.text and "0% recall over 3 reviews" in page.text
     assert re.search(r'<table id="forecast">.*?<td>3</td>', page.text, re.S)
+
+
+def test_own_cards_add_edit_review_and_delete(browser: Any, db: Database) -> None:
+    page = browser.get("/cards/mine")
+    assert page.status_code == 200 and "No cards of your own yet." in page.text
+    r = browser.post("/cards/mine", {"question": "Why tie embeddings?", "answer": "Fewer parameters.",
+                                     "key_points": "fewer parameters\nsame matrix", "tags": "llm"}, htmx=False)
+    assert r.status_code == 200 and "added mine/why-tie-embeddings" in r.text and 'href="/cards/mine/why-tie' in r.text
+    bad = browser.post("/cards/mine", {"question": "No answer?", "answer": ""}, htmx=False)
+    assert bad.status_code == 400 and "the answer is empty" in bad.text and "No answer?" in bad.text
+    review = browser.get("/cards/review?deck=mine")
+    assert 'data-card="mine/why-tie-embeddings"' in review.text
+    shown = browser.post("/cards/review/answer", {"card_id": "mine/why-tie-embeddings",
+                                                  "answer": "the same matrix, fewer parameters"}, htmx=False)
+    assert 'data-outcome="self"' in shown.text and "hint: " in shown.text
+    browser.post("/cards/review/grade", {"card_id": "mine/why-tie-embeddings", "answer": "same", "rating": "3"},
+                 htmx=False)
+    edit = browser.get("/cards/mine/why-tie-embeddings")
+    assert edit.status_code == 200 and "fewer parameters\nsame matrix" in edit.text
+    saved = browser.post("/cards/mine/why-tie-embeddings", {"question": "Why tie input and output embeddings?",
+                                                            "answer": "Fewer parameters.", "key_points": "one",
+                                                            "tags": "llm tying"}, htmx=False)
+    assert "saved mine/why-tie-embeddings" in saved.text and "Why tie input and output embeddings?" in saved.text
+    assert cp.replay(sessions=db.sessions, card_id="mine/why-tie-embeddings") is not None
+    gone = browser.post("/cards/mine/why-tie-embeddings/delete", {}, htmx=False)
+    assert "deleted mine/why-tie-embeddings" in gone.text
+    assert browser.get("/cards/mine/why-tie-embeddings").status_code == 404
+
+
+def test_own_cards_import_and_export_through_the_page(browser: Any) -> None:
+    browser.get("/cards/mine")
+    headers = {"Origin": "http://127.0.0.1:8000", "X-CSRF-Token": browser.token}
+    bad = browser.client.post("/cards/mine/import", headers=headers, data={"format": "auto"},
+                              files={"file": ("mine.csv", b"question,answer\nQ1?,A1\nQ2?,\n", "text/csv")})
+    assert bad.status_code == 400 and "mine.csv: line 3: the answer is empty; nothing was imported" in bad.text
+    assert "No cards of your own yet." in bad.text
+    good = browser.client.post("/cards/mine/import", headers=headers, data={"format": "auto"},
+                               files={"file": ("mine.csv", b"question,answer,tags\nQ1?,A1,x y\n", "text/csv")})
+    assert good.status_code == 200 and "imported 1 new, updated 0" in good.text
+    csv_out = browser.get("/cards/mine/export?format=csv")
+    assert csv_out.headers["content-disposition"].endswith('"my-cards.csv"')
+    assert csv_out.text.splitlines() == ["id,question,answer,key_points,tags,deeper", "q1,Q1?,A1,,x y,"]
+    anki = browser.get("/cards/mine/export?format=anki")
+    assert anki.text.startswith("#separator:tab") and "mine/q1\tQ1?\tA1\tx y" in anki.text
+    again = browser.client.post("/cards/mine/import", headers=headers, data={"format": "anki"},
+                                files={"file": ("my-cards-anki.txt", anki.content, "text/plain")})
+    assert "imported 0 new, updated 1" in again.text

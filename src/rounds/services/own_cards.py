@@ -66,7 +66,7 @@ def _synonyms(point: str) -> tuple[str, ...]:
 
 
 def as_card(row: UserCard) -> Card:
-    points = row.key_points or [row.answer]
+    points = row.key_points or []
     return Card(id=f"{DECK}/{row.slug}", deck=DECK, kind="open", question=row.question, answer=row.answer,
                 key_points=tuple(KeyPoint(p, _synonyms(p)) for p in points), deeper=row.deeper or "",
                 tags=tuple(row.tags or ()), source="your cards")

@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from rounds.content.cards import Bank, bank
+from rounds.content.cards import Bank, Card, bank
 from rounds.services import card_practice as cp
 from rounds.services import own_cards
 from rounds.services.errors import InvalidInput
@@ -205,3 +205,103 @@ def cards_progress(request: Request, sessions: SessionsDep) -> HTMLResponse:
     b = _bank(sessions)
     return views.page(request, "cards_progress.html", section="cards", progress=cp.progress(sessions=sessions, bank=b),
                       decks=b.decks)
+
+
+# ---------------------------------------------------------------- the user's own cards
+
+Text = Annotated[str, Form(max_length=own_cards.MAX_TEXT)]
+
+
+def _card_input(question: str, answer: str, key_points: str, tags: str, deeper: str, card_id: str = "") -> \
+        own_cards.CardInput:
+    return own_cards.CardInput(question=question, answer=answer,
+                               key_points=tuple(p for p in key_points.splitlines() if p.strip()),
+                               tags=tuple(tags.replace(",", " ").split()), deeper=deeper, id=card_id)
+
+
+def _mine_page(request: Request, sessions: SessionsDep, message: str = "", status_code: int = 200,
+               **form: str) -> HTMLResponse:
+    return views.page(request, "cards_mine.html", section="cards", status_code=status_code,
+                      cards=own_cards.own_cards(sessions=sessions), message=message, form=form)
+
+
+@router.get("/cards/mine", response_class=HTMLResponse)
+def mine_page(request: Request, sessions: SessionsDep, note: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
+    return _mine_page(request, sessions, note)
+
+
+@router.post("/cards/mine", response_class=HTMLResponse, dependencies=[CsrfChecked])
+def mine_add(request: Request, sessions: SessionsDep, question: Text = "", answer: Text = "", key_points: Text = "",
+             tags: Annotated[str, Form(max_length=500)] = "", deeper: Text = "") -> Response:
+    try:
+        cid = own_cards.add_card(sessions=sessions, card=_card_input(question, answer, key_points, tags, deeper))
+    except InvalidInput as exc:
+        return _mine_page(request, sessions, str(exc), 400, question=question, answer=answer, key_points=key_points,
+                          tags=tags, deeper=deeper)
+    return RedirectResponse(f"/cards/mine?{urlencode({'note': f'added {cid}'})}", status_code=303)
+
+
+@router.get("/cards/mine/export")
+def mine_export(sessions: SessionsDep, format: Annotated[str, Query(pattern="^(csv|anki)$")] = "csv") -> Response:
+    cards = own_cards.own_cards(sessions=sessions)
+    if format == "csv":
+        return Response(own_cards.export_csv(cards), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="my-cards.csv"'})
+    return Response(own_cards.export_anki(cards), media_type="text/plain; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="my-cards-anki.txt"'})
+
+
+@router.post("/cards/mine/import", response_class=HTMLResponse, dependencies=[CsrfChecked])
+async def mine_import(request: Request, sessions: SessionsDep, file: UploadFile,
+                      format: Annotated[str, Form(pattern="^(auto|csv|anki)$")] = "auto") -> Response:
+    raw = await file.read(2 * 1024 * 1024 + 1)
+    name = file.filename or "upload"
+    if len(raw) > 2 * 1024 * 1024:
+        return _mine_page(request, sessions, f"{name}: larger than 2 MB; nothing was imported", 400)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _mine_page(request, sessions, f"{name}: not UTF-8 text; nothing was imported", 400)
+    fmt = own_cards.guess_format(name, text) if format == "auto" else format
+    try:
+        rep = own_cards.import_cards(sessions=sessions, text=text, fmt=fmt)
+    except InvalidInput as exc:
+        return _mine_page(request, sessions, f"{name}: {exc}; nothing was imported", 400)
+    note = f"imported {len(rep.added)} new, updated {len(rep.updated)} (their review history kept)"
+    return RedirectResponse(f"/cards/mine?{urlencode({'note': note})}", status_code=303)
+
+
+def _own(sessions: SessionsDep, slug: str) -> Card:
+    try:
+        return own_cards.get_card(sessions=sessions, card_id=slug)
+    except InvalidInput as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/cards/mine/{slug}", response_class=HTMLResponse)
+def mine_edit_page(request: Request, slug: str, sessions: SessionsDep) -> HTMLResponse:
+    card = _own(sessions, slug)
+    return views.page(request, "cards_mine_edit.html", section="cards", card=card, message="",
+                      form={"question": card.question, "answer": card.answer, "deeper": card.deeper,
+                            "key_points": "\n".join(k.point for k in card.key_points), "tags": " ".join(card.tags)})
+
+
+@router.post("/cards/mine/{slug}", response_class=HTMLResponse, dependencies=[CsrfChecked])
+def mine_edit(request: Request, slug: str, sessions: SessionsDep, question: Text = "", answer: Text = "",
+              key_points: Text = "", tags: Annotated[str, Form(max_length=500)] = "", deeper: Text = "") -> Response:
+    card = _own(sessions, slug)
+    form = {"question": question, "answer": answer, "key_points": key_points, "tags": tags, "deeper": deeper}
+    try:
+        own_cards.edit_card(sessions=sessions, card_id=card.id, card=_card_input(question, answer, key_points, tags,
+                                                                                   deeper))
+    except InvalidInput as exc:
+        return views.page(request, "cards_mine_edit.html", section="cards", card=card, message=str(exc), form=form,
+                          status_code=400)
+    return RedirectResponse(f"/cards/mine?{urlencode({'note': f'saved {card.id}'})}", status_code=303)
+
+
+@router.post("/cards/mine/{slug}/delete", dependencies=[CsrfChecked])
+def mine_delete(slug: str, sessions: SessionsDep) -> RedirectResponse:
+    card = _own(sessions, slug)
+    own_cards.delete_card(sessions=sessions, card_id=card.id)
+    return RedirectResponse(f"/cards/mine?{urlencode({'note': f'deleted {card.id}'})}", status_code=303)
