@@ -180,6 +180,8 @@ _DELETE = object()
 BROKEN = [
     ("missing title", _set("prompt.title", _DELETE), "[prompt]: missing field 'title'"),
     ("bad length", _set("prompt.minutes", 50), "minutes must be 45 or 60"),
+    ("zero length", _set("prompt.minutes", 0), "minutes must be 45 or 60 (the round's length), got 0"),
+    ("text length", _set("prompt.minutes", "60"), "'minutes' must be a whole number"),
     ("id vs file", _set("prompt.id", "other"), "must equal the file name 'toy-store'"),
     ("kind vs folder", _set("prompt.kind", "model"), "must equal the folder 'infra'"),
     ("phase order", lambda d: d["phase"].reverse(), "phases must be exactly framing, high-level"),
@@ -245,10 +247,12 @@ def test_file_level_problems(tmp_path: Path) -> None:
     (tmp_path / "infra" / "broken.toml").write_text("[prompt\nid = 1\n", encoding="utf-8")
     _write(tmp_path, _prompt("Bad_Name"), name="Bad_Name")
     _write(tmp_path, _prompt("toy", kind="platform"))
+    (tmp_path / "loose.toml").write_text("", encoding="utf-8")
     results = {r.prompt: r for r in validate_all(tmp_path)}
     assert results["infra/broken"].failures[0].startswith("infra/broken.toml: ")
     assert any("must be a lowercase slug" in f for f in results["infra/Bad_Name"].failures)
     assert any("the folder 'platform' is not a kind" in f for f in results["platform/toy"].failures)
+    assert results["loose"].failures == ["loose.toml: a prompt file belongs in a kind folder (model, infra)"]
     assert not any(r.ok for r in results.values())
 
 

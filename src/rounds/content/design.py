@@ -106,6 +106,7 @@ class Prompt:
 class DesignBank:
     prompts: dict[str, Prompt] = field(default_factory=dict)  # keyed by <kind>/<slug>
     failures: dict[str, list[str]] = field(default_factory=dict)  # <kind>/<slug> -> problems found loading
+    seconds: dict[str, float] = field(default_factory=dict)  # <kind>/<slug> -> time to load and check
 
     @property
     def errors(self) -> list[str]:
@@ -249,7 +250,7 @@ def check_prompt_data(data: dict[str, Any], kind: str, slug: str, source: str) -
         summary = ""
     tags = c.strings(meta, "tags", w, required=False)
     minutes = c.minutes(meta, w)
-    if minutes and minutes not in LENGTHS:
+    if "minutes" in meta and isinstance(meta["minutes"], int) and minutes not in LENGTHS:
         c.fail(w, f"minutes must be 45 or 60 (the round's length), got {minutes}")
 
     # clarifying questions
@@ -281,7 +282,7 @@ def check_prompt_data(data: dict[str, Any], kind: str, slug: str, source: str) -
             c.fail(where, f"minutes must be positive, got {m}")
         phases.append(Phase(str(raw.get("name", "")), m, c.text(raw, "outline", where)))
     total = sum(p.minutes for p in phases)
-    if minutes and phases and total != minutes:
+    if minutes in LENGTHS and phases and total != minutes:
         c.fail("", f"the phases add up to {total} minutes, the round is {minutes}")
 
     # rubric
@@ -352,10 +353,14 @@ def load_bank(root: Path | None = None) -> DesignBank:
     b = DesignBank()
     if not root.is_dir():
         return b
+    for stray in sorted(root.glob("*.toml")):
+        b.failures[stray.stem] = [f"{stray.name}: a prompt file belongs in a kind folder ({', '.join(KINDS)})"]
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         for path in sorted(folder.glob("*.toml")):
             key = f"{folder.name}/{path.stem}"
+            t0 = time.perf_counter()
             prompt, failures = load_prompt(path)
+            b.seconds[key] = time.perf_counter() - t0
             if prompt is not None:
                 b.prompts[key] = prompt
             else:
@@ -482,13 +487,11 @@ class PromptCheck:
 
 def validate_all(root: Path | None = None) -> list[PromptCheck]:
     """The gate for the design bank: one result per prompt file, failures naming the file and the part."""
-    t0 = time.perf_counter()
     b = load_bank(root)
     results = [PromptCheck(k, len(p.rubric)) for k, p in b.prompts.items()]
     results += [PromptCheck(k, 0, list(f)) for k, f in b.failures.items()]
-    per = (time.perf_counter() - t0) / max(1, len(results))
     for r in results:
-        r.seconds = per
+        r.seconds = b.seconds.get(r.prompt, 0.0)
     return sorted(results, key=lambda r: r.prompt)
 
 
