@@ -216,3 +216,52 @@ def test_an_unreadable_number_in_a_screen_is_asked_again(db: Database) -> None:
         cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=0, answer="about ten", now=T0)
     again = cp.screen(sessions=db.sessions, bank=b, session_id=sid, now=T0)
     assert again.current is not None and again.current.index == 0 and again.current.status == "pending"
+
+
+def test_an_onsite_round_asks_each_follow_up_and_drills_into_linked_cards(db: Database) -> None:
+    b = bank()
+    sid = cp.start_screen(sessions=db.sessions, bank=b, decks=["transformers", "llm"], kind="onsite", now=T0,
+                          rng=random.Random(2))
+    view = cp.screen(sessions=db.sessions, bank=b, session_id=sid, now=T0)
+    assert view.kind == "onsite" and view.title == "Onsite round" and view.questions == 10
+    assert view.remaining_s == 45 * 60
+    ids = [i.prompt.card_id for i in view.items]
+    assert len(set(ids)) == 10
+    links = sum(ids[n + 1] in b.get(ids[n]).links for n in range(9))
+    assert links >= 1  # the round follows the links between cards where it can
+    t = T0 + timedelta(minutes=1)
+    first = view.items[0]
+    cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=0, answer=_answer_well(view), now=t)
+    view = cp.screen(sessions=db.sessions, bank=b, session_id=sid, now=t)
+    assert view.current is not None and view.current.index == 0 and view.current.status == "followup"
+    assert view.current.followup == b.get(first.prompt.card_id).deeper
+    cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=0, answer="my follow-up answer", now=t)
+    view = cp.screen(sessions=db.sessions, bank=b, session_id=sid, now=t)
+    assert view.current is not None and view.current.index == 1 and view.current.status == "pending"
+    cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=1, answer=_answer_well(view), now=t)
+    stopped = cp.stop_screen(sessions=db.sessions, bank=b, session_id=sid, now=t)  # stops during a follow-up
+    assert stopped.phase == "reveal"
+    assert [i.status for i in stopped.items][:3] == ["answered", "answered", "unanswered"]
+    assert stopped.items[0].followup_answer == "my follow-up answer"
+    ratings = {n: 3 for n in (0, 1) if stopped.items[n].graded and len(stopped.items[n].graded.allowed) > 1}
+    done = cp.grade_screen(sessions=db.sessions, bank=b, session_id=sid, ratings=ratings, now=t)
+    assert done.verdict == "fail" and done.passed == 2  # 2 of 10: an onsite needs three in four
+
+
+def test_an_onsite_round_with_three_in_four_passes(db: Database) -> None:
+    b = bank()
+    sid = cp.start_screen(sessions=db.sessions, bank=b, decks=["probability"], kind="onsite", questions=4, now=T0,
+                          rng=random.Random(4))
+    t = T0
+    for _ in range(8):
+        view = cp.screen(sessions=db.sessions, bank=b, session_id=sid, now=t)
+        if view.current is None:
+            break
+        idx = view.current.index
+        text = "" if idx == 3 else (_answer_well(view) if view.current.status == "pending" else "a follow-up")
+        cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=idx, answer=text, now=t)
+    view = cp.screen(sessions=db.sessions, bank=b, session_id=sid, now=t)
+    assert view.phase == "reveal"
+    ratings = {i.index: 3 for i in view.items if i.graded and i.graded.outcome == "self"}
+    done = cp.grade_screen(sessions=db.sessions, bank=b, session_id=sid, ratings=ratings, now=t)
+    assert done.passed == 3 and done.verdict == "pass"

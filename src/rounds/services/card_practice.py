@@ -10,6 +10,10 @@ Phone screen: five questions in five minutes from a chosen mix of decks, one at 
 clock kept in the database (it never pauses: an answer that arrives after the deadline is recorded
 as unanswered); then the reveal, a self-grade per question and the verdict (two misses fail it).
 
+Onsite round: the same flow over 45 minutes and ten questions, drilled deeper: after each answer
+the card's follow-up is asked and answered too, and the next question is, where it can be, a card
+linked to the one before; three questions in four must pass.
+
 Every function takes ``now`` so that tests can move the clock; the faces pass nothing.
 """
 
@@ -50,6 +54,10 @@ NEW_PER_DAY_MAX = 200
 SCREEN_QUESTIONS = 5
 SCREEN_MINUTES = 5
 SCREEN_MISSES_TO_FAIL = 2
+ONSITE_QUESTIONS = 10
+ONSITE_MINUTES = 45
+ONSITE_PASS_SHARE = 0.75  # an onsite round passes when three questions in four (or more) pass
+OPEN = ("pending", "followup")  # an item still on the way: its question, or its follow-up, to answer
 
 
 class CardSessionNotFound(ServiceError):
@@ -398,7 +406,7 @@ def progress(*, sessions: SessionFactory, bank: Bank, now: datetime | None = Non
         rows = s.execute(select(CardReview.card_id, CardReview.rating).where(CardReview.user_id == uid)).all()
         screens = s.scalars(select(CardSession).where(CardSession.user_id == uid)
                             .order_by(CardSession.started_at.desc()).limit(10)).all()
-        screen_rows = [{"id": x.id, "started_at": x.started_at, "decks": list(x.decks), "verdict": x.verdict,
+        screen_rows = [{"id": x.id, "kind": x.kind, "started_at": x.started_at, "decks": list(x.decks), "verdict": x.verdict,
                         "passed": sum(bool(i.get("passed")) for i in x.items), "questions": len(x.items)}
                        for x in screens]
     deck_of = {c.id: c.deck for c in bank.cards.values()}
@@ -437,11 +445,13 @@ def progress(*, sessions: SessionFactory, bank: Bank, now: datetime | None = Non
 class ScreenItem:
     index: int
     prompt: Prompt
-    status: str  # pending | answered | unanswered
+    status: str  # pending | followup (the follow-up is on screen) | answered | unanswered
     answer: str
-    graded: Graded | None  # at the reveal
-    rating: int | None  # once self-graded
-    passed: bool | None
+    followup: str = ""  # the follow-up question (onsite rounds)
+    followup_answer: str = ""
+    graded: Graded | None = None  # at the reveal
+    rating: int | None = None  # once self-graded
+    passed: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -457,6 +467,11 @@ class ScreenView:
     verdict: str | None  # pass | fail
     passed: int | None
     questions: int
+    kind: str = "screen"  # screen | onsite
+
+    @property
+    def title(self) -> str:
+        return "Onsite round" if self.kind == "onsite" else "Phone screen"
 
     @property
     def misses(self) -> int | None:
@@ -464,9 +479,18 @@ class ScreenView:
 
 
 def start_screen(*, sessions: SessionFactory, bank: Bank, decks: list[str] | None = None,
-                 now: datetime | None = None, rng: random.Random | None = None,
-                 questions: int = SCREEN_QUESTIONS, minutes: int = SCREEN_MINUTES) -> int:
-    """Draw the questions from ``decks`` (all when empty), spread across them, and start the clock."""
+                 now: datetime | None = None, rng: random.Random | None = None, kind: str = "screen",
+                 questions: int | None = None, minutes: int | None = None) -> int:
+    """Draw the questions from ``decks`` (all when empty), spread across them, and start the clock.
+
+    ``kind`` onsite: ten questions in 45 minutes by default, each followed by its follow-up, the
+    next question a linked card where one is left in the mix.
+    """
+    if kind not in ("screen", "onsite"):
+        raise InvalidInput(f"kind must be screen or onsite, not {kind!r}")
+    onsite = kind == "onsite"
+    questions = questions or (ONSITE_QUESTIONS if onsite else SCREEN_QUESTIONS)
+    minutes = minutes or (ONSITE_MINUTES if onsite else SCREEN_MINUTES)
     now = _utc(now or now_utc())
     rng = rng or random.Random(secrets.randbits(64))
     chosen = _decks(bank, decks)
@@ -478,7 +502,12 @@ def start_screen(*, sessions: SessionFactory, bank: Bank, decks: list[str] | Non
     picked: list[Card] = []
     while len(picked) < questions and any(pools.values()):
         for d in order:
-            if pools[d] and len(picked) < questions:
+            if len(picked) >= questions:
+                break
+            linked = _linked(picked[-1], pools) if onsite and picked else None
+            if linked is not None:
+                picked.append(linked)
+            elif pools[d]:
                 picked.append(pools[d].pop())
     if not picked:
         raise InvalidInput("those decks have no cards")
@@ -486,37 +515,54 @@ def start_screen(*, sessions: SessionFactory, bank: Bank, decks: list[str] | Non
               "answer": "", "shown_at": None, "answered_at": None} for c in picked]
     items[0]["shown_at"] = now.isoformat()
     with sessions.begin() as s:
-        row = CardSession(user_id=repo.local_user_id(s), kind="screen", decks=chosen, items=items, started_at=now,
+        row = CardSession(user_id=repo.local_user_id(s), kind=kind, decks=chosen, items=items, started_at=now,
                           deadline=now + timedelta(minutes=minutes))
         s.add(row)
         s.flush()
         return row.id
 
 
+def _linked(card: Card, pools: dict[str, list[Card]]) -> Card | None:
+    """A card the previous one links to, still in the mix (taken out of its pool), or None."""
+    for target in card.links:
+        pool = pools.get(target.split("/", 1)[0], [])
+        for n, c in enumerate(pool):
+            if c.id == target:
+                return pool.pop(n)
+    return None
+
+
 def _session(s: Session, session_id: int) -> CardSession:
     row = s.get(CardSession, session_id)
     if row is None or row.user_id != repo.local_user_id(s):
-        raise CardSessionNotFound(f"there is no phone screen {session_id}")
+        raise CardSessionNotFound(f"there is no card round {session_id}")
     return row
+
+
+def _close(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Questions not answered become unanswered; a follow-up left open leaves its question answered."""
+    changed = {"pending": "unanswered", "followup": "answered"}
+    return [{**i, "status": changed[i["status"]]} if i["status"] in changed else i for i in items]
 
 
 def _expire(row: CardSession, now: datetime) -> bool:
     """Past the deadline, every question still open is recorded as unanswered. True if anything changed."""
-    if now < _utc(row.deadline) or all(i["status"] != "pending" for i in row.items):
+    if now < _utc(row.deadline) or all(i["status"] not in OPEN for i in row.items):
         return False
-    row.items = [{**i, "status": "unanswered"} if i["status"] == "pending" else i for i in row.items]
+    row.items = _close(row.items)
     return True
 
 
 def _view(row: CardSession, bank: Bank, now: datetime) -> ScreenView:
     items: list[ScreenItem] = []
-    pending = [n for n, i in enumerate(row.items) if i["status"] == "pending"]
+    pending = [n for n, i in enumerate(row.items) if i["status"] in OPEN]
     phase = "question" if pending else ("done" if row.verdict else "reveal")
     for n, i in enumerate(row.items):
         card = bank.cards.get(i["card_id"])
         if card is None:  # a card removed from the bank since: shown by id
             p = Prompt(i["card_id"], i["card_id"].split("/", 1)[0], "open", f"(card {i['card_id']} is gone)", None)
-            items.append(ScreenItem(n, p, i["status"], i.get("answer", ""), None, i.get("rating"), i.get("passed")))
+            items.append(ScreenItem(n, p, i["status"], i.get("answer", ""), rating=i.get("rating"),
+                                    passed=i.get("passed")))
             continue
         p = prompt(card, i["seed"], bank)
         g = None
@@ -526,12 +572,14 @@ def _view(row: CardSession, bank: Bank, now: datetime) -> ScreenView:
                 g = Graded(prompt=g.prompt, answer="", outcome="unanswered", message="not answered in time",
                            model_answer=g.model_answer, key_points=g.key_points, deeper=g.deeper,
                            reasons=g.reasons, allowed=(1,), suggested=1)
-        items.append(ScreenItem(n, p, i["status"], i.get("answer", ""), g, i.get("rating"), i.get("passed")))
+        followup = card.deeper if row.kind == "onsite" else ""
+        items.append(ScreenItem(n, p, i["status"], i.get("answer", ""), followup, i.get("followup_answer", ""), g,
+                                i.get("rating"), i.get("passed")))
     passed = sum(bool(i.passed) for i in items) if row.verdict else None
     return ScreenView(id=row.id, decks=list(row.decks), phase=phase, started_at=_utc(row.started_at),
                       deadline=_utc(row.deadline), remaining_s=max(0.0, (_utc(row.deadline) - now).total_seconds()),
                       current=items[pending[0]] if pending else None, items=items, verdict=row.verdict,
-                      passed=passed, questions=len(items))
+                      passed=passed, questions=len(items), kind=row.kind)
 
 
 def screen(*, sessions: SessionFactory, bank: Bank, session_id: int, now: datetime | None = None) -> ScreenView:
@@ -555,23 +603,39 @@ def answer_screen(*, sessions: SessionFactory, bank: Bank, session_id: int, inde
         row = _session(s, session_id)
         if _expire(row, now):
             return "time was up: the questions left are recorded as unanswered"
-        pending = [n for n, i in enumerate(row.items) if i["status"] == "pending"]
+        pending = [n for n, i in enumerate(row.items) if i["status"] in OPEN]
         if not pending:
-            return "the screen is over"
+            return "the round is over"
         if index != pending[0]:
             raise InvalidInput(f"question {index + 1} is not the one on screen (question {pending[0] + 1} is)")
         item = row.items[index]
-        card = bank.cards.get(item["card_id"])
-        if card is not None and card.kind in ("computed", "choice"):
-            g = grade(card, item["seed"], answer, bank)
-            if g.outcome == "unreadable":
-                raise InvalidInput(g.message)
         items = [dict(i) for i in row.items]
-        items[index].update(status="answered", answer=answer.strip(), answered_at=now.isoformat())
-        if index + 1 < len(items):
+        card = bank.cards.get(item["card_id"])
+        if item["status"] == "followup":
+            items[index].update(status="answered", followup_answer=answer.strip())
+        else:
+            if card is not None and card.kind in ("computed", "choice"):
+                g = grade(card, item["seed"], answer, bank)
+                if g.outcome == "unreadable":
+                    raise InvalidInput(g.message)
+            # the follow-up comes after an answer; after "I don't know" the interviewer moves on
+            drill = row.kind == "onsite" and card is not None and bool(card.deeper) and bool(answer.strip())
+            items[index].update(status="followup" if drill else "answered", answer=answer.strip(),
+                                answered_at=now.isoformat())
+        if items[index]["status"] == "answered" and index + 1 < len(items):
             items[index + 1]["shown_at"] = now.isoformat()
         row.items = items
         return "answered" if answer.strip() else "skipped (I don't know)"
+
+
+def stop_screen(*, sessions: SessionFactory, bank: Bank, session_id: int, now: datetime | None = None) -> ScreenView:
+    """End the round now: the questions not answered yet are recorded as unanswered."""
+    now = _utc(now or now_utc())
+    with sessions.begin() as s:
+        row = _session(s, session_id)
+        if any(i["status"] in OPEN for i in row.items):
+            row.items = _close(row.items)
+        return _view(row, bank, now)
 
 
 def grade_screen(*, sessions: SessionFactory, bank: Bank, session_id: int, ratings: dict[int, int],
@@ -589,7 +653,7 @@ def grade_screen(*, sessions: SessionFactory, bank: Bank, session_id: int, ratin
         _expire(row, now)
         view = _view(row, bank, now)
         if view.phase == "question":
-            raise InvalidInput("the screen is still running: answer the questions first")
+            raise InvalidInput("the round is still running: answer the questions first")
         if view.phase == "done":
             return view
         items = [dict(i) for i in row.items]
@@ -623,7 +687,10 @@ def grade_screen(*, sessions: SessionFactory, bank: Bank, session_id: int, ratin
                     answer=it.answer, elapsed_s=elapsed, retention=retention, now=now, session_id=row.id)
         misses = sum(1 for r in decided if r == 1)
         row.items = items
-        row.verdict = "fail" if misses >= SCREEN_MISSES_TO_FAIL else "pass"
+        if row.kind == "onsite":
+            row.verdict = "pass" if len(decided) - misses >= ONSITE_PASS_SHARE * len(decided) else "fail"
+        else:
+            row.verdict = "fail" if misses >= SCREEN_MISSES_TO_FAIL else "pass"
         row.finished_at = now
         s.flush()
         return _view(row, bank, now)
