@@ -249,3 +249,7 @@ class UserCard(Base):
     deeper: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     updated_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+
+# The behavioral practice tables live in their own module and join this metadata here.
+from rounds.storage import models_behavioral as _behavioral  # noqa: E402,F401
