@@ -253,3 +253,6 @@ class UserCard(Base):
 
 # The behavioral practice tables live in their own module and join this metadata here.
 from rounds.storage import models_behavioral as _behavioral  # noqa: E402,F401
+
+# The design practice tables too.
+from rounds.storage import models_design as _design  # noqa: E402,F401
