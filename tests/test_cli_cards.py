@@ -144,3 +144,22 @@ def test_own_cards_add_edit_list_export_and_import(db: Database, tmp_path: Any) 
     deck = _run("cards", "export", "--format", "anki", "--deck", "losses")
     assert deck.exit_code == 0 and "\tlosses" in deck.output
     assert _run("cards", "export", "--deck", "losses").exit_code == 2  # bundled decks go to anki only
+
+
+def test_an_onsite_round_asks_the_follow_ups_and_can_be_stopped(db: Database) -> None:
+    from rounds.services import own_cards as oc
+
+    for n in range(4):
+        oc.add_card(sessions=db.sessions, card=oc.CardInput(question=f"Own question {n}?", answer=f"Answer {n}.",
+                                                            key_points=(f"point {n}",), deeper=f"Deeper {n}?"))
+    text = "\n".join(["first answer", "first follow-up", "second answer", "second follow-up", "q", "3", "2"]) + "\n"
+    r = _run("cards", "onsite", "--decks", "mine", input=text)
+    assert r.exit_code == 0, r.output
+    assert "Onsite round" in r.output and "4 questions, 45 minutes" in r.output
+    assert r.output.count("Follow-up · ") == 2  # one after each answer
+    assert "Stopped: the questions left count as unanswered." in r.output
+    assert "Your answer: first follow-up" in r.output
+    assert "2 of 4 would have passed: 2 misses, the round would fail." in r.output
+    with db.sessions() as s:
+        row = s.scalars(select(CardSession)).one()
+        assert row.kind == "onsite" and [i["status"] for i in row.items] == ["answered"] * 2 + ["unanswered"] * 2

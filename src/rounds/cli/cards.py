@@ -156,15 +156,8 @@ def review(
         console.print(f"\nDone: {done} reviewed.")
 
 
-@commands.command()
-def screen(
-    decks: Annotated[str | None, typer.Option(help="the mix, comma-separated deck ids (default: every deck)")] = None,
-) -> None:
-    """A phone screen: 5 questions in 5 minutes, one at a time, against a clock that does not stop.
-
-    Then the reveal: the model answers and key points, your self-grade for each question and the
-    verdict (two misses and the screen would fail). An empty answer is "I don't know".
-    """
+def _round(kind: str, decks: str | None) -> None:
+    """Run a phone screen or an onsite round at the prompt, then the reveal, the grades, the verdict."""
     from rounds.content.cards import bank
     from rounds.services import card_practice as cp
     from rounds.services.errors import InvalidInput
@@ -172,17 +165,26 @@ def screen(
 
     with _services() as db:
         b = practice_bank(sessions=db.sessions, base=bank())
-        sid = cp.start_screen(sessions=db.sessions, bank=b, decks=_decks(decks))
-        console.print(f"Phone screen {sid}: {cp.SCREEN_QUESTIONS} questions, {cp.SCREEN_MINUTES} minutes. "
-                      "The clock does not stop; an empty answer is I don't know.")
+        sid = cp.start_screen(sessions=db.sessions, bank=b, decks=_decks(decks), kind=kind)
+        view = cp.screen(sessions=db.sessions, bank=b, session_id=sid)
+        minutes = round(view.remaining_s / 60)
+        console.print(f"{view.title} {sid}: {view.questions} questions, {minutes} minutes. The clock does not stop; "
+                      "an empty answer is I don't know; q ends the round.")
         while True:
             view = cp.screen(sessions=db.sessions, bank=b, session_id=sid)
             if view.current is None:
                 break
             left = int(view.remaining_s)
-            _show_prompt(view.current.prompt, f"Question {view.current.index + 1}/{view.questions} · "
-                                              f"{left // 60}:{left % 60:02d} left")
+            clock = f"{left // 60}:{left % 60:02d} left"
+            if view.current.status == "followup":
+                console.print(f"[bold]Follow-up[/bold] [dim]· {clock}[/dim]: {escape(view.current.followup)}")
+            else:
+                _show_prompt(view.current.prompt, f"Question {view.current.index + 1}/{view.questions} · {clock}")
             typed = _ask("answer")
+            if typed.strip().lower() in QUIT:
+                cp.stop_screen(sessions=db.sessions, bank=b, session_id=sid)
+                console.print("Stopped: the questions left count as unanswered.")
+                break
             try:
                 msg = cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=view.current.index,
                                        answer=typed)
@@ -197,16 +199,53 @@ def screen(
         for item in view.items:
             console.print(f"\n[bold]{item.index + 1}. {escape(item.prompt.question)}[/bold]")
             console.print(f"Your answer: {escape(item.answer) if item.answer else '(none)'}")
+            if item.followup and item.followup_answer:
+                console.print(f"Follow-up: {escape(item.followup)}\nYour answer: {escape(item.followup_answer)}")
             if item.graded is None:
                 continue
-            _reveal(item.graded)
             g = item.graded
+            _reveal(g if not item.followup else _without_followup(g))
             ratings[item.index] = g.allowed[0] if len(g.allowed) == 1 else _rating(g.allowed, g.suggested, None)
         done = cp.grade_screen(sessions=db.sessions, bank=b, session_id=sid, ratings=ratings)
         verdict = "passes" if done.verdict == "pass" else "would fail"
         colour = "green" if done.verdict == "pass" else "red"
+        noun = "the screen" if kind == "screen" else "the round"
         console.print(f"\n[{colour}]{done.passed} of {done.questions} would have passed: "
-                      f"{done.misses} miss{'es' if done.misses != 1 else ''}, the screen {verdict}.[/{colour}]")
+                      f"{done.misses} miss{'es' if done.misses != 1 else ''}, {noun} {verdict}.[/{colour}]")
+
+
+def _without_followup(g: object) -> object:
+    """The reveal without the follow-up line (an onsite round has shown it already)."""
+    from dataclasses import replace
+
+    from rounds.services.card_practice import Graded
+
+    assert isinstance(g, Graded)
+    return replace(g, deeper="")
+
+
+@commands.command()
+def screen(
+    decks: Annotated[str | None, typer.Option(help="the mix, comma-separated deck ids (default: every deck)")] = None,
+) -> None:
+    """A phone screen: 5 questions in 5 minutes, one at a time, against a clock that does not stop.
+
+    Then the reveal: the model answers and key points, your self-grade for each question and the
+    verdict (two misses and the screen would fail). An empty answer is "I don't know".
+    """
+    _round("screen", decks)
+
+
+@commands.command()
+def onsite(
+    decks: Annotated[str | None, typer.Option(help="the mix, comma-separated deck ids (default: every deck)")] = None,
+) -> None:
+    """An onsite fundamentals round: 10 questions in 45 minutes, each answer followed by its follow-up.
+
+    The next question is a card linked to the last where one is left in the mix. Then the reveal,
+    your grades and the verdict: three questions in four must pass.
+    """
+    _round("onsite", decks)
 
 
 @commands.command()
