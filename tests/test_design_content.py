@@ -184,6 +184,12 @@ BROKEN = [
     ("text length", _set("prompt.minutes", "60"), "'minutes' must be a whole number"),
     ("id vs file", _set("prompt.id", "other"), "must equal the file name 'toy-store'"),
     ("kind vs folder", _set("prompt.kind", "model"), "must equal the folder 'infra'"),
+    ("no id", _set("prompt.id", _DELETE), "[prompt]: missing field 'id' (the file name, 'toy-store')"),
+    ("no kind", _set("prompt.kind", _DELETE), "[prompt]: missing field 'kind' (the folder, 'infra')"),
+    ("no prompt table", _set("prompt", _DELETE), "no [prompt] table"),
+    ("no phases", _set("phase", _DELETE), "phases must be exactly framing, high-level, step-by-step, "
+     "deep-dives, wrap-up in this order, got none"),
+    ("empty outline", _set("phase.2.outline", " "), "phase 'step-by-step': missing field 'outline'"),
     ("phase order", lambda d: d["phase"].reverse(), "phases must be exactly framing, high-level"),
     ("phase missing", lambda d: d["phase"].pop(), "phases must be exactly"),
     ("phase sum", _set("phase.0.minutes", 10), "the phases add up to 65 minutes, the round is 60"),

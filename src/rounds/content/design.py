@@ -187,11 +187,11 @@ def _is_strings(v: Any) -> bool:
 
 
 def _lists_at_end(data: dict[str, Any], c: _Checker) -> dict[str, Any]:
-    """Find ``probes`` and ``pitfalls``: at the end of the file, at its top, or in [prompt].
+    """Find ``probes`` and ``pitfalls``: at the top of the file, in [prompt], or at its end.
 
-    Written at the end of the file, after the last ``[[rubric]]`` table (as docs/design.md shows),
-    TOML reads them as keys of that last table; they are lifted out here. Inside any other rubric
-    item they are an error.
+    Written at the end of the file, after the last ``[[rubric]]`` table, TOML reads them as keys of
+    that last table; they are lifted out here. Inside any other rubric item, or in two places at
+    once, they are an error.
     """
     out: dict[str, Any] = {}
     prompt = data.get("prompt")
@@ -233,12 +233,16 @@ def check_prompt_data(data: dict[str, Any], kind: str, slug: str, source: str) -
     w = "[prompt]"
     c.unknown(meta, _PROMPT_FIELDS, w)
     pid = meta.get("id")
-    if pid != slug:
+    if pid is None:
+        c.fail(w, f"missing field 'id' (the file name, '{slug}')")
+    elif pid != slug:
         c.fail(w, f"id {pid!r} must equal the file name '{slug}'")
     if not SLUG.match(slug):
         c.fail("", f"the file name '{slug}' must be a lowercase slug (a-z, 0-9, dashes)")
     pkind = meta.get("kind")
-    if pkind != kind:
+    if pkind is None:
+        c.fail(w, f"missing field 'kind' (the folder, '{kind}')")
+    elif pkind != kind:
         c.fail(w, f"kind {pkind!r} must equal the folder '{kind}'")
     if kind not in KINDS:
         c.fail("", f"the folder '{kind}' is not a kind; use one of {', '.join(KINDS)}")
