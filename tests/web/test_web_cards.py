@@ -210,3 +210,28 @@ def test_own_cards_import_and_export_through_the_page(browser: Any) -> None:
     again = browser.client.post("/cards/mine/import", headers=headers, data={"format": "anki"},
                                 files={"file": ("my-cards-anki.txt", anki.content, "text/plain")})
     assert "imported 0 new, updated 1" in again.text
+
+
+def test_an_onsite_round_with_follow_ups_stopped_early_then_graded(browser: Any, db: Database) -> None:
+    from rounds.services import own_cards as oc
+
+    for n in range(6):
+        oc.add_card(sessions=db.sessions, card=oc.CardInput(question=f"Own question {n}?", answer=f"Answer {n}.",
+                                                            deeper=f"Deeper {n}?"))
+    r = browser.post("/cards/screen", {"decks": ["mine"], "kind": "onsite"}, htmx=False, follow_redirects=False)
+    url = r.headers["location"]
+    page = browser.get(url)
+    assert "Onsite round" in page.text and "Question 1 of 6" in page.text and 'id="stop-round"' in page.text
+    browser.post(f"{url}/answer", {"index": "0", "answer": "my answer"}, htmx=False)
+    follow = browser.get(url)
+    assert 'data-kind="followup"' in follow.text and "Question 1 of 6: the follow-up" in follow.text
+    assert "Your answer: my answer" in follow.text and 'id="followup-question"' in follow.text
+    browser.post(f"{url}/answer", {"index": "0", "answer": "my follow-up"}, htmx=False)
+    for n in range(1, 5):
+        browser.post(f"{url}/answer", {"index": str(n), "answer": "ok"}, htmx=False)
+        browser.post(f"{url}/answer", {"index": str(n), "answer": "deeper ok"}, htmx=False)
+    reveal = browser.post(f"{url}/stop", {}, htmx=False)
+    assert 'id="reveal-intro"' in reveal.text and "my follow-up" in reveal.text
+    done = browser.post(f"{url}/grade", {f"rating_{n}": "3" for n in range(5)}, htmx=False)
+    assert 'data-verdict="pass"' in done.text and "5 of 6 would have passed" in done.text
+    assert "The round passes" in done.text

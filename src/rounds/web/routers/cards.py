@@ -6,6 +6,7 @@ typed answer on every post, never taken from the page.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated
 from urllib.parse import urlencode
@@ -28,7 +29,6 @@ Answer = Annotated[str, Form(max_length=10_000)]
 CardId = Annotated[str, Form(max_length=200)]
 Seed = Annotated[str, Form(max_length=20)]
 Picked = Annotated[list[str], Form(max_length=26)]
-RatingF = Annotated[int | None, Form(ge=1, le=4)]
 
 
 def _bank(sessions: SessionFactory) -> Bank:
@@ -66,7 +66,8 @@ def cards_home(request: Request, sessions: SessionsDep) -> HTMLResponse:
     q = cp.queue(sessions=sessions, bank=b)
     return views.page(request, "cards.html", section="cards", progress=prog, queue=q, decks=b.decks,
                       counts={k: sum(c.kind == k for c in b.cards.values()) for k in ("open", "computed", "choice")},
-                      screen_questions=cp.SCREEN_QUESTIONS, screen_minutes=cp.SCREEN_MINUTES)
+                      screen_questions=cp.SCREEN_QUESTIONS, screen_minutes=cp.SCREEN_MINUTES,
+                      onsite_questions=cp.ONSITE_QUESTIONS, onsite_minutes=cp.ONSITE_MINUTES)
 
 
 @router.post("/cards/settings", dependencies=[CsrfChecked])
@@ -148,10 +149,10 @@ def review_grade(sessions: SessionsDep, card_id: CardId, rating: Annotated[int, 
 
 
 @router.post("/cards/screen", dependencies=[CsrfChecked])
-def screen_start(sessions: SessionsDep, decks: Annotated[list[str], Form(max_length=40)] = []  # noqa: B006
-                 ) -> RedirectResponse:
+def screen_start(sessions: SessionsDep, decks: Annotated[list[str], Form(max_length=40)] = [],  # noqa: B006
+                 kind: Annotated[str, Form(pattern="^(screen|onsite)$")] = "screen") -> RedirectResponse:
     try:
-        sid = cp.start_screen(sessions=sessions, bank=_bank(sessions), decks=decks or None)
+        sid = cp.start_screen(sessions=sessions, bank=_bank(sessions), decks=decks or None, kind=kind)
     except InvalidInput as exc:
         raise HTTPException(400, str(exc)) from None
     return RedirectResponse(f"/cards/screen/{sid}", status_code=303)
@@ -161,7 +162,7 @@ def _screen(sessions: SessionsDep, screen_id: int) -> cp.ScreenView:
     try:
         return cp.screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id)
     except cp.CardSessionNotFound:
-        raise HTTPException(404, f"There is no phone screen {screen_id}.") from None
+        raise HTTPException(404, f"There is no card round {screen_id}.") from None
 
 
 @router.get("/cards/screen/{screen_id}", response_class=HTMLResponse)
@@ -179,7 +180,7 @@ def screen_answer(screen_id: int, sessions: SessionsDep, index: Annotated[int, F
         msg = cp.answer_screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id, index=index,
                                answer=_typed(answer, picked))
     except cp.CardSessionNotFound:
-        raise HTTPException(404, f"There is no phone screen {screen_id}.") from None
+        raise HTTPException(404, f"There is no card round {screen_id}.") from None
     except InvalidInput as exc:
         msg = str(exc)
     note = "" if msg in ("answered", "skipped (I don't know)") else msg
@@ -188,15 +189,25 @@ def screen_answer(screen_id: int, sessions: SessionsDep, index: Annotated[int, F
 
 
 @router.post("/cards/screen/{screen_id}/grade", dependencies=[CsrfChecked])
-def screen_grade(screen_id: int, sessions: SessionsDep, rating_0: RatingF = None, rating_1: RatingF = None,
-                 rating_2: RatingF = None, rating_3: RatingF = None, rating_4: RatingF = None) -> RedirectResponse:
+async def screen_grade(request: Request, screen_id: int, sessions: SessionsDep) -> RedirectResponse:
     _screen(sessions, screen_id)
-    given = [rating_0, rating_1, rating_2, rating_3, rating_4]
-    ratings = {n: r for n, r in enumerate(given) if r is not None}
+    form = await request.form()
+    ratings: dict[int, int] = {}
+    for key, value in form.multi_items():
+        m = re.fullmatch(r"rating_(\d{1,3})", key)
+        if m and isinstance(value, str) and value in ("1", "2", "3", "4"):
+            ratings[int(m.group(1))] = int(value)
     try:
         cp.grade_screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id, ratings=ratings)
     except InvalidInput as exc:
         raise HTTPException(400, str(exc)) from None
+    return RedirectResponse(f"/cards/screen/{screen_id}", status_code=303)
+
+
+@router.post("/cards/screen/{screen_id}/stop", dependencies=[CsrfChecked])
+def screen_stop(screen_id: int, sessions: SessionsDep) -> RedirectResponse:
+    _screen(sessions, screen_id)
+    cp.stop_screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id)
     return RedirectResponse(f"/cards/screen/{screen_id}", status_code=303)
 
 
