@@ -1,0 +1,144 @@
+"""The design rounds in the browser: the prompts, a session with its phased clock, notes per phase,
+the diagram and the clarifying questions; then the rubric step, the reveal and the scorecard.
+
+Notes and the diagram are saved by the page's script (JSON answers, CSRF header); everything else
+is a plain form with the CSRF field, so the pages work without the script too.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from rounds.content.design import KINDS, SIGNALS, DesignHint, bank
+from rounds.services import design_practice as dp
+from rounds.services.errors import InvalidInput
+from rounds.web import markdown, views
+from rounds.web.deps import CsrfChecked, SessionsDep
+
+router = APIRouter()
+
+ROUND_NAMES = {"model": "ML model design", "infra": "ML infra design"}
+SIGNAL_NAMES = {s: s.replace("-", " ") for s in SIGNALS}
+
+Notes = Annotated[str, Form(max_length=dp.MAX_NOTES)]
+Diagram = Annotated[str, Form(max_length=dp.MAX_DIAGRAM)]
+PhaseF = Annotated[str, Form(max_length=40)]
+Question = Annotated[str, Form(max_length=dp.MAX_QUESTION)]
+
+
+def _view(sessions: SessionsDep, session_id: int) -> dp.SessionView:
+    try:
+        return dp.view(sessions=sessions, session_id=session_id)
+    except (dp.DesignSessionNotFound, dp.PromptNotFound) as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/design", response_class=HTMLResponse)
+def design_home(request: Request, sessions: SessionsDep) -> HTMLResponse:
+    b = bank()
+    rounds = [(k, ROUND_NAMES[k], sorted(b.of_kind(k), key=lambda p: p.title.lower())) for k in KINDS]
+    past = dp.past_sessions(sessions=sessions, limit=30)
+    card = dp.scorecard(sessions=sessions)
+    return views.page(request, "design.html", section="design", rounds=rounds, past=past, card=card,
+                      signal_names=SIGNAL_NAMES)
+
+
+@router.get("/design/sessions/{session_id}", response_class=HTMLResponse)
+def session_page(request: Request, sessions: SessionsDep, session_id: int) -> HTMLResponse:
+    v = _view(sessions, session_id)
+    label = DesignHint.label
+    return views.page(request, "design_session.html", section="design", v=v, marks=dp.MARKS, hint_label=label,
+                      round_name=ROUND_NAMES[v.prompt.kind], signal_names=SIGNAL_NAMES)
+
+
+@router.get("/design/{kind}/{slug}", response_class=HTMLResponse)
+def prompt_page(request: Request, sessions: SessionsDep, kind: str, slug: str) -> HTMLResponse:
+    try:
+        prompt = dp.get_prompt(f"{kind}/{slug}")
+    except dp.PromptNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    past = dp.past_sessions(sessions=sessions, prompt_id=prompt.key)
+    return views.page(request, "design_prompt.html", section="design", prompt=prompt, past=past,
+                      round_name=ROUND_NAMES[prompt.kind])
+
+
+@router.post("/design/{kind}/{slug}/start", dependencies=[CsrfChecked])
+def start_session(sessions: SessionsDep, kind: str, slug: str) -> RedirectResponse:
+    try:
+        sid = dp.start(sessions=sessions, prompt_id=f"{kind}/{slug}")
+    except dp.PromptNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    return RedirectResponse(f"/design/sessions/{sid}", status_code=303)
+
+
+@router.post("/design/sessions/{session_id}/notes", dependencies=[CsrfChecked])
+def save_notes(sessions: SessionsDep, session_id: int, phase: PhaseF, text: Notes = "") -> JSONResponse:
+    try:
+        saved = dp.save_notes(sessions=sessions, session_id=session_id, phase=phase, text=text)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except InvalidInput as exc:
+        raise HTTPException(400, str(exc)) from None
+    return JSONResponse({"saved_at": saved.isoformat(), "html": markdown.render(text)})
+
+
+@router.post("/design/sessions/{session_id}/diagram", dependencies=[CsrfChecked])
+def save_diagram(sessions: SessionsDep, session_id: int, text: Diagram = "") -> JSONResponse:
+    try:
+        saved = dp.save_diagram(sessions=sessions, session_id=session_id, text=text)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except InvalidInput as exc:
+        raise HTTPException(400, str(exc)) from None
+    return JSONResponse({"saved_at": saved.isoformat()})
+
+
+@router.post("/design/sessions/{session_id}/ask", dependencies=[CsrfChecked])
+def ask(request: Request, sessions: SessionsDep, session_id: int, question: Question = "") -> Response:
+    message = ""
+    try:
+        dp.ask(sessions=sessions, session_id=session_id, question=question)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except InvalidInput as exc:
+        message = str(exc)
+    if views.is_htmx(request):
+        v = _view(sessions, session_id)
+        return views.page(request, "_design_clarify.html", v=v, message=message)
+    if message:
+        raise HTTPException(400, message)
+    return RedirectResponse(f"/design/sessions/{session_id}#clarify", status_code=303)
+
+
+@router.post("/design/sessions/{session_id}/next", dependencies=[CsrfChecked])
+def next_phase(sessions: SessionsDep, session_id: int) -> RedirectResponse:
+    try:
+        dp.next_phase(sessions=sessions, session_id=session_id)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    return RedirectResponse(f"/design/sessions/{session_id}", status_code=303)
+
+
+@router.post("/design/sessions/{session_id}/finish", dependencies=[CsrfChecked])
+def finish(sessions: SessionsDep, session_id: int) -> RedirectResponse:
+    try:
+        dp.finish(sessions=sessions, session_id=session_id)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    return RedirectResponse(f"/design/sessions/{session_id}#rubric", status_code=303)
+
+
+@router.post("/design/sessions/{session_id}/marks", dependencies=[CsrfChecked])
+async def give_marks(request: Request, sessions: SessionsDep, session_id: int) -> RedirectResponse:
+    form = await request.form()
+    marks = {str(k)[len("mark_"):]: str(v) for k, v in form.items() if str(k).startswith("mark_")}
+    try:
+        dp.mark(sessions=sessions, session_id=session_id, marks=marks)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except InvalidInput as exc:
+        raise HTTPException(400, str(exc)) from None
+    return RedirectResponse(f"/design/sessions/{session_id}#reveal", status_code=303)
