@@ -265,3 +265,16 @@ def test_an_onsite_round_with_three_in_four_passes(db: Database) -> None:
     ratings = {i.index: 3 for i in view.items if i.graded and i.graded.outcome == "self"}
     done = cp.grade_screen(sessions=db.sessions, bank=b, session_id=sid, ratings=ratings, now=t)
     assert done.passed == 3 and done.verdict == "pass"
+
+
+def test_the_same_grade_sent_twice_is_recorded_once(db: Database) -> None:
+    b = bank()
+    first = cp.review(sessions=db.sessions, bank=b, card_id=OPEN, seed=None, answer="x", rating=3, now=T0)
+    again = cp.review(sessions=db.sessions, bank=b, card_id=OPEN, seed=None, answer="x", rating=3,
+                      now=T0 + timedelta(seconds=1))
+    assert again.due == first.due
+    later = cp.review(sessions=db.sessions, bank=b, card_id=OPEN, seed=None, answer="x", rating=3,
+                      now=T0 + timedelta(minutes=11))
+    assert later.due > first.due
+    with db.sessions() as s:
+        assert len(s.scalars(select(CardReview)).all()) == 2

@@ -58,18 +58,18 @@ def test_review_three_cards_machine_graded_and_self_graded(db: Database, fixed_s
 
 
 def test_review_asks_again_for_an_unreadable_number_and_takes_empty_as_i_dont_know(
-        db: Database, fixed_seeds: None, monkeypatch: pytest.MonkeyPatch) -> None:
+        db: Database, fixed_seeds: None) -> None:
     computed = next(c.id for c in bank().decks["transformers"].cards if c.kind == "computed")
     choice = next(c.id for c in bank().decks["transformers"].cards if c.kind == "choice")
-    cp.review(sessions=db.sessions, bank=bank(), card_id=computed, seed=1, answer="", rating=None)
-    cp.review(sessions=db.sessions, bank=bank(), card_id=choice, seed=None, answer="", rating=None)
-    later = datetime.now(UTC) + timedelta(minutes=5)  # both are due again after their first learning step
-    real_queue = cp.queue
-    monkeypatch.setattr(cp, "queue", lambda **kw: real_queue(**kw, now=later))
+    earlier = datetime.now(UTC) - timedelta(minutes=5)  # both are due again after their first learning step
+    cp.review(sessions=db.sessions, bank=bank(), card_id=computed, seed=1, answer="", rating=None,
+              now=earlier - timedelta(seconds=30))  # the most overdue comes first
+    cp.review(sessions=db.sessions, bank=bank(), card_id=choice, seed=None, answer="", rating=None, now=earlier)
     text = "\n".join(["about a lot", _right_answer(computed), "4", ""]) + "\n"
     r = _run("cards", "review", "--deck", "transformers", "--new", "0", input=text)
     assert r.exit_code == 0, r.output
     assert "is not a number" in r.output and "2 due, 0 new" in r.output and "I don't know" in r.output
+    assert "1 card comes back within 10 minutes" in r.output  # the one graded Again
     with db.sessions() as s:
         rows = s.scalars(select(CardReview).order_by(CardReview.id)).all()
     assert [(x.card_id, x.outcome, x.rating) for x in rows[2:]] == [(computed, "correct", 4), (choice, "skipped", 1)]

@@ -19,7 +19,7 @@ from rounds.config import get_settings
 from rounds.storage.db import Database
 
 commands = typer.Typer(name="cards", no_args_is_help=True,
-                       help="Practise the ML fundamentals cards: spaced review, 5-minute phone screens, progress.")
+                       help="Practise the ML fundamentals cards: spaced review, phone screens, onsite rounds, your own cards.")
 console = Console(highlight=False)
 err = Console(stderr=True)
 
@@ -154,6 +154,14 @@ def review(
             console.print(f"[dim]{cp.RATINGS[rec.rating]}: next in {rec.interval}[/dim]")
             done += 1
         console.print(f"\nDone: {done} reviewed.")
+        from datetime import timedelta
+
+        from rounds.domain.attempt import now_utc
+
+        soon = cp.queue(sessions=db.sessions, bank=b, decks=_decks(deck), new=0, now=now_utc() + timedelta(minutes=10))
+        if soon.due:
+            console.print(f"{len(soon.due)} card{'s come' if len(soon.due) != 1 else ' comes'} back within 10 minutes "
+                          "(learning steps): run `rounds cards review` again then.")
 
 
 def _round(kind: str, decks: str | None) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from typer.core import TyperGroup
 
 # A learner's commands in the order they use them; problem authors' and the judge's come after.
-LEARNER_ORDER = ("list", "start", "test", "submit", "status", "serve", "stats", "import", "shell-setup")
+LEARNER_ORDER = ("list", "start", "test", "submit", "status", "serve", "cards", "stats", "import", "shell-setup")
 
 
 class LearnerFirst(TyperGroup):

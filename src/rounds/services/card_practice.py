@@ -57,7 +57,8 @@ SCREEN_MISSES_TO_FAIL = 2
 ONSITE_QUESTIONS = 10
 ONSITE_MINUTES = 45
 ONSITE_PASS_SHARE = 0.75  # an onsite round passes when three questions in four (or more) pass
-OPEN = ("pending", "followup")  # an item still on the way: its question, or its follow-up, to answer
+OPEN = ("pending", "followup")
+DOUBLE_SUBMIT = timedelta(seconds=10)  # the same answer to the same draw again this soon is a repeat, not a review  # an item still on the way: its question, or its follow-up, to answer
 
 
 class CardSessionNotFound(ServiceError):
@@ -289,7 +290,15 @@ def review(*, sessions: SessionFactory, bank: Bank, card_id: str, seed: int | No
         raise InvalidInput(f"this answer was graded {g.outcome}: the grade can be {names}, not {RATINGS.get(rating, rating)}")
     retention = card_settings(sessions=sessions)["retention"]
     with sessions.begin() as s:
-        return _record(s, user_id=repo.local_user_id(s), card_id=card_id, rating=rating, outcome=g.outcome,
+        uid = repo.local_user_id(s)
+        last = s.scalars(select(CardReview).where(CardReview.user_id == uid, CardReview.card_id == card_id)
+                         .order_by(CardReview.reviewed_at.desc(), CardReview.id.desc()).limit(1)).first()
+        if (last is not None and last.session_id is None and last.seed == g.prompt.seed and last.answer == g.answer
+                and timedelta(0) <= now - _utc(last.reviewed_at) < DOUBLE_SUBMIT):
+            st = _state(s, uid, card_id)  # the same grade sent twice (a double click): recorded once
+            assert st is not None
+            return Recorded(card_id, last.rating, last.outcome, _utc(st.due), interval_text(_utc(st.due) - now))
+        return _record(s, user_id=uid, card_id=card_id, rating=rating, outcome=g.outcome,
                        seed=g.prompt.seed, answer=g.answer, elapsed_s=elapsed_s, retention=retention, now=now)
 
 
@@ -661,7 +670,7 @@ def grade_screen(*, sessions: SessionFactory, bank: Bank, session_id: int, ratin
         for it in view.items:
             g = it.graded
             allowed = g.allowed if g else (1, 2, 3, 4)
-            r = ratings.get(it.index)
+            r = ratings.get(it.index, None if g else 1)  # a card gone from the bank since: Again unless graded
             if len(allowed) == 1:
                 r = allowed[0]
             elif r is None and g is not None and g.suggested in allowed:
