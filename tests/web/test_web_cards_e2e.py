@@ -31,6 +31,7 @@ def _answer(page: Page, scope: str) -> str:  # noqa: F811
 def test_review_three_cards_including_a_computed_one_answered_right(server: str, page: Page) -> None:  # noqa: F811
     page.goto(server + "/cards")
     expect(page.locator("nav a[aria-current=page]")).to_have_text("Cards")
+    _shot(page, "cards-home")
     page.select_option("#review-deck", "activations")
     page.click("#start-review")
     kinds = []
@@ -52,6 +53,7 @@ def test_review_three_cards_including_a_computed_one_answered_right(server: str,
     page.goto(server + "/cards/progress")
     expect(page.locator("#by-deck tr", has_text="Activation")).to_contain_text("100%")
     expect(page.locator("#forecast td").first).to_have_text("3")
+    _shot(page, "cards-progress")
 
 
 def test_a_phone_screen_to_its_verdict(server: str, page: Page) -> None:  # noqa: F811
