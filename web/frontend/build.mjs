@@ -15,6 +15,7 @@ const options = {
     app: resolve(here, "src/main.js"),
     theme: resolve(here, "src/theme.js"),
     style: resolve(here, "src/style.css"),
+    mermaid: resolve(here, "src/mermaid.js"), // the design page loads it on demand
   },
   outdir,
   bundle: true,

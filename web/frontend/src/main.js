@@ -1,6 +1,7 @@
 import htmx from "htmx.org";
 import "katex/dist/katex.css";
 import { drawCharts } from "./charts.js";
+import { setupDesign } from "./design.js";
 import { globalShortcuts, mountEditor } from "./editor.js";
 import { renderMath } from "./math.js";
 
@@ -198,6 +199,7 @@ document.addEventListener("DOMContentLoaded", () => {
   globalShortcuts();
   setupThemeToggle();
   setupHideDifficulty();
+  setupDesign();
   enhance(document);
 });
 document.addEventListener("htmx:afterSettle", (e) => enhance(e.detail.elt.parentElement || document));

@@ -1,0 +1,96 @@
+"""A design round in headless Chromium against a real `rounds serve`: questions, notes, a drawn diagram, marks."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+from test_web_e2e import _shot, chromium, page, server  # noqa: F401  (the server, the browser and a clean profile)
+
+from rounds.content.design import bank
+
+PROMPT = "infra/feature-store"
+
+
+def _start(page: Page, server: str) -> None:  # noqa: F811
+    page.goto(server + "/design")
+    expect(page.locator("nav a[aria-current=page]")).to_have_text("Design")
+    page.click(f"a[href='/design/{PROMPT}']")
+    page.click("#start-design")
+    expect(page.locator("#opening")).to_contain_text("The interviewer")
+
+
+def test_a_design_round_from_the_opening_line_to_the_revealed_outline(server: str, page: Page) -> None:  # noqa: F811
+    p = bank().get(PROMPT)
+    _start(page, server)
+    expect(page.locator("#phase-clock .clock-time")).to_have_text(re.compile(r"^framing · [67]:\d\d left$"))
+    expect(page.locator("#overrun-warning")).to_be_hidden()
+
+    page.fill("#clarify-question", "How fresh must features be at serving time?")
+    page.click("#clarify-ask")
+    answer = page.locator("#clarify-list li").first
+    expect(answer).to_contain_text("The interviewer would say:")
+    expect(answer).to_contain_text(p.clarify[1].answer[:30])
+    expect(page.locator("#clarify-question")).to_be_focused()
+
+    page.locator("#notes-text-framing").fill("The real problem is **skew**: two code paths. Freshness tiers.")
+    expect(page.locator("#design-save-status")).to_have_attribute("data-state", "saved")
+    page.locator("#notes-text-high-level").fill("- a registry of feature definitions\n- offline store and online store")
+    expect(page.locator("#design-save-status")).to_have_attribute("data-state", "saved")
+
+    page.locator("#diagram-source").fill("flowchart LR\n  events --> stream[stream jobs]\n  stream --> online[(online store)]")
+    expect(page.locator("#diagram-preview svg")).to_be_visible()
+    expect(page.locator("#diagram-preview")).to_contain_text("online store")
+    _shot(page, "design-session")
+
+    page.reload()  # nothing is lost, the clock is the server's
+    expect(page.locator("#notes-text-high-level")).to_have_value(re.compile("registry of feature definitions"))
+    expect(page.locator("#diagram-preview svg")).to_be_visible()
+
+    page.click("#next-phase")
+    expect(page.locator("#phasebar li.current")).to_have_attribute("data-phase", "high-level")
+    expect(page.locator("#phase-clock .clock-time")).to_have_text(re.compile(r"^high-level · (9|10):\d\d left$"))
+
+    page.once("dialog", lambda d: d.accept())
+    page.click("#finish-design")
+    expect(page.locator("#rubric")).to_be_visible()
+    expect(page.locator("#hint-label")).to_contain_text("not a grade")
+    skew = page.locator(".rubric-item[data-item=skew-is-the-problem]")
+    expect(skew).to_have_attribute("data-hinted", "yes")
+    expect(skew.locator("input[value=covered]")).to_be_checked()
+    expect(skew.locator(".rubric-notes")).to_contain_text("two code paths")
+    expect(page.locator("#probes")).to_have_count(0)
+    registry = page.locator(".rubric-item[data-item=registry]")
+    expect(registry.locator("input[value=covered]")).to_be_checked()  # the hint found "registry"
+    registry.locator("input[value=partly]").check()
+    _shot(page, "design-rubric")
+    page.click("#save-marks")
+
+    expect(page.locator("#reveal")).to_be_visible()
+    expect(page.locator("#marks-table tr[data-item=registry]")).to_have_attribute("data-mark", "partly")
+    expect(page.locator(".outline-phase")).to_have_count(5)
+    expect(page.locator("#probes li")).to_have_count(len(p.probes))
+    expect(page.locator("#pitfalls li")).to_have_count(len(p.pitfalls))
+    expect(page.locator(".mermaid-view svg")).to_be_visible()
+    _shot(page, "design-reveal")
+
+    page.goto(server + "/design")
+    row = page.locator("#design-sessions tr").filter(has_text=p.title)
+    expect(row).to_contain_text("marked")
+    expect(page.locator("#scorecard tr[data-signal=problem-framing]")).to_contain_text("%")
+
+
+def test_notes_typed_just_before_leaving_are_kept(server: str, page: Page) -> None:  # noqa: F811
+    _start(page, server)
+    url = page.url
+    page.locator("#notes-text-deep-dives").fill("hot keys: replicate the celebrity rows")
+    page.goto(server + "/design")  # at once: the page flushes on its way out
+    page.goto(url)
+    expect(page.locator("#notes-text-deep-dives")).to_have_value("hot keys: replicate the celebrity rows")
+
+
+def test_a_diagram_that_does_not_parse_says_so_and_keeps_the_text(server: str, page: Page) -> None:  # noqa: F811
+    _start(page, server)
+    page.locator("#diagram-source").fill("flowchart LR\n  a -->")
+    expect(page.locator("#diagram-preview .diagram-error")).to_contain_text("Not drawn yet")
+    expect(page.locator("#diagram-source")).to_have_value("flowchart LR\n  a -->")

@@ -1,0 +1,205 @@
+// The design session page: the phased clock, autosaving notes and diagram, the live Mermaid drawing.
+import "./design.css";
+
+function fmt(total) {
+  const s = Math.abs(Math.round(total));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, "0");
+  return h ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
+}
+
+function csrf() {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.content : "";
+}
+
+// The clock: the open phase's budget counts down from the server's start time, so a reload keeps it.
+function startPhaseClock(el) {
+  const label = el.querySelector(".clock-time");
+  const started = Date.parse(el.dataset.phaseStarted);
+  const budget = Number(el.dataset.budget || 0);
+  const before = Number(el.dataset.before || 0);
+  const round = Number(el.dataset.round || 0);
+  const phase = el.dataset.phase;
+  const warn = document.getElementById("overrun-warning");
+  const roundOver = document.getElementById("round-over");
+  const roundClock = document.getElementById("round-clock");
+  const tick = () => {
+    if (!document.body.contains(el)) return;
+    const spent = Math.max(0, (Date.now() - started) / 1000);
+    const left = budget - spent;
+    label.textContent = `${phase} · ${fmt(left)} ${left >= 0 ? "left" : "over"}`;
+    el.classList.toggle("overtime", left < 0);
+    if (warn) warn.hidden = left >= 0;
+    const total = before + spent;
+    if (roundClock) roundClock.textContent = `round ${fmt(total)} of ${fmt(round)}`;
+    if (roundOver) roundOver.hidden = total <= round;
+    setTimeout(tick, 1000);
+  };
+  tick();
+}
+
+// Autosave: each text box saves itself half a second after typing stops, and every unsaved box is
+// sent with a request that outlives the page when the page is hidden or left.
+const boxes = new Map(); // textarea -> { dirty, timer, seq }
+
+function status(text, state) {
+  const el = document.getElementById("design-save-status");
+  if (!el) return;
+  el.textContent = text;
+  el.dataset.state = state;
+}
+
+function body(textarea) {
+  const data = new FormData();
+  if (textarea.dataset.phase) data.set("phase", textarea.dataset.phase);
+  data.set("text", textarea.value);
+  return data;
+}
+
+async function save(textarea, { keepalive = false } = {}) {
+  const box = boxes.get(textarea);
+  clearTimeout(box.timer);
+  if (!box.dirty) return;
+  box.dirty = false;
+  const seq = ++box.seq;
+  status("Saving…", "saving");
+  try {
+    const r = await fetch(textarea.dataset.saveUrl, {
+      method: "POST", body: body(textarea), credentials: "same-origin", keepalive,
+      headers: { "X-CSRF-Token": csrf() },
+    });
+    if (!r.ok) {
+      box.dirty = true;
+      status(`Not saved: ${(await r.text()).replace(/<[^>]+>/g, "").slice(0, 160)}`, "error");
+      return;
+    }
+    const data = await r.json();
+    if (seq === box.seq && !box.dirty) status("Saved", "saved");
+    const preview = textarea.dataset.phase &&
+      document.querySelector(`[data-preview-of="${textarea.dataset.phase}"]`);
+    if (preview && data.html !== undefined) preview.innerHTML = data.html; // sanitised by the server
+  } catch {
+    box.dirty = true;
+    status("Not saved: the server cannot be reached. Your text is still here.", "error");
+  }
+}
+
+function flushAll(keepalive) {
+  return Promise.all([...boxes.keys()].map((t) => save(t, { keepalive })));
+}
+
+function setupAutosave(root) {
+  for (const t of root.querySelectorAll("textarea[data-save-url]")) {
+    boxes.set(t, { dirty: false, timer: 0, seq: 0 });
+    t.addEventListener("input", () => {
+      const box = boxes.get(t);
+      box.dirty = true;
+      status("Unsaved changes", "dirty");
+      clearTimeout(box.timer);
+      box.timer = setTimeout(() => save(t), 500);
+    });
+    t.addEventListener("keydown", (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(t); }
+    });
+  }
+  window.addEventListener("pagehide", () => flushAll(true));
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flushAll(true); });
+  // Moving on or finishing: the notes reach the server first, then the form goes.
+  for (const form of root.querySelectorAll("form[data-flush]")) {
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      if (form.dataset.ask && !window.confirm(form.dataset.ask)) return;
+      await flushAll(false);
+      form.submit();
+    });
+  }
+}
+
+// Mermaid: loaded on first need from its own bundle, so that other pages stay light.
+let mermaidReady = null;
+function loadMermaid(src) {
+  if (window.roundsMermaid) return Promise.resolve(window.roundsMermaid);
+  if (!mermaidReady) {
+    mermaidReady = new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = () => resolve(window.roundsMermaid);
+      s.onerror = () => reject(new Error("the diagram renderer did not load"));
+      document.head.appendChild(s);
+    }).then((mermaid) => {
+      const dark = (document.documentElement.dataset.theme ||
+        (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light")) === "dark";
+      mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
+      return mermaid;
+    });
+  }
+  return mermaidReady;
+}
+
+let drawn = 0;
+async function draw(target, source) {
+  const text = source.trim();
+  if (!text) {
+    target.innerHTML = '<p class="muted">The drawing appears here.</p>';
+    return;
+  }
+  let mermaid;
+  try {
+    mermaid = await loadMermaid(target.dataset.mermaidSrc);
+  } catch (err) {
+    target.innerHTML = "";
+    const p = document.createElement("p");
+    p.className = "muted";
+    p.textContent = `The drawing is unavailable (${err.message}); your Mermaid text is kept as it is.`;
+    target.appendChild(p);
+    return;
+  }
+  const id = `design-diagram-${++drawn}`;
+  try {
+    await mermaid.parse(text);
+    const { svg } = await mermaid.render(id, text);
+    target.innerHTML = svg; // mermaid sanitises its output in strict mode
+    target.dataset.state = "drawn";
+  } catch (err) {
+    document.getElementById(id)?.remove();
+    document.getElementById(`d${id}`)?.remove();
+    let msg = target.querySelector(".diagram-error");
+    if (!msg) {
+      msg = document.createElement("pre");
+      msg.className = "diagram-error";
+      target.prepend(msg);
+    }
+    msg.textContent = `Not drawn yet: ${String(err && err.message ? err.message : err).split("\n").slice(0, 4).join("\n")}`;
+    target.dataset.state = "error";
+  }
+}
+
+function setupDiagram(root) {
+  const source = root.querySelector("#diagram-source");
+  const preview = root.querySelector("#diagram-preview");
+  if (source && preview) {
+    let timer = 0;
+    source.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => draw(preview, source.value), 400);
+    });
+    if (source.value.trim()) draw(preview, source.value);
+  }
+  for (const view of root.querySelectorAll(".mermaid-view[data-source]")) draw(view, view.dataset.source);
+}
+
+export function setupDesign() {
+  const root = document.getElementById("design-session");
+  if (!root) return;
+  const clock = root.querySelector("#phase-clock");
+  if (clock) startPhaseClock(clock);
+  setupAutosave(root);
+  setupDiagram(root);
+  document.addEventListener("htmx:afterSwap", (e) => {
+    if (e.detail.target && e.detail.target.id === "clarify-box") {
+      document.getElementById("clarify-question")?.focus();
+    }
+  });
+}
