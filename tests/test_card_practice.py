@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -278,3 +279,13 @@ def test_the_same_grade_sent_twice_is_recorded_once(db: Database) -> None:
     assert later.due > first.due
     with db.sessions() as s:
         assert len(s.scalars(select(CardReview)).all()) == 2
+
+
+def test_the_reveal_names_the_cards_this_one_connects_to() -> None:
+    b = bank()
+    card = next(c for c in b.cards.values() if c.kind == "open" and c.links)
+    g = cp.grade(card, None, "something", b)
+    assert [cid for cid, _ in g.related] == [c for c in card.links if c in b.cards]
+    computed = next(c for c in b.cards.values() if c.kind == "computed" and c.links)
+    for _cid, question in cp.grade(computed, 1, "1", b).related:
+        assert not re.search(r"\{[a-z_][a-z0-9_]*\}", question), question  # template fields shown as …

@@ -79,6 +79,8 @@ def _reveal(g: object) -> None:
         console.print(f"[dim]{escape(g.hint.label)}[/dim]")
     if g.deeper:
         console.print(f"[bold]Follow-up:[/bold] {escape(g.deeper)}")
+    for cid, question in g.related:
+        console.print(f"[dim]connects to {escape(cid)}: {escape(question)}[/dim]")
 
 
 def _rating(allowed: tuple[int, ...], suggested: int | None, intervals: dict[int, str] | None) -> int:

@@ -20,6 +20,7 @@ Every function takes ``now`` so that tests can move the clock; the faces pass no
 from __future__ import annotations
 
 import random
+import re
 import secrets
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from rounds.content.cards import (
     Card,
     CardError,
     CoverageHint,
+    bank,
     coverage_hint,
     grade_choice,
     grade_number,
@@ -145,6 +147,7 @@ class Graded:
     reasons: tuple[str, ...] = ()  # choice cards: why each wrong pick is wrong, each missed answer right
     allowed: tuple[int, ...] = (1, 2, 3, 4)
     suggested: int | None = None
+    related: tuple[tuple[str, str], ...] = ()  # (card id, question) of the cards this one links to
 
     @property
     def machine(self) -> bool:
@@ -157,13 +160,22 @@ def allowed_ratings(outcome: str) -> tuple[int, ...]:
             "unreadable": ()}[outcome]
 
 
+def _plain_question(card: Card) -> str:
+    """A question to name a card by; a computed card's template shows its fields as ``…``."""
+    if card.kind != "computed":
+        return card.question
+    return re.sub(r"(?<!\{)\{[a-z_][a-z0-9_]*\}(?!\})", "…", card.question).replace("{{", "{").replace("}}", "}")
+
+
 def grade(card: Card, seed: int | None, answer: str, b: Bank | None = None) -> Graded:
     """Grade a typed answer (choice cards: letters such as "b" or "a,c"); an empty answer is a skip."""
     p = prompt(card, seed, b)
     text = answer.strip()
     points = tuple(k.point for k in card.key_points)
+    cards = (b or bank()).cards
+    related = tuple((c, _plain_question(cards[c])) for c in card.links if c in cards)
     common: dict[str, Any] = dict(prompt=p, answer=text, model_answer=card.answer, key_points=points,
-                                  deeper=card.deeper)
+                                  deeper=card.deeper, related=related)
     if card.kind == "computed":
         assert p.seed is not None
         g = grade_number(render(card, p.seed, b), text)
