@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from rounds.cli import cards, importer, mutant, render, stats, workspace
+from rounds.cli import design as design_cli
 from rounds.cli.order import LearnerFirst
 from rounds.config import get_settings
 from rounds.domain.verdict import Verdict
@@ -240,6 +241,7 @@ app.add_typer(importer.commands, name="import")
 app.add_typer(mutant.commands, name="mutant")
 app.add_typer(stats.commands)
 app.add_typer(cards.commands, name="cards")
+app.add_typer(design_cli.commands, name="design")
 
 
 def main() -> None:

@@ -1,0 +1,91 @@
+"""`rounds design`: list, a workspace for your own editor, questions, the clock, and the rubric step typed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from rounds.cli.app import app
+from rounds.content.design import bank
+from rounds.services import design_practice as dp
+from rounds.storage.db import Database
+
+PROMPT = "infra/feature-store"
+
+
+def _run(*args: str, input: str = "") -> Any:
+    return CliRunner().invoke(app, list(args), input=input, env={"COLUMNS": "200"})
+
+
+@pytest.fixture
+def ws(tmp_path: Path, db: Database) -> Path:
+    where = tmp_path / "fs"
+    r = _run("design", "start", "feature-store", "--dir", str(where))
+    assert r.exit_code == 0, r.output
+    return where
+
+
+def test_list_shows_both_rounds_and_json(db: Database) -> None:
+    r = _run("design", "list")
+    assert r.exit_code == 0 and "infra/feature-store" in r.output and "model/" in r.output
+    r = _run("design", "list", "--kind", "infra", "--json")
+    rows = json.loads(r.output)
+    assert len(rows) == len(bank().of_kind("infra")) and all(x["id"].startswith("infra/") for x in rows)
+    assert _run("design", "list", "--kind", "people").exit_code == 2
+
+
+def test_start_writes_the_workspace_and_starts_the_clock(ws: Path, db: Database) -> None:
+    p = bank().get(PROMPT)
+    names = sorted(x.name for x in ws.iterdir())
+    assert names == [".rounds-design.json", "1-framing.md", "2-high-level.md", "3-step-by-step.md", "4-deep-dives.md",
+                     "5-wrap-up.md", "PROMPT.md", "diagram.mmd"]
+    text = (ws / "PROMPT.md").read_text()
+    assert p.opening in text and "**deep-dives**: 18 min" in text
+    sid = json.loads((ws / ".rounds-design.json").read_text())["session"]
+    v = dp.view(sessions=db.sessions, session_id=sid)
+    assert v.source == "terminal" and v.phase == "framing" and not v.finished
+    again = _run("design", "start", PROMPT, "--dir", str(ws))
+    assert again.exit_code == 2 and "not empty" in again.output
+    assert _run("design", "start", "infra/nope", "--dir", str(ws.parent / "x")).exit_code == 2
+
+
+def test_ask_status_and_next(ws: Path, db: Database) -> None:
+    r = _run("design", "ask", "How fresh must the features be?", str(ws))
+    assert r.exit_code == 0 and "The interviewer would say:" in r.output and "10 seconds" in r.output
+    assert "How fresh must the features be?" in (ws / "clarify.md").read_text()
+    r = _run("design", "status", str(ws))
+    assert r.exit_code == 0 and "framing" in r.output and "left of 7:00" in r.output
+    r = _run("design", "next", str(ws))
+    assert r.exit_code == 0 and "high-level: " in r.output
+    assert _run("design", "status", str(ws.parent)).exit_code == 2  # not a workspace
+
+
+def test_finish_reads_the_files_back_and_runs_the_rubric_at_the_terminal(ws: Path, db: Database) -> None:
+    p = bank().get(PROMPT)
+    (ws / "1-framing.md").write_text((ws / "1-framing.md").read_text() + "The problem is skew: two code paths.\n")
+    (ws / "2-high-level.md").write_text("A registry of definitions; offline store and online store.\n")
+    (ws / "diagram.mmd").write_text("flowchart LR\n  a --> b\n")
+    # Enter takes the hint's mark; the second item is typed "p", then a wrong word and "m" for the third
+    answers = ["", "p", "maybe", "m"] + [""] * (len(p.rubric) - 3)
+    r = _run("design", "finish", str(ws), input="\n".join(answers) + "\n")
+    assert r.exit_code == 0, r.output
+    assert "not a grade" in r.output and "hint: your notes mention skew" in r.output
+    assert "type c (covered)" in r.output
+    assert "The reference outline" in r.output and p.probes[0][:40] in r.output and "Common pitfalls" in r.output
+    sid = json.loads((ws / ".rounds-design.json").read_text())["session"]
+    v = dp.view(sessions=db.sessions, session_id=sid)
+    assert v.marked and v.notes["framing"] == "The problem is skew: two code paths."
+    assert v.diagram == "flowchart LR\n  a --> b"
+    marks = {it.item.id: it.mark for it in v.items}
+    assert marks["skew-is-the-problem"] == "covered" and marks[p.rubric[1].id] == "partly"
+    assert marks[p.rubric[2].id] == "missed"
+    assert marks["offline-online-stores"] == "covered"  # hinted, Enter
+    # finishing again only shows the reference
+    r = _run("design", "finish", str(ws))
+    assert r.exit_code == 0 and "was marked already" in r.output
+    r = _run("design", "sessions")
+    assert r.exit_code == 0 and "marked" in r.output and PROMPT in r.output
