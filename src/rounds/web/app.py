@@ -21,7 +21,7 @@ from rounds.services.errors import ServiceError
 from rounds.storage.db import database
 from rounds.web import views
 from rounds.web.jobs import JobBoard
-from rounds.web.routers import cards, pages, problem
+from rounds.web.routers import behavioral, cards, pages, problem
 from rounds.web.routers.design import router as design_router
 from rounds.web.security import (
     GuardMiddleware,
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(problem.router)
     app.include_router(cards.router)
+    app.include_router(behavioral.router)
     app.include_router(design_router)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
