@@ -4,6 +4,7 @@ import { drawCharts } from "./charts.js";
 import { setupDesign } from "./design.js";
 import { globalShortcuts, mountEditor } from "./editor.js";
 import { renderMath } from "./math.js";
+import "./behavioral.js";
 
 window.htmx = htmx;
 htmx.config.includeIndicatorStyles = false; // the CSP allows no inline <style> from scripts
