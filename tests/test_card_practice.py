@@ -140,8 +140,8 @@ def test_progress_reports_retention_weakest_decks_and_a_forecast(db: Database) -
 
 
 def _screen(db: Database, decks: list[str] | None = None) -> int:
-    return cp.start_screen(sessions=db.sessions, bank=bank(), decks=decks or ["activations"], now=T0,
-                           rng=random.Random(5))
+    return int(cp.start_screen(sessions=db.sessions, bank=bank(), decks=decks or ["activations"], now=T0,
+                               rng=random.Random(5)))
 
 
 def _answer_well(view: cp.ScreenView) -> str:

@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from playwright.sync_api import Page, expect
-from test_web_e2e import _shot, chromium, page, server  # noqa: F401  (the server, the browser and a clean profile)
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, FilePayload, Page, expect
+from test_web_e2e import VIEWPORT, _shot, chromium, page, server  # noqa: F401  (the server, the browser, a profile)
 
 from rounds.content.cards import bank, render
+
+
+@pytest.fixture
+def form_page(chromium: Browser) -> Iterator[Page]:  # noqa: F811
+    """Like ``page``, where a form refused with 400 (a bad file named line by line) is expected, not a fault."""
+    context = chromium.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    pg = context.new_page()
+    problems: list[str] = []
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error" and "status of 400" not in msg.text:
+            problems.append(msg.text)
+
+    pg.on("console", on_console)
+    pg.on("pageerror", lambda exc: problems.append(str(exc)))
+    yield pg
+    context.close()
+    assert not problems, problems
 
 
 def _answer(page: Page, scope: str) -> str:  # noqa: F811
@@ -85,3 +105,35 @@ def test_a_phone_screen_to_its_verdict(server: str, page: Page) -> None:  # noqa
     expect(verdict).to_contain_text("4 of 5 would have passed")
     expect(verdict).to_contain_text("1 miss")
     _shot(page, "cards-screen-verdict")
+
+
+def test_own_cards_import_then_an_onsite_round_with_follow_ups(server: str, form_page: Page) -> None:  # noqa: F811
+    form_page.goto(server + "/cards")
+    form_page.click("#my-cards-link")
+    bad = b"question,answer,deeper\nQ one?,A one,F one?\nQ two?,,F two?\n"
+    form_page.set_input_files("#import-file", files=[FilePayload(name="mine.csv", mimeType="text/csv", buffer=bad)])
+    form_page.click("#import-button")
+    expect(form_page.locator("#mine-message")).to_contain_text("line 3: the answer is empty; nothing was imported")
+    rows = "".join(f"Own question {n}?,Answer {n},Follow-up {n}?\n" for n in range(3))
+    good = ("question,answer,deeper\n" + rows).encode()
+    form_page.set_input_files("#import-file", files=[FilePayload(name="mine.csv", mimeType="text/csv", buffer=good)])
+    form_page.click("#import-button")
+    expect(form_page.locator("#mine-message")).to_contain_text("imported 3 new, updated 0")
+    expect(form_page.locator("#my-cards tbody tr")).to_have_count(3)
+    form_page.goto(server + "/cards")
+    form_page.check("input[name=decks][value=mine]")
+    form_page.click("#start-onsite")
+    expect(form_page.locator("h1")).to_contain_text("Onsite round")
+    for n in range(3):
+        expect(form_page.locator("#screen-question h2")).to_have_text(f"Question {n + 1} of 3")
+        form_page.fill("#answer", f"my answer {n}")
+        form_page.click("#next-question")
+        expect(form_page.locator("#followup-question")).to_have_text(re.compile(r"Follow-up \d\?"))
+        form_page.fill("#answer", f"my follow-up {n}")
+        form_page.click("#next-question")
+    expect(form_page.locator(".screen-item")).to_have_count(3)
+    for n in range(3):
+        form_page.check(f"input[name=rating_{n}][value='3']")
+    form_page.click("#give-verdict")
+    expect(form_page.locator("#verdict")).to_have_attribute("data-verdict", "pass")
+    expect(form_page.locator("#verdict")).to_contain_text("3 of 3 would have passed")
