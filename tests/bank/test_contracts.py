@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 BANK = Path(__file__).resolve().parents[2] / "src" / "rounds" / "bank"
-PACKAGES = sorted(p.parent for p in BANK.glob("*/*/problem.toml"))
+# codebases (a repository, multi-file mutants) have their own checks: tests/test_codebase_content.py
+PACKAGES = sorted(p.parent for p in BANK.glob("*/*/problem.toml") if p.parent.parent.name != "codebase")
 
 # "Do not modify `x`", "the inputs are not modified", "W, A and B must be left unchanged"
 _KEEPS_INPUTS = re.compile(r"do not modify|(?:is|are) not modified|inputs unchanged|left unchanged", re.I)

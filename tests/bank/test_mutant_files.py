@@ -10,7 +10,8 @@ import pytest
 from rounds.content.package import load_problem
 
 BANK = Path(__file__).resolve().parents[2] / "src" / "rounds" / "bank"
-PACKAGES = sorted(p.parent for p in BANK.glob("*/*/problem.toml"))
+# codebases (a repository, multi-file mutants) have their own checks: tests/test_codebase_content.py
+PACKAGES = sorted(p.parent for p in BANK.glob("*/*/problem.toml") if p.parent.parent.name != "codebase")
 
 
 def _code(text: str) -> list[str]:

@@ -18,7 +18,8 @@ from rounds.judge import checkers
 
 TRACKS = ("oop", "ml", "algo")
 DIFFICULTIES = ("easy", "medium", "hard")
-GRADERS = ("function", "opstream", "unittest")  # unittest: imported tasks (rounds import icf)
+GRADERS = ("function", "opstream", "unittest", "codebase")  # unittest: imported tasks (rounds import icf)
+CODEBASE = "codebase"  # the codebase round: a repository to fix (rounds.content.codebase); not a TRACKS entry
 RUNTIMES = ("numpy", "torch", "sklearn")
 
 
@@ -77,6 +78,10 @@ class Problem:
 
     @cached_property
     def starter(self) -> str:
+        if self.grader == CODEBASE:  # the starting repository, as an attempt stores it
+            from rounds.content import codebase
+
+            return codebase.encode(codebase.starting_repo(self))
         return (self.root / "starter.py").read_text()
 
     @cached_property
@@ -120,6 +125,8 @@ class Problem:
         return checkers.BY_NAME[self.checker_name]()
 
     def examples(self, level: int) -> list[Case]:
+        if self.grader == CODEBASE:  # the repository's own tests; the codebase grader runs them
+            return []
         if self.grader == "unittest":  # the task's own visible test file; there is no tests.py
             from rounds.judge.graders.unittests import unittest_cases
 
@@ -128,6 +135,8 @@ class Problem:
         return list(fn(level)) if fn else []
 
     def hidden(self, level: int, seed: int) -> list[Case]:
+        if self.grader == CODEBASE:
+            return []
         if self.grader == "unittest":
             return self.examples(level)
         return list(self.tests.hidden(level, random.Random(seed * 1009 + level)))
@@ -194,8 +203,8 @@ def load_problem(root: Path) -> Problem:
     pid = _req(meta, "id", str, where)
     where = pid
     track = _req(meta, "track", str, where)
-    if track not in TRACKS:
-        raise PackageError(f"{where}: track must be one of {TRACKS}")
+    if track not in TRACKS and track != CODEBASE:
+        raise PackageError(f"{where}: track must be one of {(*TRACKS, CODEBASE)}")
     if pid != f"{track}/{root.name}":
         raise PackageError(f"{where}: id must be '{track}/{root.name}' (track/folder name)")
     difficulty = _req(meta, "difficulty", str, where)
@@ -204,6 +213,8 @@ def load_problem(root: Path) -> Problem:
     grader = meta.get("grader", "function")
     if grader not in GRADERS:
         raise PackageError(f"{where}: grader must be one of {GRADERS}")
+    if (track == CODEBASE) != (grader == CODEBASE):
+        raise PackageError(f"{where}: a codebase package has track and grader \"codebase\", and only it")
     runtime = meta.get("runtime", "numpy")
     if runtime not in RUNTIMES:
         raise PackageError(f"{where}: runtime must be one of {RUNTIMES}")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rounds.content.package import Problem
 
-ROUND_NAMES = {"oop": "OOP systems", "ml": "ML coding", "algo": "Algorithms"}
+ROUND_NAMES = {"oop": "OOP systems", "ml": "ML coding", "algo": "Algorithms", "codebase": "Codebase"}
 
 TAGS = frozenset({
     "1d-dp", "2d-dp", "activation", "adam", "adamw", "arrays", "attention", "auc", "autograd", "backprop",
@@ -75,8 +75,8 @@ COMPANIES = frozenset({
     "Cisco", "Citadel", "Cloudflare", "Cohere", "Coinbase", "Confluent", "Databricks", "Datadog", "DeepL",
     "DoorDash", "Dropbox", "Duolingo", "Expedia", "GitHub", "Goldman Sachs", "Google", "Google DeepMind",
     "Hugging Face", "Instacart", "Kuaishou", "LinkedIn", "Lyft", "Meta", "Microsoft", "Mistral", "NVIDIA",
-    "Netflix", "Notion", "OpenAI", "Pinterest", "Ramp", "Reddit", "Robinhood", "Roblox", "Rubrik", "Salesforce",
-    "Snap", "Snowflake", "Spotify", "Stripe", "Tesla", "TikTok", "Together AI", "Two Sigma", "Uber", "Yelp",
+    "Netflix", "Notion", "OpenAI", "Pinterest", "Quora", "Ramp", "Reddit", "Robinhood", "Roblox", "Rubrik",
+    "Salesforce", "Snap", "Snowflake", "Spotify", "Stripe", "Tesla", "TikTok", "Together AI", "Two Sigma", "Uber", "Yelp",
 })
 
 # Another spelling -> the one in COMPANIES.

@@ -32,4 +32,5 @@ def report_from_json(d: dict[str, Any]) -> Report:
         seed=int(d.get("seed") or 0),
         score=d.get("score"),
         complexity=d.get("complexity"),
+        phases=d.get("phases"),
     )

@@ -102,6 +102,7 @@ class Report:
     seed: int = 0
     score: int | None = None
     complexity: dict[str, Any] | None = None
+    phases: list[dict[str, Any]] | None = None  # codebases: visible, hidden, benchmark, explanation
 
     @property
     def tests(self) -> list[TestResult]:
@@ -147,4 +148,5 @@ class Report:
             ],
             "tests": [t.to_json() for t in self.tests],
             "complexity": self.complexity,
+            **({"phases": self.phases} if self.phases is not None else {}),
         }

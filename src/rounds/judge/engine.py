@@ -134,6 +134,10 @@ class Judge:
         complexity: bool = False,
     ) -> Report:
         """Judge one source. ``level=None`` climbs level by level and stops at the first failure."""
+        if problem.grader == "codebase":  # a whole repository, graded in phases
+            from rounds.judge.graders.codebase import grade_codebase
+
+            return grade_codebase(self, problem, source, suite=suite, seed=seed, on_result=on_result)
         report = Report(problem_id=problem.id, sandbox=self.sandbox, seed=seed)
         why = precheck(problem, source)
         n_levels = len(problem.levels)

@@ -1,0 +1,390 @@
+"""Codebases: a whole repository graded in phases, each reported on its own.
+
+1. visible: the repository's own ``tests/**/test_*.py`` files;
+2. hidden: the package's ``hidden/test_*.py`` files of the intended behaviour, added to the
+   repository only for the run that needs them, under a name drawn afresh for every run;
+3. benchmark: ``bench.py`` builds hidden inputs and calls the core function, inside the sandbox;
+   the host measures the CPU of the run from outside, less the CPU of a run that only builds the
+   inputs, and places it against the reference's figure measured the same way: optimal, good or
+   naive, with the thresholds in milliseconds;
+4. explanation: ``EXPLANATION.md`` of the repository, kept with the attempt (the submission is the
+   repository), its length reported; it is compared with the editorial after the attempt.
+
+Every test file runs as a task of kind ``unittest`` (the harness of imported tasks): the
+repository's files travel in the task and are written into a private folder of the sandbox's
+``/tmp``; each file runs in a fresh test process. The tests run in the same process as the
+repository's code, as in any local test run.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import secrets
+import statistics
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rounds.content import codebase as cb
+from rounds.content.package import Problem
+from rounds.domain.verdict import LevelResult, Report, TestResult, Verdict
+from rounds.judge.graders.base import Context, HarnessLost
+from rounds.judge.graders.unittests import (
+    MAX_FILE_CPU_MS,
+    TIMEOUT_MARK,
+    TIMEOUT_MODULE,
+    TIMEOUT_SOURCE,
+    test_names,
+)
+
+if TYPE_CHECKING:
+    from rounds.judge.engine import Judge
+
+SUBMISSION_IMPL = "_rounds_submission.py"  # the harness imports one module before the tests: a stub
+SUBMISSION_SOURCE = '"""The submitted repository: its files travel in every task."""\n'
+MAX_RERUNS = 40
+BENCH_REPEAT = 3  # each measurement is taken this many times; the median counts
+REF_REPEAT = 5  # the reference's, once per process
+MIN_MARGIN_MS = 25.0  # the optimal threshold never comes closer to the reference's figure than this
+
+OnResult = Callable[[TestResult], None]
+
+BENCH_WRAPPER = '''import random as _rounds_random
+import unittest as _rounds_unittest
+
+{bench}
+
+
+class RoundsBench(_rounds_unittest.TestCase):
+    def test_setup(self):
+        build(_rounds_random.Random({seed}))
+        self.skipTest("setup")
+
+    def test_run(self):
+        result = run(build(_rounds_random.Random({seed})))
+        self.skipTest("digest " + str(digest(result)))
+'''
+
+
+def visible_test_files(repo: cb.Repo) -> list[str]:
+    """The repository's own test files: ``tests/**/test_*.py``."""
+    return sorted(p for p in repo if p.startswith("tests/") and p.rsplit("/", 1)[-1].startswith("test_")
+                  and p.endswith(".py"))
+
+
+@dataclass
+class Bench:
+    """One benchmark measurement: the core's CPU (run less setup), the answer's digest, or why not."""
+
+    core_ms: float | None = None
+    digest: str = ""
+    failure: TestResult | None = None
+    over_limit: bool = False
+
+
+_REF_CACHE: dict[tuple[str, int, str], Bench] = {}
+_REF_LOCK = threading.Lock()
+
+
+def grade_codebase(judge: Judge, problem: Problem, code: str, *, suite: str = "hidden", seed: int = 0,
+                   on_result: OnResult | None = None, repo: cb.Repo | None = None) -> Report:
+    """Grade a repository (an attempt's code, :func:`rounds.content.codebase.encode`) phase by phase.
+
+    ``suite="examples"`` (``rounds test``) runs the visible tests only; any other suite runs every phase.
+    """
+    report = Report(problem_id=problem.id, sandbox=judge.sandbox, seed=seed)
+    try:
+        files = cb.check_repo(dict(repo)) if repo is not None else cb.decode(code)
+    except cb.RepoError as exc:
+        t = TestResult(name="repository", level=1, verdict=Verdict.CE, message=str(exc), visible=True)
+        report.levels.append(LevelResult(1, [t]))
+        report.message = str(exc)
+        report.phases = [{"phase": "repository", "status": "refused", "summary": str(exc)}]
+        if on_result:
+            on_result(t)
+        return report
+    tests: list[TestResult] = []
+
+    def add(out: list[TestResult]) -> list[TestResult]:
+        for t in out:
+            tests.append(t)
+            if on_result:
+                on_result(t)
+        return out
+
+    phases: list[dict[str, Any]] = []
+    with judge._context(problem, SUBMISSION_SOURCE) as ctx:
+        visible: list[TestResult] = []
+        rels = visible_test_files(files)
+        for rel in rels:
+            visible += add(_run_file(ctx, files, rel, name=rel, visible=True))
+        if not rels:
+            visible += add([_result(ctx, "tests", Verdict.WA, "the repository has no test files (tests/test_*.py)",
+                                    visible=True)])
+        phases.append(_tests_phase("visible", "visible tests", visible))
+        if suite != "examples":
+            hidden: list[TestResult] = []
+            for name, text in cb.hidden_tests(problem).items():
+                rel = f"_hidden_{secrets.token_hex(6)}/{name.removesuffix('.py')}_{secrets.token_hex(4)}.py"
+                hidden += add(_run_file(ctx, {**files, rel: text}, rel, name=f"hidden {name.removesuffix('.py')}",
+                                        visible=False, source=text))
+            phases.append(_tests_phase("hidden", "hidden tests", hidden))
+            bench_test, bench_phase = _benchmark(ctx, problem, files, seed)
+            add([bench_test])
+            phases.append(bench_phase)
+            phases.append(explanation_phase(problem, files))
+    report.levels.append(LevelResult(1, tests))
+    report.phases = phases
+    failed = [p["title"] for p in phases if p.get("status") in ("fail", "naive", "good")]
+    report.message = (f"not there yet: {', '.join(failed)}" if failed else
+                      "every phase passes" if suite != "examples" else "the visible tests pass")
+    return report
+
+
+def outcome(report: Report) -> str:
+    """Where a graded repository stands: the first phase it fails (``visible``, ``hidden``,
+    ``benchmark``), the benchmark tier (``tier naive``, ``tier good``), or ``optimal``."""
+    by = {p["phase"]: p for p in (report.phases or [])}
+    if "repository" in by:
+        return "repository"
+    for phase in ("visible", "hidden"):
+        if by.get(phase, {}).get("status") != "pass":
+            return phase
+    b = by.get("benchmark", {})
+    if b.get("status") in ("naive", "good"):
+        return f"tier {b['status']}"
+    return "optimal" if b.get("status") == "optimal" else "benchmark"
+
+
+def _tests_phase(phase: str, title: str, results: list[TestResult]) -> dict[str, Any]:
+    passed = sum(t.passed for t in results)
+    ok = bool(results) and passed == len(results)
+    return {"phase": phase, "title": title, "status": "pass" if ok else "fail", "passed": passed,
+            "total": len(results), "summary": f"{passed} of {len(results)} pass"}
+
+
+def explanation_phase(problem: Problem, files: cb.Repo) -> dict[str, Any]:
+    """How much the user wrote in EXPLANATION.md beyond the template the repository starts with."""
+    template = set(cb.starting_repo(problem).get(cb.EXPLANATION, "").splitlines())
+    mine = [line for line in files.get(cb.EXPLANATION, "").splitlines() if line not in template]
+    words = len(re.findall(r"\w+", "\n".join(mine)))
+    if words:
+        summary = f"{words} words written, kept with the attempt; compare them with the editorial afterwards"
+    else:
+        summary = f"not written yet: {cb.EXPLANATION} says why each failing test failed and what the metric is"
+    return {"phase": "explanation", "title": "explanation", "status": "written" if words else "missing",
+            "words": words, "summary": summary}
+
+
+# Running one test file.
+
+def _task(files: cb.Repo, rel: str, only: list[str] | None = None) -> dict[str, Any]:
+    sent = dict(files)
+    sent.setdefault(TIMEOUT_MODULE, TIMEOUT_SOURCE)
+    return {"kind": "unittest", "entry": "", "files": sent, "impl": SUBMISSION_IMPL, "test_file": rel,
+            "only": only or []}
+
+
+def _result(ctx: Context, name: str, verdict: Verdict, message: str, *, visible: bool,
+            detail: str | None = None) -> TestResult:
+    t = TestResult(name=name, level=1, verdict=verdict, message=message, visible=visible,
+                   cpu_limit_ms=ctx.problem.limits.cpu_ms)
+    if detail and not visible:
+        t.open_detail = detail
+    return t
+
+
+def _docs(source: str) -> dict[str, str]:
+    """``Class.method`` -> the first line of its docstring (what a hidden test checks)."""
+    out: dict[str, str] = {}
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return out
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            for f in node.body:
+                if isinstance(f, ast.FunctionDef) and f.name.startswith("test"):
+                    doc = ast.get_docstring(f) or f.name.removeprefix("test_").replace("_", " ")
+                    out[f"{node.name}.{f.name}"] = doc.strip().splitlines()[0]
+    return out
+
+
+def _run_file(ctx: Context, files: cb.Repo, rel: str, *, name: str, visible: bool,
+              source: str | None = None) -> list[TestResult]:
+    """One test file; one result per test method. A hidden test's message names what it checks
+    (its docstring); the assertion itself is open feedback only."""
+    text = files[rel]
+    try:
+        names = test_names(text)
+    except SyntaxError as exc:
+        return [_result(ctx, name, Verdict.CE, f"{rel} does not compile: line {exc.lineno}: {exc.msg}", visible=True)]
+    if not names:
+        return [_result(ctx, name, Verdict.WA, f"{rel} defines no test methods", visible=visible)]
+    docs = _docs(source or text)
+    per_test = ctx.problem.limits.cpu_ms
+    try:
+        raw, cl = ctx.run(_task(files, rel), [], ctx.limits(min(per_test * len(names), MAX_FILE_CPU_MS)))
+        if cl.verdict is None and cl.header.get("status") == "ok":
+            return _rows(ctx, list(cl.header.get("tests", [])), rel, name, visible, docs)
+        if cl.header.get("status") == "tests_error":  # the test file's imports failed: the package does not import
+            msg = str(cl.header.get("message", ""))
+            where = f" ({cl.header['where']})" if cl.header.get("where") else ""
+            what = rel if visible else "a hidden test file"
+            return [_result(ctx, name, Verdict.RE, f"{what} fails to import{where if visible else ''}: {msg}",
+                            visible=visible)]
+        if cl.verdict is None:
+            return [_result(ctx, name, Verdict.IE, f"unexpected answer from the sandbox: {cl.header.get('status')}",
+                            visible=visible)]
+        out: list[TestResult] = []  # the run as a whole was stopped: each test alone, for its own verdict
+        for test in names[:MAX_RERUNS]:
+            raw1, cl1 = ctx.run(_task(files, rel, only=[test]), [], ctx.limits(per_test))
+            if cl1.verdict is None and cl1.header.get("status") == "ok":
+                out += _rows(ctx, list(cl1.header.get("tests", [])), rel, name, visible, docs)
+            else:
+                out.append(_result(ctx, f"{name}::{test}", cl1.verdict or Verdict.IE,
+                                   _hidden_message(docs.get(test, test), cl1.message, visible),
+                                   visible=visible, detail=cl1.message))
+        return out
+    except HarnessLost as exc:
+        return [_result(ctx, name, exc.verdict, exc.message, visible=visible)]
+
+
+def _hidden_message(doc: str, message: str, visible: bool) -> str:
+    return message if visible else doc
+
+
+def _rows(ctx: Context, rows: list[dict[str, Any]], rel: str, name: str, visible: bool,
+          docs: dict[str, str]) -> list[TestResult]:
+    per_test = ctx.problem.limits.cpu_ms
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:  # a test with failing subtests has one row per failure: keep the first
+        key = f"{row['class']}.{row['name']}"
+        if key not in merged or (merged[key]["status"] in ("pass", "skip") and row["status"] not in ("pass", "skip")):
+            merged[key] = row
+    out = []
+    for key, row in merged.items():
+        status = row["status"]
+        message = str(row.get("message", "")).replace(f"({rel.rsplit('/', 1)[-1]} line", f"({rel} line")
+        t = _result(ctx, f"{name}::{key}", Verdict.AC, "", visible=visible)
+        t.cpu_ms = round(float(row.get("cpu_ms", 0.0)), 2)
+        t.output = str(row.get("output", "")) if visible else ""
+        t.test = {"file": rel, "test": key} if visible else {"test": key, "checks": docs.get(key, "")}
+        if status == "fail" and TIMEOUT_MARK in message.split("\n", 1)[0]:
+            t.verdict = Verdict.TLE
+        elif status == "fail":
+            t.verdict = Verdict.WA
+        elif status == "error":
+            t.verdict, message = Verdict.RE, f"raised {message}"
+        elif status == "skip":
+            message = f"skipped by the test file: {message}"
+        elif t.cpu_ms > per_test:
+            t.verdict, message = Verdict.TLE, f"took {t.cpu_ms:.0f} ms of CPU; the limit per test is {per_test} ms"
+        if visible or t.verdict is Verdict.AC:
+            t.message = message
+        else:  # what the hidden test checks; its assertion (expected values) in open feedback only
+            t.message, t.open_detail = docs.get(key, key), message
+        out.append(t)
+    return out
+
+
+# The benchmark.
+
+def _measure(ctx: Context, problem: Problem, files: cb.Repo, seed: int, *, repeat: int = BENCH_REPEAT,
+             clear_above_ms: float | None = None) -> Bench:
+    """The core's CPU: the median over ``repeat`` pairs of (a run that builds the inputs and calls
+    the core) less (a run that only builds them), each a fresh test process measured from outside.
+    A first run that only builds warms the slot up and is not counted. Once a pair is over
+    ``clear_above_ms`` the tier is clear, and it is not repeated."""
+    src = cb.bench_source(problem)
+    rel = f"bench_{secrets.token_hex(6)}.py"
+    wrapped = {**files, rel: BENCH_WRAPPER.format(bench=src, seed=int(seed))}
+    limit = cb.bench_spec(problem).cpu_ms
+    cores: list[float] = []
+    setup_ms = 0.0
+    digest = ""
+    plan = ["test_setup"] + ["test_setup", "test_run"] * repeat
+    for n, which in enumerate(plan):
+        try:
+            raw, cl = ctx.run(_task(wrapped, rel, only=[f"RoundsBench.{which}"]), [], ctx.limits(limit))
+        except HarnessLost as exc:
+            return Bench(failure=_result(ctx, "benchmark", exc.verdict, exc.message, visible=True))
+        if cl.verdict is Verdict.TLE and which == "test_run":
+            return Bench(over_limit=True, core_ms=raw.cpu_ms)
+        rows = list(cl.header.get("tests", [])) if cl.verdict is None else []
+        row = rows[0] if rows else None
+        if row is None or row.get("status") != "skip":
+            why = (cl.message if cl.verdict is not None else str(cl.header.get("message", "")) if not row
+                   else str(row.get("message", "")))
+            v = cl.verdict or (Verdict.RE if row is None or row.get("status") == "error" else Verdict.WA)
+            return Bench(failure=_result(ctx, "benchmark", v, f"the benchmark failed while it "
+                                         f"{'built its inputs' if which == 'test_setup' else 'ran'}: {why}",
+                                         visible=True))
+        if n == 0:
+            continue  # the warm-up
+        if which == "test_setup":
+            setup_ms = raw.cpu_ms
+            continue
+        digest = str(row.get("message", "")).removeprefix("digest ")
+        cores.append(max(raw.cpu_ms - setup_ms, 0.1))
+        if clear_above_ms is not None and cores[-1] > clear_above_ms:
+            break
+    return Bench(core_ms=statistics.median(cores), digest=digest)
+
+
+def reference_bench(ctx: Context, problem: Problem, seed: int) -> Bench:
+    """The reference repository's benchmark figure in this sandbox (measured once per process)."""
+    key = (problem.id, seed, ctx.pool.mode if ctx.pool is not None else "")
+    with _REF_LOCK:
+        if key in _REF_CACHE:
+            return _REF_CACHE[key]
+    got = _measure(ctx, problem, cb.reference_repo(problem), seed, repeat=REF_REPEAT)
+    if got.failure is None and not got.over_limit:
+        with _REF_LOCK:
+            _REF_CACHE[key] = got
+    return got
+
+
+def _benchmark(ctx: Context, problem: Problem, files: cb.Repo, seed: int) -> tuple[TestResult, dict[str, Any]]:
+    spec = cb.bench_spec(problem)
+    phase: dict[str, Any] = {"phase": "benchmark", "title": "benchmark"}
+    if not cb.bench_source(problem):
+        t = _result(ctx, "benchmark", Verdict.AC, "this codebase has no benchmark", visible=True)
+        return t, {**phase, "status": "optimal", "summary": "no benchmark"}
+    ref = reference_bench(ctx, problem, seed)
+    if ref.failure is not None or ref.core_ms is None or ref.over_limit:
+        why = ref.failure.message if ref.failure else "over its limit"
+        t = _result(ctx, "benchmark", Verdict.IE, f"the reference's benchmark failed ({why}); not your fault",
+                    visible=True)
+        return t, {**phase, "status": "fail", "summary": t.message}
+    good_ms = max(spec.good * ref.core_ms, ref.core_ms + 2 * MIN_MARGIN_MS)
+    mine = _measure(ctx, problem, files, seed, clear_above_ms=2 * good_ms)
+    if mine.failure is not None:
+        return mine.failure, {**phase, "status": "fail", "summary": mine.failure.message}
+    optimal_ms = max(spec.optimal * ref.core_ms, ref.core_ms + MIN_MARGIN_MS)
+    figures = {"cpu_ms": round(mine.core_ms or 0.0, 1), "reference_ms": round(ref.core_ms, 1),
+               "thresholds_ms": {"optimal": round(optimal_ms, 1), "good": round(good_ms, 1)},
+               "limit_ms": spec.cpu_ms}
+    bounds = (f"optimal <= {optimal_ms:.0f} ms ({spec.optimal:g}x the reference's {ref.core_ms:.0f} ms here), "
+              f"good <= {good_ms:.0f} ms ({spec.good:g}x), naive above")
+    if mine.over_limit:
+        summary = f"tier naive: over the benchmark's limit of {spec.cpu_ms} ms of CPU; {bounds}"
+        t = _result(ctx, "benchmark", Verdict.TLE, summary, visible=True)
+        return t, {**phase, **figures, "cpu_ms": None, "status": "naive", "tier": "naive", "summary": summary}
+    if mine.digest != ref.digest:
+        summary = ("the benchmark's answer on its hidden inputs is not the intended one, so no tier is given "
+                   "(the hidden tests say where the behaviour differs)")
+        t = _result(ctx, "benchmark", Verdict.WA, summary, visible=True)
+        return t, {**phase, **figures, "status": "fail", "summary": summary}
+    core = mine.core_ms or 0.0
+    tier = "optimal" if core <= optimal_ms else "good" if core <= good_ms else "naive"
+    summary = f"tier {tier}: the core took {core:.0f} ms of CPU; {bounds}"
+    t = _result(ctx, "benchmark", Verdict.AC if tier == "optimal" else Verdict.TLE, summary, visible=True)
+    t.cpu_ms = round(core, 2)
+    return t, {**phase, **figures, "status": tier, "tier": tier, "summary": summary}
+
+
+__all__ = ["BENCH_WRAPPER", "SUBMISSION_IMPL", "explanation_phase", "grade_codebase", "outcome", "reference_bench",
+           "visible_test_files"]
