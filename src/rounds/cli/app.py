@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from rounds.cli import cards, importer, mutant, render, stats, workspace
+from rounds.cli import cards, deck, importer, mutant, render, stats, stories, workspace
 from rounds.cli import design as design_cli
 from rounds.cli.order import LearnerFirst
 from rounds.config import get_settings
@@ -241,6 +241,8 @@ app.add_typer(importer.commands, name="import")
 app.add_typer(mutant.commands, name="mutant")
 app.add_typer(stats.commands)
 app.add_typer(cards.commands, name="cards")
+app.add_typer(stories.commands, name="stories")
+app.add_typer(deck.commands, name="deck")
 app.add_typer(design_cli.commands, name="design")
 
 
