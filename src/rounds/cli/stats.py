@@ -25,11 +25,13 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     counts = catalog_counts(catalog())
     from rounds.content.behavioral import counts as behavioral_counts
     from rounds.content.cards import counts as card_counts
+    from rounds.content.codebase import counts as codebase_counts
     from rounds.content.design import counts as design_counts
 
     counts["fundamentals"] = card_counts()  # the card decks: cards in total, per kind and per deck
     counts.update(design_counts())  # prompts per design round: "model-design", "infra-design"
     counts["behavioral"] = behavioral_counts()  # questions, company value sets, deep-dive probes
+    counts["codebase"] = codebase_counts()  # repositories to fix: by AI policy, with their mutants
     if as_json:
         print(json.dumps(counts, indent=1))
         return
@@ -47,6 +49,9 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     beh = counts["behavioral"]
     console.print(f"behavioral: {beh['questions']} questions, {beh['companies']} company value sets, "
                   f"{beh['deep_dive']} deep-dive probes")
+    cbc = counts["codebase"]
+    console.print(f"codebase: {cbc['codebases']} repositories ({cbc['ai_allowed']} AI allowed, {cbc['no_ai']} no AI), "
+                  f"{cbc['mutants']} mutants")
     if counts["not_loaded"]:
         console.print(f"{counts['not_loaded']} problem folder(s) failed to load: `rounds list` names them.")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rounds.content.mutants import KEYS, MutantError, apply_patch, parse_header
+from rounds.content.mutants import KEYS, MutantError, apply_patch
 
 if TYPE_CHECKING:
     from rounds.content.package import Problem
@@ -214,15 +214,22 @@ def load_codebase_mutants(problem: Problem) -> list[CodebaseMutant]:
 
 
 def _mutant_header(text: str) -> dict[str, str]:
-    """``# key: text`` lines, the codebase's ``expect`` key included."""
-    fields = parse_header(text)
+    """The leading ``# key: text`` lines (trap, models, caught by, expect); an indented ``#   more``
+    line continues the previous key."""
+    out: dict[str, str] = {}
+    last = ""
     for line in text.splitlines():
         if not line.startswith("#"):
             break
-        m = re.match(r"^#\s?expect:\s*(.*)$", line)
-        if m:
-            fields["expect"] = m.group(1).strip()
-    return fields
+        m = re.match(r"^#\s?([a-z][a-z ]*?):\s*(.*)$", line)
+        if m and m.group(1) in MUTANT_KEYS:
+            last = m.group(1)
+            out[last] = m.group(2).strip()
+        elif last and line[1:].strip() and line[1:3].isspace():
+            out[last] = (out[last] + " " + line[1:].strip()).strip()
+        else:
+            break
+    return out
 
 
 def split_patch(text: str, where: str) -> list[tuple[str, str]]:

@@ -109,6 +109,10 @@ def validate_problem(p: Problem, judge: Judge, progress: Callable[[str], None] |
 
 def _validate(p: Problem, judge: Judge, progress: Callable[[str], None] | None) -> ValidationResult:
     res = ValidationResult(p.id)
+    if p.grader == "codebase":  # a repository graded in phases: rounds.content.codebase_gate
+        from rounds.content.codebase_gate import validate_codebase
+
+        return validate_codebase(p, judge, res, progress)
     if p.grader == "unittest":  # imported with `rounds import`: no reference or mutants; its own tests decide
         res.notes.append("imported task: it has no reference solution or mutants to check; its own unittest "
                          "files are its tests, so validate skips it")
