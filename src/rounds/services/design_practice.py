@@ -197,7 +197,8 @@ def _view(row: DesignSession, prompt: Prompt, now: datetime) -> SessionView:
             h = hint.get(r.id)
             m = (row.marks or {}).get(r.id, {}).get("mark")
             items.append(ItemView(r, h.seen, h.matched, m, notes.get(r.phase, "")))
-    asked = [Asked(q["question"], q["answer"], bool(q.get("matched"))) for q in (row.clarify or [])]
+    asked = [Asked(q["question"], q["answer"], bool(q.get("matched"))) for q in (row.clarify or [])
+             if "kind" not in q]  # entries with a kind are the optional interviewer's conversation
     return SessionView(
         id=row.id, prompt=prompt, source=row.source, started_at=_utc(row.started_at), phase=row.phase,
         phase_started_at=_utc(row.phase_started_at), phases=_spent(row, prompt, now), notes=notes,
@@ -288,7 +289,7 @@ def ask(*, sessions: SessionFactory, session_id: int, question: str, now: dateti
     with sessions.begin() as s:
         row = _row(s, session_id, lock=True)
         prompt = _prompt_of(row, b)
-        if len(row.clarify or []) >= MAX_QUESTIONS:
+        if sum("kind" not in q for q in row.clarify or []) >= MAX_QUESTIONS:
             raise InvalidInput(f"{MAX_QUESTIONS} questions is the limit: state your assumptions and move on")
         entry = match_clarifying(prompt, question)
         got = Asked(question, entry.answer if entry else FALLBACK_ANSWER, entry is not None)
@@ -338,10 +339,11 @@ def finish(*, sessions: SessionFactory, session_id: int, now: datetime | None = 
 
 
 def mark(*, sessions: SessionFactory, session_id: int, marks: dict[str, str], now: datetime | None = None,
-         b: DesignBank | None = None) -> SessionView:
+         b: DesignBank | None = None, proposed: dict[str, dict[str, str]] | None = None) -> SessionView:
     """The user's marks, one per rubric item (covered, partly or missed); every item must be marked.
 
-    Marks can be given again (a change of mind); the hint each item had is kept beside the mark.
+    Marks can be given again (a change of mind); the hint each item had is kept beside the mark, and
+    so is the optional grader's proposal (``proposed``: item id -> {mark, evidence}) where there was one.
     """
     now = _utc(now or now_utc())
     with sessions.begin() as s:
@@ -361,7 +363,10 @@ def mark(*, sessions: SessionFactory, session_id: int, marks: dict[str, str], no
             raise InvalidInput(f"item '{bad[0][0]}': a mark is covered, partly or missed, not '{bad[0][1]}'")
         v = _view(row, prompt, now)
         hinted = {i.item.id: i.hinted for i in v.items}
-        row.marks = {r.id: {"mark": marks[r.id], "signal": r.signal, "hinted": hinted.get(r.id, False)}
+        proposed = proposed or {}
+        row.marks = {r.id: {"mark": marks[r.id], "signal": r.signal, "hinted": hinted.get(r.id, False),
+                            **({"proposed": proposed[r.id].get("mark", ""),
+                                "evidence": proposed[r.id].get("evidence", "")} if r.id in proposed else {})}
                      for r in prompt.rubric}
         row.marked_at = now
         return _view(row, prompt, now)

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from rounds.content.design import KINDS, SIGNALS, DesignHint, bank
+from rounds.services import design_interviewer as di
 from rounds.services import design_practice as dp
 from rounds.services.errors import InvalidInput
 from rounds.web import markdown, views
@@ -27,6 +28,7 @@ Notes = Annotated[str, Form(max_length=dp.MAX_NOTES)]
 Diagram = Annotated[str, Form(max_length=dp.MAX_DIAGRAM)]
 PhaseF = Annotated[str, Form(max_length=40)]
 Question = Annotated[str, Form(max_length=dp.MAX_QUESTION)]
+Reply = Annotated[str, Form(max_length=di.MAX_REPLY)]
 
 
 def _view(sessions: SessionsDep, session_id: int) -> dp.SessionView:
@@ -46,12 +48,19 @@ def design_home(request: Request, sessions: SessionsDep) -> HTMLResponse:
                       signal_names=SIGNAL_NAMES)
 
 
+def _session_page(request: Request, sessions: SessionsDep, session_id: int, *,
+                  proposals: dict[str, di.Proposal] | None = None, grader_message: str = "") -> HTMLResponse:
+    v = _view(sessions, session_id)
+    llm = di.config() is not None
+    chat = di.conversation(sessions=sessions, session_id=session_id) if llm else []
+    return views.page(request, "design_session.html", section="design", v=v, marks=dp.MARKS,
+                      hint_label=DesignHint.label, round_name=ROUND_NAMES[v.prompt.kind], signal_names=SIGNAL_NAMES,
+                      llm=llm, chat=chat, chat_message="", proposals=proposals or {}, grader_message=grader_message)
+
+
 @router.get("/design/sessions/{session_id}", response_class=HTMLResponse)
 def session_page(request: Request, sessions: SessionsDep, session_id: int) -> HTMLResponse:
-    v = _view(sessions, session_id)
-    label = DesignHint.label
-    return views.page(request, "design_session.html", section="design", v=v, marks=dp.MARKS, hint_label=label,
-                      round_name=ROUND_NAMES[v.prompt.kind], signal_names=SIGNAL_NAMES)
+    return _session_page(request, sessions, session_id)
 
 
 @router.get("/design/{kind}/{slug}", response_class=HTMLResponse)
@@ -131,12 +140,46 @@ def finish(sessions: SessionsDep, session_id: int) -> RedirectResponse:
     return RedirectResponse(f"/design/sessions/{session_id}#rubric", status_code=303)
 
 
+@router.post("/design/sessions/{session_id}/interviewer", dependencies=[CsrfChecked])
+def interviewer(request: Request, sessions: SessionsDep, session_id: int, reply: Reply = "") -> Response:
+    """The optional model interviewer: the candidate's reply, then its next question (an htmx fragment)."""
+    message = ""
+    try:
+        di.interviewer_says(sessions=sessions, session_id=session_id, reply=reply)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except (di.ModelUnavailable, InvalidInput) as exc:
+        message = str(exc)
+    if not views.is_htmx(request):
+        if message:
+            raise HTTPException(503, message)
+        return RedirectResponse(f"/design/sessions/{session_id}#interviewer", status_code=303)
+    v = _view(sessions, session_id)
+    chat = di.conversation(sessions=sessions, session_id=session_id)
+    return views.page(request, "_design_interviewer.html", v=v, chat=chat, chat_message=message,
+                      reply=reply if message else "")
+
+
+@router.post("/design/sessions/{session_id}/grade", response_class=HTMLResponse, dependencies=[CsrfChecked])
+def grade(request: Request, sessions: SessionsDep, session_id: int) -> HTMLResponse:
+    """The optional model grader: the rubric step again, its proposals pre-filled with their evidence."""
+    try:
+        proposals = di.propose_marks(sessions=sessions, session_id=session_id)
+    except dp.DesignSessionNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except (di.ModelUnavailable, InvalidInput) as exc:
+        return _session_page(request, sessions, session_id, grader_message=str(exc))
+    return _session_page(request, sessions, session_id, proposals=proposals)
+
+
 @router.post("/design/sessions/{session_id}/marks", dependencies=[CsrfChecked])
 async def give_marks(request: Request, sessions: SessionsDep, session_id: int) -> RedirectResponse:
     form = await request.form()
     marks = {str(k)[len("mark_"):]: str(v) for k, v in form.items() if str(k).startswith("mark_")}
+    proposed = {str(k)[len("proposed_"):]: {"mark": str(v), "evidence": str(form.get(f"evidence_{str(k)[9:]}", ""))}
+                for k, v in form.items() if str(k).startswith("proposed_") and str(v) in dp.MARKS}
     try:
-        dp.mark(sessions=sessions, session_id=session_id, marks=marks)
+        dp.mark(sessions=sessions, session_id=session_id, marks=marks, proposed=proposed)
     except dp.DesignSessionNotFound as exc:
         raise HTTPException(404, str(exc)) from None
     except InvalidInput as exc:
