@@ -289,3 +289,14 @@ def test_the_reveal_names_the_cards_this_one_connects_to() -> None:
     computed = next(c for c in b.cards.values() if c.kind == "computed" and c.links)
     for _cid, question in cp.grade(computed, 1, "1", b).related:
         assert not re.search(r"\{[a-z_][a-z0-9_]*\}", question), question  # template fields shown as …
+
+
+def test_the_queue_can_keep_one_tag_across_decks(db: Database) -> None:
+    b = bank()
+    q = cp.queue(sessions=db.sessions, bank=b, tag="Attention", new=50, now=T0)
+    assert q.new and all("attention" in b.get(c).tags for c in q.new)
+    assert len({b.get(c).deck for c in q.new}) > 1
+    cp.review(sessions=db.sessions, bank=b, card_id=q.new[0], seed=1, answer="", rating=None, now=T0)
+    later = cp.queue(sessions=db.sessions, bank=b, tag="attention", new=0, now=T0 + timedelta(minutes=5))
+    assert later.due == [q.new[0]]
+    assert cp.queue(sessions=db.sessions, bank=b, tag="no-such-tag", now=T0).cards == []

@@ -163,3 +163,13 @@ def test_an_onsite_round_asks_the_follow_ups_and_can_be_stopped(db: Database) ->
     with db.sessions() as s:
         row = s.scalars(select(CardSession)).one()
         assert row.kind == "onsite" and [i["status"] for i in row.items] == ["answered"] * 2 + ["unanswered"] * 2
+
+
+def test_review_by_tag_and_stats_as_json(db: Database) -> None:
+    import json
+
+    r = _run("cards", "review", "--tag", "attention", "--new", "1", input="\n")
+    assert r.exit_code == 0 and "0 due, 1 new" in r.output and "Done: 1 reviewed." in r.output
+    out = json.loads(_run("cards", "stats", "--json").output)
+    assert out["reviews"] == 1 and out["recall"] == 0.0 and len(out["forecast"]) == 7
+    assert sum(d["seen"] for d in out["decks"]) == 1 and out["settings"]["retention"] == 0.9

@@ -235,3 +235,20 @@ def test_an_onsite_round_with_follow_ups_stopped_early_then_graded(browser: Any,
     done = browser.post(f"{url}/grade", {f"rating_{n}": "3" for n in range(5)}, htmx=False)
     assert 'data-verdict="pass"' in done.text and "5 of 6 would have passed" in done.text
     assert "The round passes" in done.text
+
+
+def test_i_dont_know_button_and_a_review_by_tag(browser: Any, db: Database) -> None:
+    page = browser.get("/cards/review?tag=attention")
+    assert page.status_code == 200 and '<span class="pill">attention</span>' in page.text
+    card_id = _field(page.text, "card_id")
+    assert "attention" in bank().get(card_id).tags and 'id="dont-know"' in page.text
+    r = browser.post("/cards/review/answer", {"card_id": card_id, "seed": _field(page.text, "seed"),
+                                              "answer": "something typed", "dunno": "1", "tag": "attention"},
+                     htmx=False)
+    assert 'data-outcome="skipped"' in r.text and 'name="tag" value="attention"' in r.text
+    done = browser.post("/cards/review/grade", {"card_id": card_id, "seed": _field(page.text, "seed"), "answer": "",
+                                                "rating": "1", "tag": "attention"}, htmx=False, follow_redirects=False)
+    assert done.headers["location"] == "/cards/review?tag=attention"
+    with db.sessions() as s:
+        row = s.scalars(select(CardReview)).one()
+    assert (row.card_id, row.outcome, row.rating, row.answer) == (card_id, "skipped", 1, "")

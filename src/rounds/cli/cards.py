@@ -108,6 +108,7 @@ def review(
     deck: Annotated[str | None, typer.Option(help="only this deck (or several, comma-separated)")] = None,
     new: Annotated[int | None, typer.Option(min=0, help="new cards to introduce now (default: what today's "
                                                         "limit leaves, see `rounds cards settings`)")] = None,
+    tag: Annotated[str, typer.Option(help="only cards with this tag (a sub-topic, e.g. attention)")] = "",
 ) -> None:
     """Review the cards due, then new ones: type an answer, see the grade and the key points, grade yourself.
 
@@ -121,7 +122,7 @@ def review(
 
     with _services() as db:
         b = practice_bank(sessions=db.sessions, base=bank())
-        q = cp.queue(sessions=db.sessions, bank=b, decks=_decks(deck), new=new)
+        q = cp.queue(sessions=db.sessions, bank=b, decks=_decks(deck), new=new, tag=tag)
         cards = q.cards
         if not cards:
             console.print("Nothing is due and no new cards are left for today. "
@@ -132,8 +133,8 @@ def review(
         for n, card_id in enumerate(cards, 1):
             card = b.get(card_id)
             p = cp.prompt(card, None, b)
-            tag = "new" if card_id in q.new else "review"
-            _show_prompt(p, f"[{n}/{len(cards)}] {card.deck} · {card.kind} · {tag}")
+            state = "new" if card_id in q.new else "review"
+            _show_prompt(p, f"[{n}/{len(cards)}] {card.deck} · {card.kind} · {state}")
             shown = time.monotonic()
             while True:
                 typed = _ask("answer")
@@ -160,7 +161,8 @@ def review(
 
         from rounds.domain.attempt import now_utc
 
-        soon = cp.queue(sessions=db.sessions, bank=b, decks=_decks(deck), new=0, now=now_utc() + timedelta(minutes=10))
+        soon = cp.queue(sessions=db.sessions, bank=b, decks=_decks(deck), new=0, tag=tag,
+                        now=now_utc() + timedelta(minutes=10))
         if soon.due:
             console.print(f"{len(soon.due)} card{'s come' if len(soon.due) != 1 else ' comes'} back within 10 minutes "
                           "(learning steps): run `rounds cards review` again then.")
@@ -259,14 +261,25 @@ def onsite(
 
 
 @commands.command()
-def stats() -> None:
+def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object on stdout")] = False) -> None:
     """Recall by deck, the weakest decks, and the reviews due over the next 7 days."""
+    import json
+
     from rounds.content.cards import bank
     from rounds.services import card_practice as cp
     from rounds.services.own_cards import practice_bank
 
     with _services() as db:
         p = cp.progress(sessions=db.sessions, bank=practice_bank(sessions=db.sessions, base=bank()))
+    if as_json:
+        def deck(d: cp.DeckProgress) -> dict[str, object]:
+            return {"deck": d.deck, "cards": d.cards, "seen": d.seen, "due_now": d.due_now, "reviews": d.reviews,
+                    "recall": d.retention}
+
+        print(json.dumps({"reviews": p.reviews, "recall": p.retention, "settings": p.settings,
+                          "decks": [deck(d) for d in p.decks], "weakest": [d.deck for d in p.weakest],
+                          "forecast": dict(p.forecast)}, indent=1))
+        return
     table = Table(title="fundamentals cards")
     for col in ("deck", "cards", "seen", "due now", "reviews", "recall"):
         table.add_column(col, justify="left" if col == "deck" else "right", no_wrap=True)

@@ -59,8 +59,8 @@ SCREEN_MISSES_TO_FAIL = 2
 ONSITE_QUESTIONS = 10
 ONSITE_MINUTES = 45
 ONSITE_PASS_SHARE = 0.75  # an onsite round passes when three questions in four (or more) pass
-OPEN = ("pending", "followup")
-DOUBLE_SUBMIT = timedelta(seconds=10)  # the same answer to the same draw again this soon is a repeat, not a review  # an item still on the way: its question, or its follow-up, to answer
+OPEN = ("pending", "followup")  # an item still on the way: its question, or its follow-up, to answer
+DOUBLE_SUBMIT = timedelta(seconds=10)  # the same answer to the same draw again this soon is a repeat, not a review
 
 
 class CardSessionNotFound(ServiceError):
@@ -368,22 +368,29 @@ class Queue:
 
 
 def queue(*, sessions: SessionFactory, bank: Bank, decks: list[str] | None = None, new: int | None = None,
-          now: datetime | None = None) -> Queue:
-    """What to review now: cards due, then new cards (``new`` caps them; default: what the daily limit leaves)."""
+          now: datetime | None = None, tag: str = "") -> Queue:
+    """What to review now: cards due, then new cards (``new`` caps them; default: what the daily limit leaves).
+
+    ``tag`` keeps the cards with that tag (a sub-topic such as ``attention``, or one of your own).
+    """
     now = _utc(now or now_utc())
     chosen = _decks(bank, decks)
+    tag = tag.strip().lower()
+
+    def wanted(c: Card) -> bool:
+        return not tag or tag in c.tags
     limit = card_settings(sessions=sessions)["new_per_day"]
     with sessions.begin() as s:
         uid = repo.local_user_id(s)
         states = s.scalars(select(CardState).where(CardState.user_id == uid)).all()
         new_today = sum(_utc(st.first_review) >= _day_start(now) for st in states)
     seen = {st.card_id for st in states}
-    in_scope = {c.id for d in chosen for c in bank.decks[d].cards}
+    in_scope = {c.id for d in chosen for c in bank.decks[d].cards if wanted(c)}
     due = [st.card_id for st in sorted(states, key=lambda st: (_utc(st.due), st.card_id))
            if st.card_id in in_scope and _utc(st.due) <= now]
     allowance = max(0, limit - new_today) if new is None else max(0, new)
     fresh: list[str] = []
-    columns = [[c.id for c in bank.decks[d].cards if c.id not in seen] for d in chosen]
+    columns = [[c.id for c in bank.decks[d].cards if c.id not in seen and wanted(c)] for d in chosen]
     for i in range(max((len(c) for c in columns), default=0)):
         fresh += [col[i] for col in columns if i < len(col)]
     return Queue(due=due, new=fresh[:allowance], new_today=new_today, new_limit=limit)
@@ -730,8 +737,8 @@ def reviews_count(*, sessions: SessionFactory) -> int:
 
 
 __all__ = [
-    "RATINGS", "CardError", "CardSessionNotFound", "Graded", "Progress", "Prompt", "Queue", "Recorded", "ScreenView",
-    "allowed_ratings", "answer_screen", "card_settings", "grade", "grade_screen", "interval_text", "next_intervals",
-    "progress", "prompt", "queue", "replay", "review", "save_card_settings", "screen", "start_screen",
-    "stored_state",
+    "RATINGS", "CardError", "CardSessionNotFound", "DeckProgress", "Graded", "Progress", "Prompt", "Queue", "Recorded",
+    "ScreenItem", "ScreenView", "allowed_ratings", "answer_screen", "card_settings", "grade", "grade_screen",
+    "interval_text", "next_intervals", "progress", "prompt", "queue", "replay", "review", "save_card_settings",
+    "screen", "start_screen", "stop_screen", "stored_state",
 ]

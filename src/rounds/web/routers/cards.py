@@ -55,8 +55,9 @@ def _typed(answer: str, picked: list[str]) -> str:
     return ",".join(letters) if letters else answer
 
 
-def _review_url(deck: str) -> str:
-    return "/cards/review" + (f"?{urlencode({'deck': deck})}" if deck else "")
+def _review_url(deck: str, tag: str = "") -> str:
+    query = {k: v for k, v in (("deck", deck), ("tag", tag)) if v}
+    return "/cards/review" + (f"?{urlencode(query)}" if query else "")
 
 
 @router.get("/cards", response_class=HTMLResponse)
@@ -81,25 +82,25 @@ def cards_settings(sessions: SessionsDep, retention: Annotated[float, Form()],
 
 
 def _question_page(request: Request, sessions: SessionsDep, b: Bank, deck: str, card_id: str, seed: int | None,
-                   new: bool, message: str = "", answer: str = "") -> HTMLResponse:
+                   new: bool, message: str = "", answer: str = "", tag: str = "") -> HTMLResponse:
     card = b.get(card_id)
     p = cp.prompt(card, seed, b)
-    return views.page(request, "cards_review.html", section="cards", deck=deck, prompt=p, card=card, new=new,
+    return views.page(request, "cards_review.html", section="cards", deck=deck, tag=tag, prompt=p, card=card, new=new,
                       graded=None, message=message, answer=answer, shown_at=datetime.now(UTC).isoformat())
 
 
 @router.get("/cards/review", response_class=HTMLResponse)
-def review_page(request: Request, sessions: SessionsDep, deck: DeckQ = "") -> HTMLResponse:
+def review_page(request: Request, sessions: SessionsDep, deck: DeckQ = "", tag: DeckQ = "") -> HTMLResponse:
     b = _bank(sessions)
     try:
-        q = cp.queue(sessions=sessions, bank=b, decks=_decks(deck))
+        q = cp.queue(sessions=sessions, bank=b, decks=_decks(deck), tag=tag)
     except InvalidInput as exc:
         raise HTTPException(404, str(exc)) from None
     if not q.cards:
-        return views.page(request, "cards_review.html", section="cards", deck=deck, prompt=None, graded=None,
+        return views.page(request, "cards_review.html", section="cards", deck=deck, tag=tag, prompt=None, graded=None,
                           queue=q, message="")
     card_id = q.cards[0]
-    return _question_page(request, sessions, b, deck, card_id, None, card_id in q.new)
+    return _question_page(request, sessions, b, deck, card_id, None, card_id in q.new, tag=tag)
 
 
 def _elapsed(shown_at: str) -> float | None:
@@ -115,6 +116,7 @@ def _elapsed(shown_at: str) -> float | None:
 @router.post("/cards/review/answer", response_class=HTMLResponse, dependencies=[CsrfChecked])
 def review_answer(request: Request, sessions: SessionsDep, card_id: CardId, seed: Seed = "", answer: Answer = "",
                   picked: Picked = [], deck: Annotated[str, Form(max_length=200)] = "",  # noqa: B006
+                  tag: Annotated[str, Form(max_length=200)] = "", dunno: Annotated[str, Form(max_length=5)] = "",
                   shown_at: Annotated[str, Form(max_length=64)] = "",
                   new: Annotated[str, Form(max_length=5)] = "") -> HTMLResponse:
     b = _bank(sessions)
@@ -122,13 +124,13 @@ def review_answer(request: Request, sessions: SessionsDep, card_id: CardId, seed
         card = b.get(card_id)
     except KeyError:
         raise HTTPException(404, f"There is no card '{card_id}'.") from None
-    typed = _typed(answer, picked)
+    typed = "" if dunno else _typed(answer, picked)  # the "I don't know" button: an empty answer
     g = cp.grade(card, _seed(seed), typed, b)
     if g.outcome == "unreadable":
         return _question_page(request, sessions, b, deck, card_id, g.prompt.seed, bool(new), message=g.message,
-                              answer=typed)
+                              answer=typed, tag=tag)
     intervals = cp.next_intervals(sessions=sessions, card_id=card_id)
-    return views.page(request, "cards_review.html", section="cards", deck=deck, prompt=g.prompt, card=card,
+    return views.page(request, "cards_review.html", section="cards", deck=deck, tag=tag, prompt=g.prompt, card=card,
                       graded=g, intervals=intervals, ratings=cp.RATINGS, elapsed=_elapsed(shown_at), new=bool(new),
                       message="")
 
@@ -136,6 +138,7 @@ def review_answer(request: Request, sessions: SessionsDep, card_id: CardId, seed
 @router.post("/cards/review/grade", dependencies=[CsrfChecked])
 def review_grade(sessions: SessionsDep, card_id: CardId, rating: Annotated[int, Form(ge=1, le=4)], seed: Seed = "",
                  answer: Answer = "", deck: Annotated[str, Form(max_length=200)] = "",
+                 tag: Annotated[str, Form(max_length=200)] = "",
                  elapsed: Annotated[float | None, Form(ge=0)] = None) -> RedirectResponse:
     b = _bank(sessions)
     if card_id not in b.cards:
@@ -145,7 +148,7 @@ def review_grade(sessions: SessionsDep, card_id: CardId, rating: Annotated[int, 
                   elapsed_s=elapsed)
     except InvalidInput as exc:
         raise HTTPException(400, str(exc)) from None
-    return RedirectResponse(_review_url(deck), status_code=303)
+    return RedirectResponse(_review_url(deck, tag), status_code=303)
 
 
 @router.post("/cards/screen", dependencies=[CsrfChecked])
@@ -175,10 +178,11 @@ def screen_page(request: Request, screen_id: int, sessions: SessionsDep,
 
 @router.post("/cards/screen/{screen_id}/answer", dependencies=[CsrfChecked])
 def screen_answer(screen_id: int, sessions: SessionsDep, index: Annotated[int, Form(ge=0, le=100)],
-                  answer: Answer = "", picked: Picked = []) -> RedirectResponse:  # noqa: B006
+                  answer: Answer = "", picked: Picked = [],  # noqa: B006
+                  dunno: Annotated[str, Form(max_length=5)] = "") -> RedirectResponse:
     try:
         msg = cp.answer_screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id, index=index,
-                               answer=_typed(answer, picked))
+                               answer="" if dunno else _typed(answer, picked))
     except cp.CardSessionNotFound:
         raise HTTPException(404, f"There is no card round {screen_id}.") from None
     except InvalidInput as exc:
