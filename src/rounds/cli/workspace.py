@@ -20,12 +20,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from rounds.cli import render
+from rounds.cli import codebase, render
 from rounds.config import Settings, get_settings
 
 if TYPE_CHECKING:
     from rounds.content.package import Problem
-    from rounds.domain.verdict import TestResult
+    from rounds.domain.verdict import Report, TestResult
     from rounds.services.views import AttemptDocuments, AttemptView, JudgedSubmission
     from rounds.storage.db import Database
 
@@ -116,6 +116,8 @@ def start(
         for name in (WORKSPACE_FILE, SOLUTION):
             if (target / name).exists():
                 raise _fail(f"{target} already holds {name}; choose another folder with --dir")
+        if problem.grader == "codebase" and (why := codebase.occupied(target)):
+            raise _fail(why)
         if target.exists() and not target.is_dir():
             raise _fail(f"{target} exists and is not a folder")
         if active is not None and not new:
@@ -130,9 +132,15 @@ def start(
         docs = attempts.attempt_documents(sessions=db.sessions, attempt_id=view.id)
     target.mkdir(parents=True, exist_ok=True)
     code = view.code if resumed else docs.starter
-    (target / SOLUTION).write_text(code, encoding="utf-8")
-    _copy_task_files(problem, target, view.level)
-    _write_docs(target, view, docs)
+    git_note = ""
+    if problem.grader == "codebase":  # the workspace is the repository, a git repository with one commit
+        codebase.write_repository(target, code)
+        _write_docs(target, view, docs)
+        git_note = codebase.git_init(target)
+    else:
+        (target / SOLUTION).write_text(code, encoding="utf-8")
+        _copy_task_files(problem, target, view.level)
+        _write_docs(target, view, docs)
     meta = {"attempt_id": view.id, "attempt_uid": view.uid, "problem_id": view.problem_id}
     _save_meta(target, meta, level=view.level, code=code)
     verb = "Resumed" if resumed else "Started"
@@ -147,8 +155,13 @@ def start(
         console.print(f"Attempt {active.id} ({active.mode} mode) stays open beside it: {keeps}; "
                       f"it is at {_url(settings, problem.id, active.id)}", soft_wrap=True)
     console.print(f"In the browser: {_url(settings, problem.id, view.id)}", soft_wrap=True)
-    console.print(f"Workspace: {target}\n  edit {SOLUTION}, read README.md and examples.md, then "
-                  f"`{_cmd('test')}`, `{_cmd('submit')}`, `{_cmd('status')}` in that folder.", soft_wrap=True)
+    if problem.grader == "codebase":
+        console.print(f"Workspace: {target}, {git_note}.\n  read {codebase.TASK}, fix and complete the repository, "
+                      f"write {codebase.EXPLANATION}, then `{_cmd('test')}`, `{_cmd('submit')}`, "
+                      f"`{_cmd('status')}` in that folder.", soft_wrap=True)
+    else:
+        console.print(f"Workspace: {target}\n  edit {SOLUTION}, read README.md and examples.md, then "
+                      f"`{_cmd('test')}`, `{_cmd('submit')}`, `{_cmd('status')}` in that folder.", soft_wrap=True)
     if hint := _path_hint():
         console.print(hint.strip(), soft_wrap=True, markup=False)
 
@@ -202,6 +215,8 @@ def test_cmd(
     from rounds.services import submissions
 
     folder, meta = _workspace(path)
+    if case and codebase.is_codebase_id(str(meta.get("problem_id", ""))):
+        raise _fail("--case is not available for a codebase: add a test to the repository's tests/ instead")
     with _services() as (settings, db):
         _recover(settings, db)
         attempt_id, code = _sync(db, folder, meta, force=force)
@@ -212,6 +227,7 @@ def test_cmd(
     report = out.submission.report
     assert report is not None
     render.report(console, report)
+    codebase.phases(console, report)
     raise typer.Exit(EXIT_OK if report.accepted else EXIT_FAILED)
 
 
@@ -232,6 +248,7 @@ def submit_cmd(path: PathArg = Path("."), force: ForceOpt = False) -> None:
     report = out.submission.report
     assert report is not None
     render.report(console, report)
+    codebase.phases(console, report)
     _best_stands(out)
     _after_submit(folder, out, docs)
     _save_meta(folder, meta, level=out.attempt.level, code=code)
@@ -251,10 +268,17 @@ def status(
         _recover(settings, db)
         attempt_id, _code = _sync(db, folder, meta, force=False, quiet=as_json)
         view = attempts.attempt_status(sessions=db.sessions, attempt_id=attempt_id)
+        last = _last_submitted(db, view) if codebase.is_codebase_id(view.problem_id) else None
     if as_json:
-        print(json.dumps(_status_json(view), indent=1))
+        data = _status_json(view)
+        if codebase.is_codebase_id(view.problem_id):
+            data["phases"] = codebase.phases_json(last)
+        print(json.dumps(data, indent=1))
         return
     _print_status(view)
+    if last is not None:
+        console.print(f"Phases of the last submission ({last.problem_id}):")
+        codebase.phases(console, last)
 
 
 # Workspace files.
@@ -274,11 +298,36 @@ def _workspace(path: Path) -> tuple[Path, dict[str, Any]]:
     return folder, meta
 
 
-def _solution(folder: Path) -> str:
+def _solution(folder: Path, meta: dict[str, Any] | None = None) -> str:
+    if meta is not None and codebase.is_codebase_id(str(meta.get("problem_id", ""))):
+        from rounds.content.codebase import RepoError
+
+        try:  # a codebase: the whole repository is the code
+            return codebase.read_repository(folder)
+        except (OSError, RepoError) as exc:
+            raise _fail(f"the repository in {folder} cannot be submitted: {exc}") from None
     try:
         return (folder / SOLUTION).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(f"cannot read {folder / SOLUTION}: {exc}") from None
+
+
+def _write_code(folder: Path, meta: dict[str, Any], code: str) -> None:
+    """The attempt's code, saved elsewhere, into the workspace."""
+    if codebase.is_codebase_id(str(meta.get("problem_id", ""))):
+        codebase.write_repository(folder, code)
+    else:
+        (folder / SOLUTION).write_text(code, encoding="utf-8")
+
+
+def _last_submitted(db: Database, view: AttemptView) -> Report | None:
+    """The report of the attempt's latest judged submission (its phases, for a codebase)."""
+    from rounds.services import submissions
+
+    for s in view.recent:
+        if s.kind == "submit" and s.status == "done":
+            return submissions.get_submission(sessions=db.sessions, submission_id=s.id).report
+    return None
 
 
 def _attempt(db: Database, meta: dict[str, Any]) -> AttemptView:
@@ -344,19 +393,20 @@ def _sync(db: Database, folder: Path, meta: dict[str, Any], *, force: bool, quie
     from rounds.services import attempts
 
     view = _attempt(db, meta)
-    code = _solution(folder)
+    code = _solution(folder, meta)
     synced = meta.get("synced")
     say = err.print if not quiet else (lambda *_a, **_k: None)
     if code != view.code and synced is not None and _digest(view.code) != synced:
         if _digest(code) == synced:
-            (folder / SOLUTION).write_text(view.code, encoding="utf-8")
-            say(f"{SOLUTION} now holds the attempt's code saved elsewhere (e.g. in the browser) at "
+            _write_code(folder, meta, view.code)
+            say(f"{_code_name(meta)} now holds the attempt's code saved elsewhere (e.g. in the browser) at "
                 f"{view.code_saved_at:%H:%M} UTC.")
             code = view.code
         elif not force:
-            raise _fail(f"{SOLUTION} and the attempt's code (saved elsewhere, e.g. in the browser, at "
+            raise _fail(f"{_code_name(meta)} and the attempt's code (saved elsewhere, e.g. in the browser, at "
                         f"{view.code_saved_at:%H:%M} UTC) both changed since this workspace last synced. "
-                        f"Run again with --force to use {SOLUTION}, or copy what you need from the browser first.")
+                        f"Run again with --force to use {_code_name(meta)}, or copy what you need from the browser "
+                        "first.")
     if view.level != meta.get("level", view.level):
         _write_docs(folder, view, attempts.attempt_documents(sessions=db.sessions, attempt_id=view.id))
         say(f"Level {view.level} is open: README.md and examples.md are up to date.")
@@ -364,7 +414,22 @@ def _sync(db: Database, folder: Path, meta: dict[str, Any], *, force: bool, quie
     return view.id, code
 
 
+def _code_name(meta: dict[str, Any]) -> str:
+    return "the repository" if codebase.is_codebase_id(str(meta.get("problem_id", ""))) else SOLUTION
+
+
 def _write_docs(folder: Path, view: AttemptView, docs: AttemptDocuments) -> None:
+    if codebase.is_codebase_id(view.problem_id):  # the repository keeps its own README.md
+        from rounds.services.attempts import get_problem
+
+        steps = (f"- `{_cmd('test')}` runs the repository's own tests (tests/test_*.py);\n"
+                 f"- `{_cmd('submit')}` grades the whole repository in phases: the visible tests, hidden tests of "
+                 "the intended behaviour, the benchmark's tier, and your explanation;\n"
+                 f"- `{_cmd('status')}` shows the clock, the runs and the phases of the last submission.\n")
+        text = codebase.task_text(get_problem(view.problem_id), f"`{view.problem_id}`, {_mode_text(view)}; "
+                                  f"{view.feedback} feedback. {_clock_line(view)}", steps, docs.statement)
+        (folder / codebase.TASK).write_text(text, encoding="utf-8")
+        return
     level = f"level {view.level} of {view.levels}" if view.levels > 1 else "one level"
     if docs.imported:  # an imported task: its own test files are the tests, all visible; no reference
         steps = (f"- `{_cmd('test')}` runs the task's own test files of the unlocked levels (examples.md shows "
