@@ -212,3 +212,37 @@ def test_the_pages_show_the_interviewer_and_the_grader_only_when_set_up(
     sid2 = dp.start(sessions=db.sessions, prompt_id=PROMPT)
     page = browser.get(f"/design/sessions/{sid2}").text
     assert 'id="interviewer"' not in page
+
+
+def test_the_terminal_interview_and_the_graders_proposals_at_finish(model: FakeModel, db: Database,
+                                                                    tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from rounds.cli.app import app
+
+    def run(*args: str, input: str = "") -> Any:
+        return CliRunner().invoke(app, list(args), input=input, env={"COLUMNS": "200"})
+
+    ws = tmp_path / "fs"
+    assert run("design", "start", PROMPT, "--dir", str(ws)).exit_code == 0
+    (ws / "1-framing.md").write_text("Skew between two code paths is the real problem.\n")
+    model.script = ["What breaks first at 50,000 reads a second?", "How would you shard it?"]
+    r = run("design", "interview", str(ws), input="Replicate the hot keys.\n\n")
+    assert r.exit_code == 0, r.output
+    assert "Interviewer: What breaks first" in r.output and "Interviewer: How would you shard it?" in r.output
+    assert "Skew between two code paths" in model.requests[0]["messages"][0]["content"]  # the files were saved first
+    p = bank().get(PROMPT)
+    model.script = [json.dumps({"marks": [
+        {"id": "skew-is-the-problem", "mark": "partly", "evidence": "two code paths"}]})]
+    r = run("design", "finish", str(ws), input="\n" * len(p.rubric))
+    assert r.exit_code == 0, r.output
+    assert 'the grader proposes: partly "two code paths"' in r.output
+    sid = json.loads((ws / ".rounds-design.json").read_text())["session"]
+    v = dp.view(sessions=db.sessions, session_id=sid)
+    assert {it.item.id: it.mark for it in v.items}["skew-is-the-problem"] == "partly"  # Enter took the proposal
+
+    ws2 = tmp_path / "fs2"
+    assert run("design", "start", PROMPT, "--dir", str(ws2)).exit_code == 0
+    model.script = ["no json here"]
+    r = run("design", "finish", str(ws2), input="\n" * len(p.rubric))
+    assert r.exit_code == 0 and "the hint pre-fills the marks instead" in r.output

@@ -5,7 +5,8 @@ and the clock, one Markdown file per phase, diagram.mmd) and starts the session'
 same database the browser uses; ``ask`` puts a clarifying question to the interviewer, ``status``
 shows the clock, ``next`` moves on to the next phase, and ``finish`` reads the files back, stops
 the clock and runs the rubric step: the hint, then your mark for each item, then the reference
-outline, the probes and the pitfalls.
+outline, the probes and the pitfalls. Where a model is set up (docs/design.md), ``interview``
+talks with the model interviewer and ``finish`` shows the model grader's proposed marks.
 """
 
 from __future__ import annotations
@@ -246,7 +247,7 @@ def _ask_mark(default: str) -> str:
             return default
         if typed in MARK_WORDS:
             return MARK_WORDS[typed]
-        console.print("[yellow]type c (covered), p (partly) or m (missed), or Enter for the hint's[/yellow]")
+        console.print("[yellow]type c (covered), p (partly) or m (missed), or Enter for the mark shown[/yellow]")
 
 
 def _reveal(v: Any) -> None:
@@ -273,11 +274,63 @@ def _reveal(v: Any) -> None:
 
 
 @commands.command()
-def finish(directory: Workspace = Path(".")) -> None:
+def interview(directory: Workspace = Path(".")) -> None:
+    """The optional model interviewer: it asks the prompt's probes and follows up on your notes (saved first).
+
+    Needs ROUNDS_LLM_BASE_URL and ROUNDS_LLM_MODEL (see docs/design.md). Type your answer on one
+    line; an empty line or q stops.
+    """
+    from rounds.services import design_interviewer as di
+    from rounds.services import design_practice as dp
+
+    sid, _ = _state(directory)
+    if di.config() is None:
+        raise _fail("no model is set up: set ROUNDS_LLM_BASE_URL and ROUNDS_LLM_MODEL (see docs/design.md)")
+    with _services() as db:
+        v = dp.view(sessions=db.sessions, session_id=sid)
+        if v.finished:
+            raise _fail("the round is over: the interviewer has no more questions")
+        notes, _diagram = read_workspace(directory, v.prompt)
+        for phase, text in notes.items():
+            dp.save_notes(sessions=db.sessions, session_id=sid, phase=phase, text=text)
+        reply = ""
+        while True:
+            try:
+                said = di.interviewer_says(sessions=db.sessions, session_id=sid, reply=reply)
+            except di.ModelUnavailable as exc:
+                console.print(f"[yellow]{escape(str(exc))}[/yellow]")
+                return
+            console.print(f"[bold]Interviewer:[/bold] {escape(said)}")
+            reply = str(typer.prompt("you", default="", show_default=False, prompt_suffix=": ")).strip()
+            if not reply or reply.lower() in {"q", "quit"}:
+                return
+
+
+def _proposals(sid: int, db: Database, use: bool) -> dict[str, Any]:
+    """The optional grader's proposals, or none (it is off, or it failed: then the hint stands in)."""
+    from rounds.services import design_interviewer as di
+
+    if not use or di.config() is None:
+        return {}
+    console.print("[dim]asking the grader for proposed marks...[/dim]")
+    try:
+        return dict(di.propose_marks(sessions=db.sessions, session_id=sid))
+    except di.ModelUnavailable as exc:
+        console.print(f"[yellow]{escape(str(exc))}; the hint pre-fills the marks instead[/yellow]")
+        return {}
+
+
+@commands.command()
+def finish(
+    directory: Workspace = Path("."),
+    grader: Annotated[bool, typer.Option(help="let the optional model grader propose the marks, where one is "
+                                              "set up")] = True,
+) -> None:
     """Read the workspace back, stop the clock, mark the rubric item by item, then see the reference.
 
-    Each item shows the hint (which of its words your notes contain: a hint, not a grade); type
-    c, p or m for covered, partly or missed, or Enter to take the hint's mark.
+    Each item shows the hint (which of its words your notes contain: a hint, not a grade) or, where
+    a model grader is set up, its proposed mark with a quote from your notes; type c, p or m for
+    covered, partly or missed, or Enter to take the mark shown.
     """
     from rounds.content.design import DesignHint
     from rounds.services import design_practice as dp
@@ -292,8 +345,10 @@ def finish(directory: Workspace = Path(".")) -> None:
             console.print(f"[bold]{escape(v.prompt.title)}[/bold] · session #{v.id} · {_clock(v.spent_s)} of "
                           f"{v.prompt.minutes}:00 · notes in {written} of {len(v.prompt.phases)} phases"
                           + (" and a diagram" if diagram else ""))
+            proposals = _proposals(sid, db, grader)
             console.print(f"\n[bold]The rubric[/bold] [dim]({escape(DesignHint.label)})[/dim]")
             marks: dict[str, str] = {}
+            proposed: dict[str, dict[str, str]] = {}
             for n, it in enumerate(v.items, 1):
                 console.print(f"\n[bold]{n}/{len(v.items)}. {escape(it.item.item)}[/bold]")
                 console.print(f"[dim]{it.item.signal} · {it.item.phase}[/dim]")
@@ -301,10 +356,18 @@ def finish(directory: Workspace = Path(".")) -> None:
                     console.print(f"  hint: your notes mention {escape(', '.join(it.matched))}")
                 else:
                     console.print("  hint: no matching words in your notes")
+                default = "covered" if it.hinted else "missed"
+                pr = proposals.get(it.item.id)
+                if pr is not None:
+                    quote = f'"{pr.evidence}"' if pr.evidence else ("(its quote is not in your notes)"
+                                                                     if pr.unsupported else "(no quote)")
+                    console.print(f"  the grader proposes: {pr.mark} {escape(quote)}")
+                    default = pr.mark
+                    proposed[it.item.id] = {"mark": pr.mark, "evidence": pr.evidence}
                 console.print(f"  [dim]senior: {escape(it.item.senior)}[/dim]")
                 console.print(f"  [dim]staff: {escape(it.item.staff)}[/dim]")
-                marks[it.item.id] = _ask_mark("covered" if it.hinted else "missed")
-            v = dp.mark(sessions=db.sessions, session_id=sid, marks=marks)
+                marks[it.item.id] = _ask_mark(default)
+            v = dp.mark(sessions=db.sessions, session_id=sid, marks=marks, proposed=proposed)
         else:
             console.print(f"[bold]{escape(v.prompt.title)}[/bold] · session #{v.id} was marked already.")
     _reveal(v)
