@@ -252,3 +252,12 @@ def test_i_dont_know_button_and_a_review_by_tag(browser: Any, db: Database) -> N
     with db.sessions() as s:
         row = s.scalars(select(CardReview)).one()
     assert (row.card_id, row.outcome, row.rating, row.answer) == (card_id, "skipped", 1, "")
+
+
+def test_an_empty_queue_says_when_cards_come_back(browser: Any, db: Database) -> None:
+    cp.save_card_settings(sessions=db.sessions, retention=0.9, new_per_day=0)
+    assert 'id="review-empty"' in browser.get("/cards/review?deck=losses").text
+    card = bank().decks["losses"].cards[0]
+    cp.review(sessions=db.sessions, bank=bank(), card_id=card.id, seed=1, answer="", rating=None)
+    page = browser.get("/cards/review?deck=losses")
+    assert 'id="review-empty"' in page.text and "1 card comes back within 10 minutes" in page.text

@@ -7,7 +7,7 @@ typed answer on every post, never taken from the page.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -97,8 +97,10 @@ def review_page(request: Request, sessions: SessionsDep, deck: DeckQ = "", tag: 
     except InvalidInput as exc:
         raise HTTPException(404, str(exc)) from None
     if not q.cards:
+        soon = cp.queue(sessions=sessions, bank=b, decks=_decks(deck), tag=tag, new=0,
+                        now=datetime.now(UTC) + timedelta(minutes=10))
         return views.page(request, "cards_review.html", section="cards", deck=deck, tag=tag, prompt=None, graded=None,
-                          queue=q, message="")
+                          queue=q, soon=len(soon.due), message="")
     card_id = q.cards[0]
     return _question_page(request, sessions, b, deck, card_id, None, card_id in q.new, tag=tag)
 
