@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 Repo = dict[str, str]
 
 TRACK = "codebase"
-MAX_REPO_BYTES = 256 * 1024  # the whole repository's text
+MAX_REPO_BYTES = 192 * 1024  # the whole repository's text (its JSON, with escapes, stays under the code limit)
 MAX_FILES = 200
 MAX_FILE_BYTES = 128 * 1024
 EXPLANATION = "EXPLANATION.md"  # the user's written explanation, part of the repository

@@ -232,6 +232,7 @@ def _run_file(ctx: Context, files: cb.Repo, rel: str, *, name: str, visible: boo
         if cl.header.get("status") == "tests_error":  # the test file's imports failed: the package does not import
             msg = str(cl.header.get("message", ""))
             where = f" ({cl.header['where']})" if cl.header.get("where") else ""
+            where = where.replace(f"({rel.rsplit('/', 1)[-1]} line", f"({rel} line")
             what = rel if visible else "a hidden test file"
             return [_result(ctx, name, Verdict.RE, f"{what} fails to import{where if visible else ''}: {msg}",
                             visible=visible)]
