@@ -109,3 +109,20 @@ def test_a_terminal_workspace_read_back_replaces_the_notes_and_stops_the_clock(d
                            diagram="graph TD\n A-->B", now=_at(40))
     assert v.finished and v.notes == {"framing": "a"} and v.source == "terminal"
     assert v.phases[0].spent_s == 40 * 60
+
+
+def test_the_scorecard_over_several_sessions_and_its_chart(db: Database) -> None:
+    prompt = bank().get(PROMPT)
+    for n, value in enumerate(("missed", "partly", "covered")):
+        sid = dp.start(sessions=db.sessions, prompt_id=PROMPT, now=_at(100 * n))
+        dp.finish(sessions=db.sessions, session_id=sid, now=_at(100 * n + 30))
+        dp.mark(sessions=db.sessions, session_id=sid, marks={r.id: value for r in prompt.rubric}, now=_at(100 * n + 31))
+    card = dp.scorecard(sessions=db.sessions)
+    assert [c.score for c in card.columns] == [0.0, 0.5, 1.0]  # oldest first
+    assert card.average["problem-framing"] == 0.5
+    spec = card.chart()
+    assert spec["type"] == "line" and len(spec["labels"]) == 3
+    framing = next(d for d in spec["datasets"] if d["label"] == "problem framing")
+    assert framing["data"] == [0, 50, 100]
+    signals = {r.signal for r in prompt.rubric}
+    assert len(spec["datasets"]) == len(signals)  # a signal the prompt never tests draws no line

@@ -94,3 +94,17 @@ def test_a_diagram_that_does_not_parse_says_so_and_keeps_the_text(server: str, p
     page.locator("#diagram-source").fill("flowchart LR\n  a -->")
     expect(page.locator("#diagram-preview .diagram-error")).to_contain_text("Not drawn yet")
     expect(page.locator("#diagram-source")).to_have_value("flowchart LR\n  a -->")
+
+
+def test_the_scorecard_draws_signals_over_marked_sessions(server: str, page: Page) -> None:  # noqa: F811
+    for _ in range(2):
+        _start(page, server)
+        page.once("dialog", lambda d: d.accept())
+        page.click("#finish-design")
+        page.click("#save-marks")  # the hint's marks, as they stand
+        expect(page.locator("#reveal")).to_be_visible()
+    page.goto(server + "/design")
+    expect(page.locator("canvas[data-chart=chart-design-scorecard]")).to_have_attribute("data-drawn", "1")
+    expect(page.locator("#scorecard tr[data-signal=architecture]")).to_be_visible()
+    page.locator("#scorecard-title").scroll_into_view_if_needed()
+    _shot(page, "design-scorecard")

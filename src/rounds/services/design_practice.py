@@ -47,6 +47,8 @@ MAX_NOTES = 100_000  # characters per phase
 MAX_DIAGRAM = 50_000
 MAX_QUESTION = 500
 MAX_QUESTIONS = 40
+CHART_COLOURS = ("#2457c5", "#17803d", "#9a6200", "#c02b2b", "#8e2dbf", "#0f7d8c", "#a0286b", "#5b6475", "#d4711c",
+                 "#3f8f3f")  # one per signal, readable on the light and the dark theme
 
 
 class DesignSessionNotFound(ServiceError):
@@ -444,9 +446,17 @@ class Scorecard:
     weakest: list[str]  # signals with the lowest average, at most three
 
     def chart(self) -> dict[str, Any]:
-        """The series the browser draws: one line per signal, one point per marked session."""
-        return {"labels": [f"#{c.session_id} {c.when:%m-%d}" for c in self.columns],
-                "series": {sig: [c.by_signal.get(sig) for c in self.columns] for sig in self.signals}}
+        """What the browser draws (Chart.js): one line per signal, one point per marked session, in %."""
+        datasets = []
+        for i, sig in enumerate(self.signals):
+            points = [None if (v := c.by_signal.get(sig)) is None else round(v * 100) for c in self.columns]
+            if any(p is not None for p in points):
+                datasets.append({"label": sig.replace("-", " "), "data": points, "colour": CHART_COLOURS[i],
+                                 "spanGaps": True, "tension": 0.2})
+        return {"type": "line", "labels": [f"#{c.session_id} {c.when:%m-%d}" for c in self.columns],
+                "datasets": datasets, "yLabel": "% of the signal's items covered",
+                "summary": ", ".join(f"{s.replace('-', ' ')} {round(v * 100)}%" for s, v in self.average.items()
+                                     if v is not None)}
 
 
 def scorecard(*, sessions: SessionFactory, limit: int = 20) -> Scorecard:
