@@ -300,3 +300,23 @@ def test_the_queue_can_keep_one_tag_across_decks(db: Database) -> None:
     later = cp.queue(sessions=db.sessions, bank=b, tag="attention", new=0, now=T0 + timedelta(minutes=5))
     assert later.due == [q.new[0]]
     assert cp.queue(sessions=db.sessions, bank=b, tag="no-such-tag", now=T0).cards == []
+
+
+def test_rebuild_rewrites_the_schedule_from_the_log_and_history_redraws_the_question(db: Database) -> None:
+    b = bank()
+    for n, r in enumerate((1, 3, 3, 1, 3)):
+        cp.review(sessions=db.sessions, bank=b, card_id=COMPUTED, seed=100 + n,
+                  answer="" if r == 1 else _right(COMPUTED, 100 + n), rating=r, now=T0 + timedelta(days=3 * n))
+    cp.review(sessions=db.sessions, bank=b, card_id=OPEN, seed=None, answer="x", rating=4, now=T0)
+    assert cp.rebuild(sessions=db.sessions) == (2, 0)  # the stored schedule is what the log gives
+    with db.sessions.begin() as s:
+        st = s.scalars(select(CardState).where(CardState.card_id == COMPUTED)).one()
+        st.stability, st.due, st.reps = 999.0, T0, 1  # damage it
+        assert st.lapses == 1  # the second Again came after the card had graduated
+    assert cp.rebuild(sessions=db.sessions) == (2, 1)
+    again = cp.stored_state(sessions=db.sessions, card_id=COMPUTED)
+    replayed = cp.replay(sessions=db.sessions, card_id=COMPUTED)
+    assert again is not None and replayed is not None and again.stability == replayed.stability
+    rows = cp.history(sessions=db.sessions, bank=b, card_id=COMPUTED)
+    assert [r.rating for r in rows] == [1, 3, 3, 1, 3] and rows[0].answer == ""
+    assert rows[2].question == render(b.get(COMPUTED), 102).question  # the draw shown then, from its seed

@@ -173,3 +173,14 @@ def test_review_by_tag_and_stats_as_json(db: Database) -> None:
     out = json.loads(_run("cards", "stats", "--json").output)
     assert out["reviews"] == 1 and out["recall"] == 0.0 and len(out["forecast"]) == 7
     assert sum(d["seen"] for d in out["decks"]) == 1 and out["settings"]["retention"] == 0.9
+
+
+def test_history_and_rebuild(db: Database) -> None:
+    card = next(c for c in bank().decks["llm"].cards if c.kind == "computed")
+    cp.review(sessions=db.sessions, bank=bank(), card_id=card.id, seed=5, answer="", rating=None)
+    r = _run("cards", "history", card.id)
+    assert r.exit_code == 0 and "Again" in r.output and "(I don't know)" in r.output
+    assert render(card, 5).question[:40] in r.output.replace("\n", " ") and "next due" in r.output
+    assert "No reviews" in _run("cards", "history", "llm/nothing").output
+    r = _run("cards", "rebuild")
+    assert r.exit_code == 0 and "1 card replayed from the log, 0 schedules rewritten" in r.output

@@ -434,3 +434,41 @@ def export(
         err.print(f"wrote {len(cards)} cards to {escape(out)}")
     else:
         print(text, end="")
+
+
+@commands.command("history")
+def history_cmd(card_id: Annotated[str, typer.Argument(metavar="ID", help="a card id, e.g. transformers/why-scale")]
+                ) -> None:
+    """A card's review log: when, the grade, the answer typed, and the question as it was drawn then."""
+    from rounds.content.cards import bank
+    from rounds.services import card_practice as cp
+    from rounds.services.own_cards import practice_bank
+
+    with _services() as db:
+        b = practice_bank(sessions=db.sessions, base=bank())
+        rows = cp.history(sessions=db.sessions, bank=b, card_id=card_id)
+        state = cp.stored_state(sessions=db.sessions, card_id=card_id)
+    if not rows:
+        console.print(f"No reviews of {escape(card_id)} yet.")
+        return
+    for r in rows:
+        where = f" · round {r.session_id}" if r.session_id else ""
+        took = f" · {r.elapsed_s:.0f} s" if r.elapsed_s is not None else ""
+        console.print(f"[bold]{r.reviewed_at:%Y-%m-%d %H:%M} {cp.RATINGS[r.rating]}[/bold] ({r.outcome}{took}{where})")
+        if r.seed is not None:
+            console.print(f"  [dim]seed {r.seed}:[/dim] {escape(r.question)}")
+        typed = escape(r.answer) if r.answer else "(I don't know)"
+        console.print(f"  answer: {typed}")
+    if state is not None:
+        console.print(f"next due {state.due:%Y-%m-%d %H:%M} UTC")
+
+
+@commands.command()
+def rebuild() -> None:
+    """Rewrite every card's schedule from the review log (the log is the record; the schedule follows from it)."""
+    from rounds.services import card_practice as cp
+
+    with _services() as db:
+        cards, changed = cp.rebuild(sessions=db.sessions)
+    console.print(f"{cards} card{'s' if cards != 1 else ''} replayed from the log, {changed} schedule"
+                  f"{'s' if changed != 1 else ''} rewritten")

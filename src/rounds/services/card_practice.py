@@ -23,6 +23,7 @@ import random
 import re
 import secrets
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -326,6 +327,82 @@ def replay(*, sessions: SessionFactory, card_id: str) -> FsrsCard | None:
         for r in rows:
             card, _ = scheduler(r.retention).review_card(card, Rating(r.rating), _utc(r.reviewed_at))
         return card
+
+
+@dataclass(frozen=True)
+class LoggedReview:
+    """One row of a card's review log, with the question as it was shown (a computed card's draw)."""
+
+    reviewed_at: datetime
+    rating: int
+    outcome: str
+    answer: str
+    seed: int | None
+    elapsed_s: float | None
+    retention: float
+    session_id: int | None
+    question: str
+
+
+def history(*, sessions: SessionFactory, bank: Bank, card_id: str) -> list[LoggedReview]:
+    """A card's review log, oldest first; a computed card's question is drawn again from the stored seed."""
+    card = bank.cards.get(card_id)
+    with sessions.begin() as s:
+        rows = s.scalars(select(CardReview).where(CardReview.user_id == repo.local_user_id(s),
+                                                  CardReview.card_id == card_id)
+                         .order_by(CardReview.reviewed_at, CardReview.id)).all()
+        out = []
+        for r in rows:
+            question = card.question if card else f"(card {card_id} is gone)"
+            if card is not None and card.kind == "computed" and r.seed is not None:
+                question = render(card, r.seed, bank).question
+            out.append(LoggedReview(_utc(r.reviewed_at), r.rating, r.outcome, r.answer, r.seed, r.elapsed_s,
+                                    r.retention, r.session_id, question))
+        return out
+
+
+def rebuild(*, sessions: SessionFactory) -> tuple[int, int]:
+    """Rewrite every stored card state from the review log; returns (cards, states that differed).
+
+    The states are derived data: this is the repair (and the proof) that the log alone is enough.
+    """
+    with sessions.begin() as s:
+        uid = repo.local_user_id(s)
+        ids = sorted(set(s.scalars(select(CardReview.card_id).where(CardReview.user_id == uid)).all()))
+    changed = 0
+    for cid in ids:
+        card = replay(sessions=sessions, card_id=cid)
+        assert card is not None
+        with sessions.begin() as s:
+            uid = repo.local_user_id(s)
+            rows = s.scalars(select(CardReview).where(CardReview.user_id == uid, CardReview.card_id == cid)
+                             .order_by(CardReview.reviewed_at, CardReview.id)).all()
+            st = _state(s, uid, cid)
+            fields = dict(state=int(card.state), step=card.step, stability=card.stability,
+                          difficulty=card.difficulty, due=card.due, last_review=card.last_review,
+                          first_review=_utc(rows[0].reviewed_at), reps=len(rows), lapses=_lapses(rows))
+            if st is None:
+                s.add(CardState(user_id=uid, card_id=cid, **fields))
+                changed += 1
+                continue
+            current = dict(state=st.state, step=st.step, stability=st.stability, difficulty=st.difficulty,
+                           due=_utc(st.due), last_review=_utc(st.last_review) if st.last_review else None,
+                           first_review=_utc(st.first_review), reps=st.reps, lapses=st.lapses)
+            if current != fields:
+                changed += 1
+                for k, v in fields.items():
+                    setattr(st, k, v)
+    return len(ids), changed
+
+
+def _lapses(rows: Sequence[CardReview]) -> int:
+    """Again given to a card in the Review state, replayed from the log."""
+    card = FsrsCard(card_id=1, due=_utc(rows[0].reviewed_at))
+    lapses = 0
+    for r in rows:
+        lapses += r.rating == 1 and card.state == State.Review
+        card, _ = scheduler(r.retention).review_card(card, Rating(r.rating), _utc(r.reviewed_at))
+    return lapses
 
 
 def stored_state(*, sessions: SessionFactory, card_id: str) -> FsrsCard | None:
@@ -737,8 +814,8 @@ def reviews_count(*, sessions: SessionFactory) -> int:
 
 
 __all__ = [
-    "RATINGS", "CardError", "CardSessionNotFound", "DeckProgress", "Graded", "Progress", "Prompt", "Queue", "Recorded",
-    "ScreenItem", "ScreenView", "allowed_ratings", "answer_screen", "card_settings", "grade", "grade_screen",
-    "interval_text", "next_intervals", "progress", "prompt", "queue", "replay", "review", "save_card_settings",
-    "screen", "start_screen", "stop_screen", "stored_state",
+    "RATINGS", "CardError", "CardSessionNotFound", "DeckProgress", "Graded", "LoggedReview", "Progress", "Prompt",
+    "Queue", "Recorded", "ScreenItem", "ScreenView", "allowed_ratings", "answer_screen", "card_settings", "grade",
+    "grade_screen", "history", "interval_text", "next_intervals", "progress", "prompt", "queue", "rebuild", "replay",
+    "review", "save_card_settings", "screen", "start_screen", "stop_screen", "stored_state",
 ]
