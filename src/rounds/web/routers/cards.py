@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from rounds.content.cards import Bank, Card, bank
 from rounds.services import card_practice as cp
@@ -196,13 +197,17 @@ def screen_answer(screen_id: int, sessions: SessionsDep, index: Annotated[int, F
 
 @router.post("/cards/screen/{screen_id}/grade", dependencies=[CsrfChecked])
 async def screen_grade(request: Request, screen_id: int, sessions: SessionsDep) -> RedirectResponse:
-    _screen(sessions, screen_id)
-    form = await request.form()
+    form = await request.form()  # rating_<n> fields, as many as the round has questions
     ratings: dict[int, int] = {}
     for key, value in form.multi_items():
         m = re.fullmatch(r"rating_(\d{1,3})", key)
         if m and isinstance(value, str) and value in ("1", "2", "3", "4"):
             ratings[int(m.group(1))] = int(value)
+    return await run_in_threadpool(_grade_round, sessions, screen_id, ratings)  # the database off the event loop
+
+
+def _grade_round(sessions: SessionFactory, screen_id: int, ratings: dict[int, int]) -> RedirectResponse:
+    _screen(sessions, screen_id)
     try:
         cp.grade_screen(sessions=sessions, bank=_bank(sessions), session_id=screen_id, ratings=ratings)
     except InvalidInput as exc:
@@ -273,6 +278,10 @@ async def mine_import(request: Request, sessions: SessionsDep, file: UploadFile,
                       format: Annotated[str, Form(pattern="^(auto|csv|anki)$")] = "auto") -> Response:
     raw = await file.read(2 * 1024 * 1024 + 1)
     name = file.filename or "upload"
+    return await run_in_threadpool(_import_upload, request, sessions, name, raw, format)
+
+
+def _import_upload(request: Request, sessions: SessionFactory, name: str, raw: bytes, format: str) -> Response:
     if len(raw) > 2 * 1024 * 1024:
         return _mine_page(request, sessions, f"{name}: larger than 2 MB; nothing was imported", 400)
     try:
