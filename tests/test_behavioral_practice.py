@@ -91,6 +91,10 @@ def test_a_delivery_with_a_recording_checks_and_deletion(db: Database, settings:
     deliveries.set_checks(sessions=db.sessions, delivery_id=did, checks=[0, 2, 99])
     d = deliveries.get_delivery(sessions=db.sessions, delivery_id=did)
     assert d.checks == (0, 2) and d.checklist == q.listening_for and d.fillers == 1 and d.duration_s == 75.2
+    assert d.spoken and d.wpm == 2.4 and d.spoken_s == 75.2  # a recording is a spoken take
+    typed = deliveries.add_delivery(sessions=db.sessions, prompt=prompt, duration_s=300, transcript="word " * 150)
+    t = deliveries.get_delivery(sessions=db.sessions, delivery_id=typed)
+    assert not t.spoken and t.wpm is None and t.spoken_s == 60.0  # typing time is not speech
     found = deliveries.recording_path(sessions=db.sessions, data_dir=settings.data_dir, delivery_id=did)
     assert found and found[0].read_bytes().endswith(b"webm") and found[1] == "audio/webm"
     deliveries.delete_recording(sessions=db.sessions, data_dir=settings.data_dir, delivery_id=did)

@@ -58,13 +58,19 @@ def test_a_story_with_an_unknown_question_is_refused_and_kept_in_the_form(browse
 def test_a_typed_take_is_measured_and_self_checked(browser: Any) -> None:
     page = browser.get("/behavioral/practice?q=disagreed-with-manager")
     assert page.status_code == 200 and 'id="timer-start"' in page.text and 'id="record-start"' in page.text
+    words = "Um, so basically I disagreed " + "word " * 150
+    typed = browser.post("/behavioral/deliveries", {"question_id": "disagreed-with-manager", "duration_s": "200",
+                                                    "transcript": words}, htmx=False)
+    assert 'data-spoken="no"' in typed.text and 'id="take-length">3:20<' in typed.text
+    assert 'id="take-spoken">1:02<' in typed.text and "in the 60-120 s band" in typed.text
+    assert 'id="take-wpm">-<' in typed.text and "counted for spoken takes only" in typed.text
     r = browser.post("/behavioral/deliveries", {"question_id": "disagreed-with-manager", "duration_s": "80",
-                                                "transcript": "Um, so basically I disagreed " + "word " * 150},
+                                                "transcript": words, "spoken": "1"},
                      htmx=False, follow_redirects=False)
     assert r.status_code == 303
     did = _id(r.headers["location"], "/behavioral/deliveries/")
     take = browser.get(f"/behavioral/deliveries/{did}").text
-    assert 'id="take-length">1:20<' in take and "in the 60-120 s band" in take
+    assert 'id="take-length">1:20<' in take and 'id="take-spoken">1:20<' in take and "in the 60-120 s band" in take
     assert 'id="take-fillers">2<' in take
     assert '"um" ×1' in take
     assert 'id="take-wpm">116<' in take

@@ -40,7 +40,7 @@ MAX_ARCHIVE = 500 * 1024 * 1024
 _STORY = ("title", "situation", "action", "impact", "learning", "notes", "signals", "companies", "project",
           "questions")
 _CHAPTER = ("kind", "position", "body", "collaboration", "ambiguity", "technical", "decisions", "metrics")
-_DELIVERY = ("kind", "question_id", "question", "duration_s", "target_s", "transcript", "words", "wpm", "fillers",
+_DELIVERY = ("kind", "question_id", "question", "duration_s", "spoken", "target_s", "transcript", "words", "wpm", "fillers",
              "filler_words", "checklist", "checks")
 
 
@@ -149,7 +149,8 @@ def import_archive(*, sessions: SessionFactory, data_dir: Path, raw: bytes) -> C
                     (folder / name).write_bytes(z.read(f"recordings/{rec}"))
                     written.append(folder / name)
                     n_rec += 1
-                s.add(Delivery(user_id=uid, **{k: d[k] for k in _DELIVERY}, story_id=story_ids.get(d.get("story_id")),
+                s.add(Delivery(user_id=uid, **{k: d[k] for k in _DELIVERY if k != "spoken"},
+                               spoken=bool(d.get("spoken")), story_id=story_ids.get(d.get("story_id")),
                                project_id=project_ids.get(d.get("project_id")), recording=name,
                                recording_type=d.get("recording_type") if name else None,
                                delivered_at=_when(d.get("delivered_at"))))

@@ -1,9 +1,11 @@
 """Timed delivery practice: one take at a question, what it measured, and the self-check after it.
 
 A take has a duration (the page's timer, start to stop), and a typed or pasted transcript and/or a
-recording of the voice (a file in the data folder's ``recordings``, never sent anywhere). From the
-transcript: the words, the words per minute (over the timed duration; without one, the spoken length
-is estimated at 150 words per minute) and the filler words found. After the take the user ticks
+recording of the voice (a file in the data folder's ``recordings``, never sent anywhere). A take is
+*spoken* (said aloud while the timer ran, always so with a recording) or *typed*. From the
+transcript: the words, the filler words found, and for a spoken take the words per minute over the
+timed duration; a typed take's spoken length is estimated at 150 words per minute, since the timer
+measured typing, not speech. After the take the user ticks
 what they covered of the question's checklist: the bank's ``listening_for`` (behavioral), a probe's
 ``strong_answer`` (deep dive), or a generated question's own list. A self-check, never a grade.
 
@@ -69,7 +71,7 @@ class Analysis:
 
 
 def analyse(transcript: str, duration_s: float | None) -> Analysis:
-    """Words, words per minute and filler words of a transcript."""
+    """Words, words per minute (over ``duration_s``, when given) and filler words of a transcript."""
     words = _WORD.findall(transcript)
     text = " " + " ".join(w.lower() for w in words) + " "
     found: Counter[str] = Counter()
@@ -155,6 +157,7 @@ class DeliveryView:
     story_id: int | None
     project_id: int | None
     duration_s: float | None
+    spoken: bool
     target_s: int
     transcript: str
     words: int
@@ -173,12 +176,15 @@ class DeliveryView:
 
     @property
     def spoken_s(self) -> float | None:
-        """The length to judge: the timer, else the transcript's estimated spoken length."""
-        return self.duration_s if self.duration_s else (self.estimated_s if self.words else None)
+        """The length to judge: the timer for a spoken take, else the transcript's estimated spoken length."""
+        if self.spoken and self.duration_s:
+            return self.duration_s
+        return self.estimated_s if self.words else self.duration_s
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "question_id": self.question_id, "question": self.question,
                 "story_id": self.story_id, "project_id": self.project_id, "duration_s": self.duration_s,
+                "spoken": self.spoken,
                 "target_s": self.target_s, "transcript": self.transcript, "words": self.words, "wpm": self.wpm,
                 "fillers": self.fillers, "filler_words": self.filler_words, "checklist": list(self.checklist),
                 "checks": list(self.checks), "recording": self.recording, "recording_type": self.recording_type,
@@ -187,7 +193,7 @@ class DeliveryView:
 
 def _view(r: Delivery) -> DeliveryView:
     return DeliveryView(id=r.id, kind=r.kind, question_id=r.question_id, question=r.question, story_id=r.story_id,
-                        project_id=r.project_id, duration_s=r.duration_s, target_s=r.target_s,
+                        project_id=r.project_id, duration_s=r.duration_s, spoken=r.spoken, target_s=r.target_s,
                         transcript=r.transcript, words=r.words, wpm=r.wpm, fillers=r.fillers,
                         filler_words=dict(r.filler_words or {}), checklist=tuple(r.checklist or ()),
                         checks=tuple(r.checks or ()), recording=r.recording, recording_type=r.recording_type,
@@ -219,7 +225,8 @@ def save_recording(data_dir: Path, data: bytes, content_type: str) -> tuple[str,
 
 def add_delivery(*, sessions: SessionFactory, prompt: Prompt, duration_s: float | None, transcript: str = "",
                  story_id: int | None = None, recording: tuple[str, str] | None = None,
-                 checks: tuple[int, ...] = (), at: datetime | None = None) -> int:
+                 checks: tuple[int, ...] = (), spoken: bool = False, at: datetime | None = None) -> int:
+    """Store a take; with a recording it is a spoken take whatever ``spoken`` says."""
     if prompt.kind not in DELIVERY_KINDS:
         raise InvalidInput(f"unknown kind of question '{prompt.kind}'")
     if duration_s is not None and not 0 <= duration_s <= 3 * 3600:
@@ -228,7 +235,8 @@ def add_delivery(*, sessions: SessionFactory, prompt: Prompt, duration_s: float 
         raise InvalidInput(f"the transcript is longer than {MAX_TRANSCRIPT} characters")
     if not transcript.strip() and recording is None and not duration_s:
         raise InvalidInput("nothing to save: time the answer, record it, or type what you said")
-    a = analyse(transcript, duration_s)
+    spoken = spoken or recording is not None
+    a = analyse(transcript, duration_s if spoken else None)
     with sessions.begin() as s:
         uid = repo.local_user_id(s)
         if story_id is not None:
@@ -239,7 +247,8 @@ def add_delivery(*, sessions: SessionFactory, prompt: Prompt, duration_s: float 
                 raise InvalidInput(f"There is no story {story_id}.")
         row = Delivery(user_id=uid, kind=prompt.kind, question_id=prompt.id, question=prompt.question,
                        story_id=story_id, project_id=prompt.project_id,
-                       duration_s=round(duration_s, 1) if duration_s is not None else None, target_s=prompt.target[1],
+                       duration_s=round(duration_s, 1) if duration_s is not None else None, spoken=spoken,
+                       target_s=prompt.target[1],
                        transcript=transcript.strip(), words=a.words, wpm=a.wpm, fillers=a.filler_total,
                        filler_words=a.fillers, checklist=list(prompt.checklist),
                        checks=sorted({c for c in checks if 0 <= c < len(prompt.checklist)}),
@@ -267,7 +276,7 @@ def set_transcript(*, sessions: SessionFactory, delivery_id: int, transcript: st
         raise InvalidInput(f"the transcript is longer than {MAX_TRANSCRIPT} characters")
     with sessions.begin() as s:
         row = _row(s, delivery_id)
-        a = analyse(transcript, row.duration_s)
+        a = analyse(transcript, row.duration_s if row.spoken else None)
         row.transcript, row.words, row.wpm = transcript.strip(), a.words, a.wpm
         row.fillers, row.filler_words = a.filler_total, a.fillers
 

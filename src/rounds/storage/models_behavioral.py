@@ -18,7 +18,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rounds.domain.attempt import now_utc
@@ -117,6 +126,7 @@ class Delivery(Base):
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
     duration_s: Mapped[float | None]  # the timer, start to stop
+    spoken: Mapped[bool] = mapped_column(default=False, server_default=false())  # said aloud (else typed)
     target_s: Mapped[int] = mapped_column(default=120)
     transcript: Mapped[str] = mapped_column(Text, default="")  # typed or pasted
     words: Mapped[int] = mapped_column(default=0)

@@ -106,6 +106,8 @@ function setupTake() {
     recStart.disabled = true;
     recStop.disabled = false;
     recStatus.textContent = "Recording…";
+    const spoken = document.getElementById("spoken");
+    if (spoken) spoken.checked = true;
     recStatus.dataset.ready = "";
     duration.value = "";
     if (startedAt === null) begin();

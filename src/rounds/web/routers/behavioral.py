@@ -198,6 +198,7 @@ async def delivery_add(request: Request, sessions: SessionsDep, settings: Settin
                        story_id: Annotated[str, Form(max_length=12)] = "",
                        project_id: Annotated[str, Form(max_length=12)] = "",
                        run: Annotated[str, Form(max_length=5)] = "",
+                       spoken: Annotated[str, Form(max_length=5)] = "",
                        recording: UploadFile | None = None) -> Response:
     prompt = _prompt(sessions, question_id, int(project_id) if project_id.isdigit() else None)
     saved = None
@@ -208,7 +209,8 @@ async def delivery_add(request: Request, sessions: SessionsDep, settings: Settin
             if data:
                 saved = deliveries.save_recording(settings.data_dir, data, recording.content_type or "")
         did = deliveries.add_delivery(sessions=sessions, prompt=prompt, duration_s=duration_s, transcript=transcript,
-                                      story_id=int(story_id) if story_id.isdigit() else None, recording=saved)
+                                      story_id=int(story_id) if story_id.isdigit() else None, recording=saved,
+                                      spoken=bool(spoken))
     except InvalidInput as exc:
         if saved:
             (deliveries.recordings_dir(settings.data_dir) / saved[0]).unlink(missing_ok=True)
