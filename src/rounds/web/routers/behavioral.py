@@ -107,6 +107,45 @@ def _story(sessions: SessionsDep, story_id: int) -> stories.StoryView:
         raise HTTPException(404, str(exc)) from None
 
 
+def _coach_page(request: Request, notes: str, company: str, question: str, draft: Any = None, message: str = "",
+                status_code: int = 200) -> HTMLResponse:
+    from rounds.services import story_coach
+
+    b = bank()
+    try:
+        guide = story_coach.guide(company_id=company, question_id=question, b=b)
+    except InvalidInput as exc:
+        raise HTTPException(404, str(exc)) from None
+    cfg = story_coach.available()
+    form: dict[str, Any] = {"notes": notes, "companies": company, "questions": question,
+                            "signals": [guide.question.signal] if guide.question else []}
+    if draft is not None:
+        form.update(title=draft.title, **{p: draft.text(p) for p in story_coach.PARTS})
+    return views.page(request, "story_coach.html", section="behavioral", guide=guide, model=cfg, draft=draft,
+                      message=message, status_code=status_code, form=form, notes=notes, company=company,
+                      question=question, bank=b, signals=SIGNALS,
+                      companies=sorted(b.companies.values(), key=lambda c: c.name))
+
+
+@router.get("/stories/coach", response_class=HTMLResponse)
+def coach_page(request: Request, company: Annotated[str, Query(max_length=80)] = "",
+               question: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+    return _coach_page(request, "", company, question)
+
+
+@router.post("/stories/coach", response_class=HTMLResponse, dependencies=[CsrfChecked])
+def coach_draft(request: Request, notes: Text = "", company: Annotated[str, Form(max_length=80)] = "",
+                question: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+    """Send the rough notes to the configured model (only on this button) for a SAIL draft."""
+    from rounds.services import story_coach
+
+    try:
+        d = story_coach.draft(notes, company_id=company, question_id=question)
+    except (InvalidInput, story_coach.ModelUnavailable) as exc:
+        return _coach_page(request, notes, company, question, message=str(exc), status_code=400)
+    return _coach_page(request, notes, company, question, draft=d)
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: int, sessions: SessionsDep) -> HTMLResponse:
     st = _story(sessions, story_id)
