@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
 
+import pytest
 from playwright.sync_api import Page, expect
-from test_web_e2e import _shot, chromium, page, server  # noqa: F401  (the server, the browser and a clean profile)
+from test_web_design_llm import FakeModel
+from test_web_e2e import _free_port, _rounds_command, _shot, chromium, page, server  # noqa: F401
 
 from rounds.content.design import bank
 
@@ -108,3 +116,72 @@ def test_the_scorecard_draws_signals_over_marked_sessions(server: str, page: Pag
     expect(page.locator("#scorecard tr[data-signal=architecture]")).to_be_visible()
     page.locator("#scorecard-title").scroll_into_view_if_needed()
     _shot(page, "design-scorecard")
+
+
+@pytest.fixture(scope="module")
+def model() -> Iterator[FakeModel]:
+    fake = FakeModel()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture(scope="module")
+def llm_server(tmp_path_factory: pytest.TempPathFactory, model: FakeModel) -> Iterator[str]:
+    """`rounds serve` with the optional interviewer pointed at the local scripted model."""
+    data = tmp_path_factory.mktemp("llm-data")
+    port = _free_port()
+    env = {**os.environ, "ROUNDS_DATA_DIR": str(data), "ROUNDS_WORKERS": "1", "ROUNDS_LLM_BASE_URL": model.url,
+           "ROUNDS_LLM_MODEL": "scripted", "ROUNDS_LLM_TIMEOUT": "5"}
+    env.pop("ROUNDS_DATABASE_URL", None)
+    with (data / "serve.log").open("w") as log:
+        proc = subprocess.Popen([*_rounds_command(), "serve", "--port", str(port)], env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError("rounds serve did not start:\n" + (data / "serve.log").read_text())
+            time.sleep(0.2)
+        yield base
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_the_model_interviewer_and_grader_in_the_browser(llm_server: str, model: FakeModel, page: Page) -> None:  # noqa: F811
+    _start(page, llm_server)
+    page.locator("#notes-text-framing").fill("The real problem is skew between two code paths.")
+    expect(page.locator("#design-save-status")).to_have_attribute("data-state", "saved")
+    model.script = ["One account is read 50,000 times a second. What happens to your online store?"]
+    page.click("#interviewer-send")
+    expect(page.locator("#interviewer-chat li[data-role=interviewer]")).to_contain_text("50,000 times a second")
+    model.script = [("status", 500)]
+    page.fill("#interviewer-reply", "Replicate the hot keys across shards.")
+    page.click("#interviewer-send")
+    expect(page.locator("#interviewer-error")).to_contain_text("answered 500")
+    expect(page.locator("#interviewer-reply")).to_have_value("Replicate the hot keys across shards.")
+    expect(page.locator("#notes-text-framing")).to_have_value("The real problem is skew between two code paths.")
+
+    page.once("dialog", lambda d: d.accept())
+    page.click("#finish-design")
+    model.script = [json.dumps({"marks": [
+        {"id": "skew-is-the-problem", "mark": "partly", "evidence": "skew between two code paths"}]})]
+    page.click("#ask-grader")
+    item = page.locator(".rubric-item[data-item=skew-is-the-problem]")
+    expect(item.locator(".grader-proposal")).to_contain_text("the grader proposes: partly")
+    expect(item.locator("q")).to_have_text("skew between two code paths")
+    expect(item.locator("input[type=radio][value=partly]")).to_be_checked()
+    item.locator("input[value=covered]").check()  # the user overrules it
+    _shot(page, "design-grader")
+    page.click("#save-marks")
+    expect(page.locator("#marks-table tr[data-item=skew-is-the-problem]")).to_have_attribute("data-mark", "covered")
