@@ -83,6 +83,10 @@ def _found(quote: str, notes: str) -> bool:
     return bool(q) and len(q) >= 3 and q in notes
 
 
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _json(text: str) -> Any:
     fenced = re.search(r"```(?:json)?\s*(.*?)```", text, re.S)
     if fenced:
@@ -150,7 +154,7 @@ def draft(notes: str, *, company_id: str = "", question_id: str = "", cfg: LlmCo
         for it in items if isinstance(items, list) else []:
             if not isinstance(it, dict) or not isinstance(it.get("text"), str) or not it["text"].strip():
                 continue
-            src = it.get("source") if isinstance(it.get("source"), str) else ""
+            src = _str(it.get("source"))
             ok = _found(src, squashed)
             out.append(Sentence(it["text"].strip()[:1000], src.strip()[:300], ok))
         parts[part] = out
@@ -159,14 +163,13 @@ def draft(notes: str, *, company_id: str = "", question_id: str = "", cfg: LlmCo
     for it in data.get("values") or []:
         if not isinstance(it, dict) or it.get("id") not in known or not isinstance(it.get("how"), str):
             continue
-        src = it.get("source") if isinstance(it.get("source"), str) else ""
+        src = _str(it.get("source"))
         v = known[it["id"]]
         aligned.append(Alignment(v.id, v.name, it["how"].strip()[:1000], src.strip()[:300], _found(src, squashed)))
     missing = [str(m)[:300] for m in data.get("missing") or [] if isinstance(m, str | int | float)]
     if not any(parts.values()):
         raise ModelUnavailable("the coach wrote no sentence of the story; use the guided form instead")
-    title = data.get("title") if isinstance(data.get("title"), str) else ""
-    return Draft(title=title.strip()[:200], parts=parts, values=aligned, missing=missing)
+    return Draft(title=_str(data.get("title")).strip()[:200], parts=parts, values=aligned, missing=missing)
 
 
 @dataclass(frozen=True)
