@@ -1,5 +1,6 @@
 // The design session page: the phased clock, autosaving notes and diagram, the live Mermaid drawing.
 import "./design.css";
+import { renderMath } from "./math.js";
 
 function fmt(total) {
   const s = Math.abs(Math.round(total));
@@ -79,7 +80,10 @@ async function save(textarea, { keepalive = false } = {}) {
     if (seq === box.seq && !box.dirty) status("Saved", "saved");
     const preview = textarea.dataset.phase &&
       document.querySelector(`[data-preview-of="${textarea.dataset.phase}"]`);
-    if (preview && data.html !== undefined) preview.innerHTML = data.html; // sanitised by the server
+    if (preview && data.html !== undefined) {
+      preview.innerHTML = data.html; // sanitised by the server
+      renderMath(preview);
+    }
   } catch {
     box.dirty = true;
     status("Not saved: the server cannot be reached. Your text is still here.", "error");
