@@ -5,7 +5,7 @@ const FILLERS = ["you know", "i mean", "sort of", "kind of", "you see", "um", "u
   "like", "basically", "actually", "literally", "honestly", "so yeah", "anyway"];
 
 function fmt(total) {
-  const s = Math.max(0, Math.round(total));
+  const s = Math.max(0, Math.floor(total));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
