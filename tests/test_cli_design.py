@@ -10,11 +10,19 @@ import pytest
 from typer.testing import CliRunner
 
 from rounds.cli.app import app
+from rounds.content import design as design_content
 from rounds.content.design import bank
 from rounds.services import design_practice as dp
 from rounds.storage.db import Database
 
 PROMPT = "infra/feature-store"
+FIXTURE_BANK = Path(__file__).resolve().parent / "fixtures" / "design"
+
+
+@pytest.fixture(autouse=True)
+def fixed_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of two prompts kept with the tests, so that edits to the bank's content never break them."""
+    monkeypatch.setattr(design_content, "_BANK", design_content.load_bank(FIXTURE_BANK))
 
 
 def _run(*args: str, input: str = "") -> Any:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from rounds.content import design as design_content
 from rounds.content.design import FALLBACK_ANSWER, bank
 from rounds.services import design_practice as dp
 from rounds.services.errors import InvalidInput
@@ -13,6 +15,13 @@ from rounds.storage.db import Database
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 PROMPT = "infra/feature-store"
+FIXTURE_BANK = Path(__file__).resolve().parent / "fixtures" / "design"
+
+
+@pytest.fixture(autouse=True)
+def fixed_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of two prompts kept with the tests, so that edits to the bank's content never break them."""
+    monkeypatch.setattr(design_content, "_BANK", design_content.load_bank(FIXTURE_BANK))
 
 
 def _at(minutes: float) -> datetime:

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from rounds.content import design as design_content
 from rounds.content.design import FALLBACK_ANSWER, bank
 from rounds.services import design_practice as dp
 from rounds.storage.db import Database
 from rounds.storage.models_design import DesignSession
 
 PROMPT = "infra/feature-store"
+FIXTURE_BANK = Path(__file__).resolve().parents[1] / "fixtures" / "design"
+
+
+@pytest.fixture(autouse=True)
+def fixed_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of two prompts kept with the tests, so that edits to the bank's content never break them."""
+    monkeypatch.setattr(design_content, "_BANK", design_content.load_bank(FIXTURE_BANK))
 
 
 def _start(browser: Any, key: str = PROMPT) -> int:

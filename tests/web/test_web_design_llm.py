@@ -7,16 +7,25 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from rounds.content import design as design_content
 from rounds.content.design import bank
 from rounds.services import design_interviewer as di
 from rounds.services import design_practice as dp
 from rounds.storage.db import Database
 
 PROMPT = "infra/feature-store"
+FIXTURE_BANK = Path(__file__).resolve().parents[1] / "fixtures" / "design"
+
+
+@pytest.fixture(autouse=True)
+def fixed_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of two prompts kept with the tests, so that edits to the bank's content never break them."""
+    monkeypatch.setattr(design_content, "_BANK", design_content.load_bank(FIXTURE_BANK))
 
 
 class FakeModel:
