@@ -97,3 +97,16 @@ def test_finish_reads_the_files_back_and_runs_the_rubric_at_the_terminal(ws: Pat
     assert r.exit_code == 0 and "was marked already" in r.output
     r = _run("design", "sessions")
     assert r.exit_code == 0 and "marked" in r.output and PROMPT in r.output
+
+
+def test_empty_workspace_files_keep_the_notes_written_in_the_browser(ws: Path, db: Database) -> None:
+    sid = json.loads((ws / ".rounds-design.json").read_text())["session"]
+    dp.save_notes(sessions=db.sessions, session_id=sid, phase="deep-dives", text="written in the browser")
+    dp.save_diagram(sessions=db.sessions, session_id=sid, text="flowchart LR\n  web --> db")
+    (ws / "1-framing.md").write_text("from the terminal\n")
+    p = bank().get(PROMPT)
+    r = _run("design", "finish", str(ws), input="\n" * len(p.rubric))
+    assert r.exit_code == 0, r.output
+    v = dp.view(sessions=db.sessions, session_id=sid)
+    assert v.notes == {"framing": "from the terminal", "deep-dives": "written in the browser"}
+    assert v.diagram == "flowchart LR\n  web --> db"

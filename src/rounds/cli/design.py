@@ -233,7 +233,8 @@ def read_workspace(directory: Path, prompt: Any) -> tuple[dict[str, str], str]:
         head = _heading(i, ph.name, ph.minutes)
         if text.startswith(head):
             text = text[len(head):]
-        notes[ph.name] = text.strip("\n")
+        if text.strip():  # an empty file never wipes notes written in the browser
+            notes[ph.name] = text.strip("\n")
     diagram_path = directory / DIAGRAM
     diagram = diagram_path.read_text() if diagram_path.exists() else ""
     return notes, diagram.strip() if diagram.strip() != "flowchart LR" else ""

@@ -376,7 +376,10 @@ def mark(*, sessions: SessionFactory, session_id: int, marks: dict[str, str], no
 
 def record_terminal(*, sessions: SessionFactory, session_id: int, notes: dict[str, str], diagram: str,
                     now: datetime | None = None, b: DesignBank | None = None) -> SessionView:
-    """A terminal workspace read back: its notes and diagram replace the stored ones, and the clock stops."""
+    """A terminal workspace read back: its notes and diagram replace the stored ones, and the clock stops.
+
+    Phases missing from ``notes`` and an empty ``diagram`` keep what is stored (written in the browser).
+    """
     now = _utc(now or now_utc())
     with sessions.begin() as s:
         row = _row(s, session_id, lock=True)
@@ -385,7 +388,8 @@ def record_terminal(*, sessions: SessionFactory, session_id: int, notes: dict[st
         if len(diagram) > MAX_DIAGRAM or any(len(t) > MAX_NOTES for t in notes.values()):
             raise InvalidInput("the notes or the diagram are too long to store")
         row.notes = {**(row.notes or {}), **{k: v for k, v in notes.items() if k in names}}
-        row.diagram = diagram
+        if diagram.strip():
+            row.diagram = diagram
         row.saved_at = now
         if not row.finished:
             _close_phase(row, now)
