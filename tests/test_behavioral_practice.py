@@ -167,3 +167,21 @@ def test_the_archive_round_trips_and_delete_everything(db: Database, settings: S
     assert projects.list_projects(sessions=db.sessions)[0].chapter("launch").metrics == ("+3%",)
     with pytest.raises(InvalidInput, match="not an archive"):
         behavioral_data.import_archive(sessions=db.sessions, data_dir=settings.data_dir, raw=b"junk")
+
+
+def test_progress_counts_the_bank_the_self_check_and_the_weeks(db: Database) -> None:
+    b = bank()
+    q = b.questions["disagreed-with-manager"]
+    at = now_utc()
+    first = deliveries.add_delivery(sessions=db.sessions, prompt=deliveries.behavioral_prompt(q), duration_s=90,
+                                    spoken=True, transcript="um " + "word " * 200, at=at - timedelta(days=7))
+    deliveries.set_checks(sessions=db.sessions, delivery_id=first, checks=[0])
+    second = deliveries.add_delivery(sessions=db.sessions, prompt=deliveries.behavioral_prompt(q), duration_s=30,
+                                     spoken=True, at=at)
+    deliveries.set_checks(sessions=db.sessions, delivery_id=second, checks=list(range(len(q.listening_for))))
+    p = deliveries.progress(sessions=db.sessions, now=at)
+    assert (p.takes, p.answered, p.bank_size) == (2, 1, len(b.questions))
+    assert p.checked == pytest.approx((1 / len(q.listening_for) + 1) / 2)
+    assert p.in_band == 0.5 and p.fillers_per_take == 1
+    assert [n for _, n, _ in p.recent][-2:] == [1, 1] and p.recent[-1][2] == 1.0
+

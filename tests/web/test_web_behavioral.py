@@ -79,6 +79,9 @@ def test_a_typed_take_is_measured_and_self_checked(browser: Any) -> None:
     assert f'id="check-score">2/{n} covered<' in browser.get(f"/behavioral/deliveries/{did}").text
     assert "Last take" not in browser.get("/behavioral/practice?q=disagreed-with-manager").text
     assert f'href="/behavioral/deliveries/{did}"' in browser.get("/behavioral/practice?q=disagreed-with-manager").text
+    hub = browser.get("/behavioral").text
+    assert f"2 takes; 1 of {len(bank().questions)} bank questions answered at least once" in hub
+    assert 'id="by-week"' in hub
 
 
 def test_an_empty_take_is_refused_with_a_note(browser: Any) -> None:
@@ -188,3 +191,14 @@ def test_unknown_things_are_404(browser: Any) -> None:
                 "/behavioral/practice?q=nope", "/behavioral/practice?q=project/99/x"):
         assert browser.get(url).status_code == 404, url
     assert len(SIGNALS) == 15
+
+
+def test_the_matrix_marks_a_companys_signals_and_their_gaps(browser: Any) -> None:
+    browser.post("/stories", STORY, htmx=False)
+    amazon = bank().companies["amazon"]
+    page = browser.get("/stories?company=amazon").text
+    assert page.count('class="focus"') == len(set(amazon.signals()))
+    gaps = re.search(r'<p id="focus-gaps">(.*?)</p>', page, re.S).group(1)  # type: ignore[union-attr]
+    assert "Amazon" in gaps and ("conflict" not in gaps.split("no story yet for")[-1])
+    assert browser.get("/stories?company=nope").status_code == 404
+

@@ -396,3 +396,45 @@ def start_run(*, sessions: SessionFactory, at: datetime | None = None) -> None:
         user = s.get(User, repo.local_user_id(s))
         assert user is not None
         user.settings = {**(user.settings or {}), RUN_KEY: {"started": (at or now_utc()).isoformat()}}
+
+
+# ---------------------------------------------------------------- progress
+
+
+@dataclass(frozen=True)
+class Progress:
+    takes: int
+    answered: int  # distinct bank questions with a take
+    bank_size: int
+    checked: float | None  # share of checklist items ticked, over the takes self-checked
+    fillers_per_take: float | None  # over the takes with a transcript
+    in_band: float | None  # share of takes whose length to judge is in their band
+    recent: list[tuple[str, int, float | None]]  # (week starting, takes, share of checklist ticked), oldest first
+
+
+def progress(*, sessions: SessionFactory, b: Behavioral | None = None, weeks: int = 8,
+             now: datetime | None = None) -> Progress:
+    """Practice at a glance: how much of the bank has a take, self-check coverage, fillers, length, by week."""
+    from datetime import timedelta
+
+    b = b or bank()
+    takes = deliveries(sessions=sessions, limit=100_000)
+    answered = {d.question_id for d in takes if d.question_id in b.questions}
+    checked = [len(d.checks) / len(d.checklist) for d in takes if d.checklist and d.checks]
+    with_text = [d.fillers for d in takes if d.words]
+    lengths = [d for d in takes if d.spoken_s]
+    in_band = [TARGET[0] <= (d.spoken_s or 0) <= d.target_s for d in lengths]
+    today = (now or now_utc()).date()
+    start = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
+    recent = []
+    for w in range(weeks):
+        lo = start + timedelta(weeks=w)
+        hi = lo + timedelta(weeks=1)
+        these = [d for d in takes if lo <= d.delivered_at.date() < hi]
+        marks = [len(d.checks) / len(d.checklist) for d in these if d.checklist and d.checks]
+        recent.append((lo.isoformat(), len(these), sum(marks) / len(marks) if marks else None))
+    return Progress(takes=len(takes), answered=len(answered), bank_size=len(b.questions),
+                    checked=sum(checked) / len(checked) if checked else None,
+                    fillers_per_take=sum(with_text) / len(with_text) if with_text else None,
+                    in_band=sum(in_band) / len(in_band) if in_band else None, recent=recent)
+

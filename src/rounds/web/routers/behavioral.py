@@ -47,7 +47,7 @@ def hub(request: Request, sessions: SessionsDep, note: Note = "") -> HTMLRespons
     recent = deliveries.deliveries(sessions=sessions, limit=10)
     return views.page(request, "behavioral.html", section="behavioral", coverage=cov, recent=recent, bank=b,
                       projects=projects.list_projects(sessions=sessions), run=deliveries.run(sessions=sessions, b=b),
-                      note=note)
+                      note=note, progress=deliveries.progress(sessions=sessions, b=b))
 
 
 # ---------------------------------------------------------------- stories
@@ -70,11 +70,17 @@ def _story_input(form: dict[str, Any]) -> stories.StoryInput:
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(request: Request, sessions: SessionsDep, note: Note = "") -> HTMLResponse:
+def stories_page(request: Request, sessions: SessionsDep, note: Note = "",
+                 company: Annotated[str, Query(max_length=80)] = "") -> HTMLResponse:
     b = bank()
     cov = stories.coverage(sessions=sessions, b=b)
+    focus = b.companies.get(company)
+    if company and focus is None:
+        raise HTTPException(404, f"There is no company '{company}' among the value sets.")
     return views.page(request, "stories.html", section="behavioral", coverage=cov, note=note, bank=b,
-                      max_questions=stories.MAX_QUESTIONS_PER_STORY)
+                      max_questions=stories.MAX_QUESTIONS_PER_STORY, focus=focus,
+                      focus_signals=set(focus.signals()) if focus else set(),
+                      companies=sorted(b.companies.values(), key=lambda c: c.name))
 
 
 @router.get("/stories/new", response_class=HTMLResponse)
