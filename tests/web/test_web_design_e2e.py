@@ -193,3 +193,17 @@ def test_the_model_interviewer_and_grader_in_the_browser(llm_server: str, model:
     _shot(page, "design-grader")
     page.click("#save-marks")
     expect(page.locator(f"#marks-table tr[data-item={item_id}]")).to_have_attribute("data-mark", "covered")
+
+
+def test_a_draft_left_in_the_browser_by_a_crash_is_put_back_and_saved(server: str, page: Page) -> None:  # noqa: F811
+    _start(page, server)
+    sid = page.locator("#design-session").get_attribute("data-session")
+    # what a tab that died before its save leaves behind: a local draft newer than the server's copy
+    page.evaluate("""(sid) => localStorage.setItem(`rounds-design-${sid}-wrap-up`,
+        JSON.stringify({text: "risks: the online store's p99", at: new Date(Date.now() + 60000).toISOString()}))""", sid)
+    page.reload()
+    expect(page.locator("#notes-text-wrap-up")).to_have_value("risks: the online store's p99")
+    expect(page.locator("#design-save-status")).to_have_attribute("data-state", "saved")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    expect(page.locator("#notes-text-wrap-up")).to_have_value("risks: the online store's p99")

@@ -77,7 +77,10 @@ async function save(textarea, { keepalive = false } = {}) {
       return;
     }
     const data = await r.json();
-    if (seq === box.seq && !box.dirty) status("Saved", "saved");
+    if (seq === box.seq && !box.dirty) {
+      status("Saved", "saved");
+      dropDraft(textarea);
+    }
     const preview = textarea.dataset.phase &&
       document.querySelector(`[data-preview-of="${textarea.dataset.phase}"]`);
     if (preview && data.html !== undefined) {
@@ -94,12 +97,51 @@ function flushAll(keepalive) {
   return Promise.all([...boxes.keys()].map((t) => save(t, { keepalive })));
 }
 
+// A local draft per box until the server has it: after a crash, the page puts it back.
+function draftKey(textarea) {
+  const root = document.getElementById("design-session");
+  return `rounds-design-${root.dataset.session}-${textarea.dataset.phase || "diagram"}`;
+}
+
+function keepDraft(textarea) {
+  try {
+    localStorage.setItem(draftKey(textarea), JSON.stringify({ text: textarea.value, at: new Date().toISOString() }));
+  } catch {}
+}
+
+function dropDraft(textarea) {
+  try {
+    const d = JSON.parse(localStorage.getItem(draftKey(textarea)) || "null");
+    if (d && d.text === textarea.value) localStorage.removeItem(draftKey(textarea));
+  } catch {}
+}
+
+function restoreDrafts(root) {
+  const serverAt = Date.parse(root.dataset.savedAt || "") || 0;
+  let restored = 0;
+  for (const t of boxes.keys()) {
+    let d = null;
+    try { d = JSON.parse(localStorage.getItem(draftKey(t)) || "null"); } catch {}
+    if (!d || typeof d.text !== "string") continue;
+    if (d.text === t.value || Date.parse(d.at) <= serverAt) {
+      localStorage.removeItem(draftKey(t));
+      continue;
+    }
+    t.value = d.text;
+    boxes.get(t).dirty = true;
+    restored += 1;
+    save(t);
+  }
+  if (restored) status(`Restored ${restored} unsaved box${restored === 1 ? "" : "es"} from this browser`, "dirty");
+}
+
 function setupAutosave(root) {
   for (const t of root.querySelectorAll("textarea[data-save-url]")) {
     boxes.set(t, { dirty: false, timer: 0, seq: 0 });
     t.addEventListener("input", () => {
       const box = boxes.get(t);
       box.dirty = true;
+      keepDraft(t);
       status("Unsaved changes", "dirty");
       clearTimeout(box.timer);
       box.timer = setTimeout(() => save(t), 500);
@@ -108,6 +150,7 @@ function setupAutosave(root) {
       if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(t); }
     });
   }
+  restoreDrafts(root);
   window.addEventListener("pagehide", () => flushAll(true));
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flushAll(true); });
   // Moving on or finishing: the notes reach the server first, then the form goes.
