@@ -114,7 +114,18 @@ def test_the_gate_names_what_a_package_lacks(tmp_path: Path) -> None:
 
 
 def test_stats_count_codebases_by_ai_policy() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from rounds.cli.app import app
+
     c = cb.counts()
-    assert c["codebases"] == sum(p.track == "codebase" for p in catalog()) >= 1
-    assert c["ai_allowed"] + c["no_ai"] == c["codebases"]
+    assert c["codebases"] == sum(p.track == "codebase" for p in catalog()) >= 3
+    assert c["ai_allowed"] >= 1 and c["no_ai"] >= 1 and c["ai_allowed"] + c["no_ai"] == c["codebases"]
     assert c["mutants"] >= 3 * c["codebases"]
+    out = CliRunner().invoke(app, ["stats", "--json"])
+    data = json.loads(out.stdout)
+    assert data["codebase"] == c and data["rounds"]["codebase"] == c["codebases"]
+    table = CliRunner().invoke(app, ["stats"], env={"COLUMNS": "200"})
+    assert f"codebase: {c['codebases']} repositories ({c['ai_allowed']} AI allowed, {c['no_ai']} no AI)" in table.output

@@ -61,6 +61,7 @@ def test_the_starting_repository_fails_its_visible_tests_for_the_planted_reasons
                                                                                  problem: Problem) -> None:
     rep = grade_codebase(judge, problem, problem.starter, suite="examples")
     assert outcome(rep) == "visible" and [p["phase"] for p in rep.phases or []] == ["visible"]
+    assert "fewer" not in (rep.phases or [])[0]["summary"]
     by = {t.name.split("::")[1]: t for t in rep.tests}
     assert by["ParseTest.test_timestamp_keeps_milliseconds"].verdict is Verdict.WA
     assert "IndexError" in by["PercentileTest.test_p100_is_the_largest"].message
@@ -107,6 +108,16 @@ def test_a_package_that_does_not_import_and_an_explanation(judge: Judge, problem
     assert first.verdict is Verdict.RE and "No module named 'numpy_that_is_not_there'" in first.message
     assert first.message.startswith("tests/test_alerts.py fails to import (tests/test_alerts.py line 3)")
     assert phases(rep)["explanation"] == {**phases(rep)["explanation"], "status": "written", "words": 9}
+
+
+def test_deleting_a_failing_test_is_said_next_to_the_count(judge: Judge, problem: Problem) -> None:
+    repo = cb.reference_repo(problem)
+    repo["tests/test_stats.py"] = repo["tests/test_stats.py"].replace("def test_median_of_even_count", "def _median")
+    del repo["tests/test_report.py"]
+    rep = grade_codebase(judge, problem, "", repo=repo, suite="examples")
+    visible = phases(rep)["visible"]
+    assert visible["status"] == "pass" and visible["dropped"] == 3
+    assert visible["summary"] == "18 of 18 pass (3 test(s) fewer than the starting repository has)"
 
 
 def test_a_binary_file_is_refused_before_anything_runs(judge: Judge, problem: Problem) -> None:

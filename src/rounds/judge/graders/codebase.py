@@ -124,6 +124,10 @@ def grade_codebase(judge: Judge, problem: Problem, code: str, *, suite: str = "h
             visible += add([_result(ctx, "tests", Verdict.WA, "the repository has no test files (tests/test_*.py)",
                                     visible=True)])
         phases.append(_tests_phase("visible", "visible tests", visible))
+        dropped = _tests_dropped(problem, files)
+        if dropped:  # deleting a failing test is no fix: say so next to the count
+            phases[-1]["summary"] += f" ({dropped} test(s) fewer than the starting repository has)"
+            phases[-1]["dropped"] = dropped
         if suite != "examples":
             hidden: list[TestResult] = []
             for name, text in cb.hidden_tests(problem).items():
@@ -163,6 +167,20 @@ def _tests_phase(phase: str, title: str, results: list[TestResult]) -> dict[str,
     ok = bool(results) and passed == len(results)
     return {"phase": phase, "title": title, "status": "pass" if ok else "fail", "passed": passed,
             "total": len(results), "summary": f"{passed} of {len(results)} pass"}
+
+
+def _tests_dropped(problem: Problem, files: cb.Repo) -> int:
+    """How many test methods the starting repository's visible tests have beyond this repository's."""
+    def count(repo: cb.Repo) -> int:
+        n = 0
+        for rel in visible_test_files(repo):
+            try:
+                n += len(test_names(repo[rel]))
+            except SyntaxError:
+                continue
+        return n
+
+    return max(count(cb.starting_repo(problem)) - count(files), 0)
 
 
 def explanation_phase(problem: Problem, files: cb.Repo) -> dict[str, Any]:
