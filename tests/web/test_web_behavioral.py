@@ -167,18 +167,25 @@ def test_project_builder_drill_talk_and_exports(browser: Any) -> None:
 def test_private_data_export_delete_and_import(browser: Any) -> None:
     browser.post("/stories", STORY, htmx=False)
     browser.post("/behavioral/deliveries", {"question_id": "disagreed-with-manager", "duration_s": "80"}, htmx=False)
+    sid = int(re.search(r'data-story="(\d+)"', browser.get("/stories").text).group(1))  # type: ignore[union-attr]
+    browser.post("/behavioral/deliveries", {"question_id": "disagreed-with-manager", "duration_s": "70",
+                                            "story_id": str(sid)}, htmx=False)
+    assert 'id="story-takes"' in browser.get(f"/stories/{sid}").text
     archive = browser.get("/behavioral/data/export")
     assert archive.headers["content-type"] == "application/zip"
     assert "behavioral.json" in zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
     kept = browser.post("/behavioral/data/delete", {"confirm": "no"}, htmx=False)
     assert "nothing was deleted" in kept.text
     gone = browser.post("/behavioral/data/delete", {"confirm": "delete"}, htmx=False)
-    assert "deleted 1 stories, 0 projects, 1 deliveries" in gone.text
+    assert "deleted 1 stories, 0 projects, 2 deliveries" in gone.text
     assert 'id="data-counts">0 stories, 0 projects, 0 takes<' in gone.text
     back = browser.post("/behavioral/data/import", files={"file": ("a.zip", archive.content, "application/zip")},
                         htmx=False)
     assert "imported 1 stories" in back.text
     assert browser.get("/stories").text.count('data-covered="yes"') == 1
+    broken = browser.post("/behavioral/data/import", files={"file": ("a.zip", b"not a zip", "application/zip")},
+                          htmx=False)
+    assert "a.zip: not an archive exported by rounds" in broken.text
 
 
 def test_every_page_refuses_a_post_without_the_token(browser: Any) -> None:

@@ -308,10 +308,12 @@ def delete_delivery(*, sessions: SessionFactory, data_dir: Path, delivery_id: in
 
 
 def deliveries(*, sessions: SessionFactory, question_id: str | None = None, project_id: int | None = None,
-               limit: int = 200) -> list[DeliveryView]:
+               story_id: int | None = None, limit: int = 200) -> list[DeliveryView]:
     """Newest first."""
     with sessions.begin() as s:
         q = select(Delivery).where(Delivery.user_id == repo.local_user_id(s))
+        if story_id is not None:
+            q = q.where(Delivery.story_id == story_id)
         if question_id is not None:
             q = q.where(Delivery.question_id == question_id)
         if project_id is not None:

@@ -56,8 +56,9 @@ def hub(request: Request, sessions: SessionsDep, note: Note = "") -> HTMLRespons
 def _story_form(request: Request, sessions: SessionsDep, story_id: int | None, form: dict[str, Any],
                 message: str = "", status_code: int = 200) -> HTMLResponse:
     b = bank()
+    takes = deliveries.deliveries(sessions=sessions, story_id=story_id, limit=50) if story_id else []
     return views.page(request, "story_edit.html", section="behavioral", story_id=story_id, form=form,
-                      message=message, status_code=status_code, signals=SIGNALS, bank=b,
+                      message=message, status_code=status_code, signals=SIGNALS, bank=b, takes=takes,
                       companies=sorted(b.companies.values(), key=lambda c: c.name),
                       projects=projects.list_projects(sessions=sessions))
 
