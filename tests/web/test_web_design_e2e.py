@@ -207,3 +207,14 @@ def test_a_draft_left_in_the_browser_by_a_crash_is_put_back_and_saved(server: st
     page.evaluate("() => localStorage.clear()")
     page.reload()
     expect(page.locator("#notes-text-wrap-up")).to_have_value("risks: the online store's p99")
+
+
+def test_the_diagram_is_drawn_again_in_the_dark_theme(server: str, page: Page) -> None:  # noqa: F811
+    _start(page, server)
+    page.locator("#diagram-source").fill("flowchart LR\n  a --> b")
+    expect(page.locator("#diagram-preview svg")).to_be_visible()
+    before = page.locator("#diagram-preview svg").get_attribute("id")
+    page.click("#theme-toggle")
+    expect(page.locator("#diagram-preview svg")).not_to_have_attribute("id", before or "")
+    expect(page.locator("#diagram-preview svg")).to_be_visible()
+    _shot(page, "design-dark")

@@ -164,6 +164,12 @@ function setupAutosave(root) {
   }
 }
 
+function themeMermaid(mermaid) {
+  const dark = (document.documentElement.dataset.theme ||
+    (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light")) === "dark";
+  mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
+}
+
 // Mermaid: loaded on first need from its own bundle, so that other pages stay light.
 let mermaidReady = null;
 function loadMermaid(src) {
@@ -176,9 +182,7 @@ function loadMermaid(src) {
       s.onerror = () => reject(new Error("the diagram renderer did not load"));
       document.head.appendChild(s);
     }).then((mermaid) => {
-      const dark = (document.documentElement.dataset.theme ||
-        (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light")) === "dark";
-      mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
+      themeMermaid(mermaid);
       return mermaid;
     });
   }
@@ -235,6 +239,13 @@ function setupDiagram(root) {
     if (source.value.trim()) draw(preview, source.value);
   }
   for (const view of root.querySelectorAll(".mermaid-view[data-source]")) draw(view, view.dataset.source);
+  // The page's theme changed: draw again in its colours.
+  document.getElementById("theme-toggle")?.addEventListener("click", () => {
+    if (!window.roundsMermaid) return;
+    themeMermaid(window.roundsMermaid);
+    if (source && preview) draw(preview, source.value);
+    for (const view of root.querySelectorAll(".mermaid-view[data-source]")) draw(view, view.dataset.source);
+  });
 }
 
 export function setupDesign() {
