@@ -194,7 +194,7 @@ def test_the_pages_show_the_interviewer_and_the_grader_only_when_set_up(
     browser.post(f"/design/sessions/{sid}/notes", {"phase": "framing", "text": "skew between two code paths"})
     browser.post(f"/design/sessions/{sid}/finish", htmx=False)
     page = browser.get(f"/design/sessions/{sid}").text
-    assert 'id="ask-grader"' in page
+    assert 'id="ask-grader"' in page and 'id="interviewer-transcript"' in page
     model.script = [json.dumps({"marks": [
         {"id": "skew-is-the-problem", "mark": "partly", "evidence": "two code paths"}]})]
     r = browser.post(f"/design/sessions/{sid}/grade", htmx=False)

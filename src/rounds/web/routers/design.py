@@ -52,7 +52,7 @@ def _session_page(request: Request, sessions: SessionsDep, session_id: int, *,
                   proposals: dict[str, di.Proposal] | None = None, grader_message: str = "") -> HTMLResponse:
     v = _view(sessions, session_id)
     llm = di.config() is not None
-    chat = di.conversation(sessions=sessions, session_id=session_id) if llm else []
+    chat = di.conversation(sessions=sessions, session_id=session_id)
     return views.page(request, "design_session.html", section="design", v=v, marks=dp.MARKS,
                       hint_label=DesignHint.label, round_name=ROUND_NAMES[v.prompt.kind], signal_names=SIGNAL_NAMES,
                       llm=llm, chat=chat, chat_message="", proposals=proposals or {}, grader_message=grader_message)
