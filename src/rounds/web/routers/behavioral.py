@@ -13,11 +13,14 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
+from rounds.config import Settings
 from rounds.content.behavioral import AREAS, SIGNALS, bank
 from rounds.services import behavioral_data, deliveries, projects, stories
 from rounds.services.deliveries import Prompt
 from rounds.services.errors import InvalidInput
+from rounds.storage.db import SessionFactory
 from rounds.storage.models_behavioral import CHAPTERS, TALK_MINUTES
 from rounds.web import views
 from rounds.web.deps import CsrfChecked, SessionsDep, SettingsDep
@@ -246,14 +249,23 @@ async def delivery_add(request: Request, sessions: SessionsDep, settings: Settin
                        run: Annotated[str, Form(max_length=5)] = "",
                        spoken: Annotated[str, Form(max_length=5)] = "",
                        recording: UploadFile | None = None) -> Response:
+    data, ctype = b"", ""
+    if recording is not None and recording.filename:
+        data, ctype = await recording.read(deliveries.MAX_RECORDING + 1), recording.content_type or ""
+    # the database and the file off the event loop
+    return await run_in_threadpool(_add_take, sessions, settings, question_id, duration_s, transcript, story_id,
+                                   project_id, run, spoken, data, ctype)
+
+
+def _add_take(sessions: SessionFactory, settings: Settings, question_id: str, duration_s: float | None,
+              transcript: str, story_id: str, project_id: str, run: str, spoken: str, data: bytes,
+              ctype: str) -> Response:
     prompt = _prompt(sessions, question_id, int(project_id) if project_id.isdigit() else None)
     saved = None
     back = f"/behavioral/practice?{urlencode({'q': question_id})}"
     try:
-        if recording is not None and recording.filename:
-            data = await recording.read(deliveries.MAX_RECORDING + 1)
-            if data:
-                saved = deliveries.save_recording(settings.data_dir, data, recording.content_type or "")
+        if data:
+            saved = deliveries.save_recording(settings.data_dir, data, ctype)
         did = deliveries.add_delivery(sessions=sessions, prompt=prompt, duration_s=duration_s, transcript=transcript,
                                       story_id=int(story_id) if story_id.isdigit() else None, recording=saved,
                                       spoken=bool(spoken))
@@ -394,9 +406,13 @@ def _score(value: Any) -> int | None:
 
 @router.post("/projects/{project_id}", response_class=HTMLResponse, dependencies=[CsrfChecked])
 async def project_save(request: Request, project_id: int, sessions: SessionsDep) -> Response:
-    p = _project(sessions, project_id)
     form = await request.form()
     f = {k: v for k, v in form.items() if isinstance(v, str)}
+    return await run_in_threadpool(_save_project, request, project_id, sessions, f)  # the database off the loop
+
+
+def _save_project(request: Request, project_id: int, sessions: SessionFactory, f: dict[str, str]) -> Response:
+    p = _project(sessions, project_id)
     if any(len(v) > projects.MAX_TEXT for v in f.values()):
         return _builder(request, p, f"a field is longer than {projects.MAX_TEXT} characters", 400, f)
     try:
@@ -444,9 +460,13 @@ def talk_page(request: Request, project_id: int, sessions: SessionsDep, note: No
 async def talk_save(request: Request, project_id: int, sessions: SessionsDep) -> Response:
     """The outline's form: ``title_N``, ``bullets_N`` (one a line), ``notes_N``, ``minutes_N``, ``remove_N``,
     ``up_N``; a last blank row adds a slide when its title is filled in."""
-    _project(sessions, project_id)
     form = await request.form()
     f = {k: v for k, v in form.items() if isinstance(v, str)}
+    return await run_in_threadpool(_save_talk, project_id, sessions, f)  # the database off the event loop
+
+
+def _save_talk(project_id: int, sessions: SessionFactory, f: dict[str, str]) -> Response:
+    _project(sessions, project_id)
     slides: list[dict[str, Any]] = []
     n = 0
     while f"title_{n}" in f and n <= projects.MAX_SLIDES:
@@ -521,10 +541,12 @@ def data_export(sessions: SessionsDep, settings: SettingsDep) -> Response:
 @router.post("/behavioral/data/import", dependencies=[CsrfChecked])
 async def data_import(sessions: SessionsDep, settings: SettingsDep, file: UploadFile) -> Response:
     raw = await file.read(behavioral_data.MAX_ARCHIVE + 1)
-    try:
-        counts = behavioral_data.import_archive(sessions=sessions, data_dir=settings.data_dir, raw=raw)
+    name = file.filename or "upload"
+    try:  # the database and the files off the event loop
+        counts = await run_in_threadpool(
+            lambda: behavioral_data.import_archive(sessions=sessions, data_dir=settings.data_dir, raw=raw))
     except InvalidInput as exc:
-        return _go("/behavioral/data", f"{file.filename or 'upload'}: {exc}")
+        return _go("/behavioral/data", f"{name}: {exc}")
     return _go("/behavioral/data", f"imported {counts}")
 
 
