@@ -85,3 +85,16 @@ def test_start_test_submit_status(settings: Settings, cwd: Path) -> None:
     data = json.loads(result.output)
     assert data["status"] == "completed"
     assert [ph["status"] for ph in data["phases"]] == ["pass", "pass", "optimal", "written"]
+
+
+def test_judge_takes_repository_folders(settings: Settings, tmp_path: Path) -> None:
+    p = catalog().get(LOG)
+    fixed, start = tmp_path / "fixed", tmp_path / "start"
+    cb.write_tree(cb.reference_repo(p), fixed)
+    cb.write_tree(cb.starting_repo(p), start)
+    result = CliRunner().invoke(app, ["judge", LOG, str(fixed), str(start), "--json"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 1, result.output
+    assert [r["verdict"] for r in rows] == ["AC", "RE"]
+    assert [ph["status"] for ph in rows[0]["phases"]] == ["pass", "pass", "optimal", "missing"]
+    assert rows[1]["phases"][0]["status"] == "fail" and rows[1]["file"] == str(start)

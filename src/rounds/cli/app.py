@@ -65,7 +65,8 @@ def list_problems(
 @app.command()
 def judge(
     problem_id: Annotated[str, typer.Argument(metavar="ID", help="problem id, e.g. algo/top-k-frequent")],
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="solution files, judged in order")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="solution files, judged in order (a "
+                                                 "codebase: repository folders)")],
     level: Annotated[int | None, typer.Option(help="judge levels 1..N only")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON report per file, one per line")] = False,
     seed: Annotated[int, typer.Option(help="seed of the random hidden inputs")] = 0,
@@ -77,6 +78,7 @@ def judge(
     Exit 0 when every file is accepted, 1 when one is not, 2 on a usage error, an unreadable file
     or an internal error (the worst of all files).
     """
+    from rounds.cli.codebase import phases, read_repository
     from rounds.services import judging
 
     try:
@@ -89,9 +91,10 @@ def judge(
     for file in files:
         if many and not as_json:
             console.rule(f"[bold]{file}[/bold]", align="left")
-        try:
-            source = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        try:  # a folder is a codebase's repository, submitted whole
+            cb_dir = batch.problem.grader == "codebase" and file.is_dir()
+            source = read_repository(file) if cb_dir else file.read_text(encoding="utf-8")
+        except (OSError, ValueError) as exc:
             why = f"cannot read {file}: {exc}"
             err.print(f"[red]error:[/red] {why}")
             if as_json:
@@ -103,6 +106,7 @@ def judge(
             print(json.dumps({**report.to_json(), "file": str(file)}), flush=True)
         else:
             render.report(console, report)
+            phases(console, report)
         verdict = report.verdict
         statuses.append(EXIT_ACCEPTED if verdict is Verdict.AC else EXIT_ERROR if verdict is Verdict.IE else EXIT_REJECTED)
     if many and not as_json:
