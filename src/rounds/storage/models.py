@@ -256,3 +256,6 @@ from rounds.storage import models_behavioral as _behavioral  # noqa: E402,F401
 
 # The design practice tables too.
 from rounds.storage import models_design as _design  # noqa: E402,F401
+
+# The mock loop's tables too.
+from rounds.storage import models_loop as _loop  # noqa: E402,F401
