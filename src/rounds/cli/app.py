@@ -13,6 +13,7 @@ from rich.console import Console
 
 from rounds.cli import cards, deck, importer, mutant, render, stats, stories, workspace
 from rounds.cli import design as design_cli
+from rounds.cli import loop as loop_cli
 from rounds.cli.order import LearnerFirst
 from rounds.config import get_settings
 from rounds.domain.verdict import Verdict
@@ -248,6 +249,7 @@ app.add_typer(cards.commands, name="cards")
 app.add_typer(stories.commands, name="stories")
 app.add_typer(deck.commands, name="deck")
 app.add_typer(design_cli.commands, name="design")
+app.add_typer(loop_cli.commands, name="loop")
 
 
 def main() -> None:

@@ -1,0 +1,283 @@
+"""`rounds loop`: a mock interview loop in the terminal.
+
+``templates`` lists the loop templates (bundled, company presets, your own); ``start TEMPLATE``
+starts a run and shows its agenda; ``next`` starts the next round's clock (it never pauses);
+``status`` shows the agenda, the round on with its time left and where to work on it, or the
+break; ``finish`` ends the round on before its deadline; ``skip`` skips the next round;
+``abandon`` stops the run; ``report`` prints the scorecard and the readiness across loops, and
+``--html FILE`` writes both as one self-contained HTML file. The run lives in the same database
+as the web app's loop page: start in one, continue in the other.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from rounds.config import get_settings
+from rounds.storage.db import Database
+
+commands = typer.Typer(name="loop", no_args_is_help=True,
+                       help="A mock interview loop: rounds in order, each on its own clock, then a scorecard.")
+console = Console(highlight=False)
+err = Console(stderr=True)
+EXIT_ERROR = 2
+
+
+@contextmanager
+def _services() -> Iterator[Database]:
+    from rounds.services.errors import ServiceError
+    from rounds.storage.db import database
+
+    try:
+        yield database(get_settings())
+    except ServiceError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    return typer.Exit(EXIT_ERROR)
+
+
+def _clock(seconds: float) -> str:
+    s = int(max(0, seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _run_id(db: Database, run: int | None) -> int:
+    from rounds.services import loops
+
+    if run is not None:
+        return run
+    rid = loops.active_run(sessions=db.sessions)
+    if rid is None:
+        rows = loops.past_runs(sessions=db.sessions, limit=1)
+        if not rows:
+            raise _fail("no loop yet: `rounds loop templates`, then `rounds loop start TEMPLATE`")
+        rid = rows[0].id
+    return rid
+
+
+def _where(r: Any, base: str) -> str:
+    """Where to work on a round: its page, and the terminal command where there is one."""
+    parts = []
+    if r.link:
+        parts.append(f"{base}{r.link}")
+    for _q, link in r.question_links:
+        parts.append(f"{base}{link}")
+    if r.terminal:
+        parts.append(f"`{r.terminal}`")
+    return "\n".join(parts)
+
+
+def _agenda(v: Any) -> None:
+    table = Table(show_edge=False, header_style="bold")
+    for col in ("#", "round", "min", "item", "status", "result", "estimate"):
+        table.add_column(col)
+    for r in v.rounds:
+        status = r.status
+        if r.status == "running" and r.remaining_s is not None:
+            status = f"on, {_clock(r.remaining_s)} left"
+        item = r.item_id or r.item_title
+        if r.status == "missing":
+            item = r.note
+        est = r.result.estimate.label if r.result.estimate else ""
+        table.add_row(str(r.position + 1), escape(r.title), str(r.minutes), escape(item), status,
+                      escape(r.result.summary if r.status not in ("pending", "missing") else ""), est)
+    console.print(table)
+
+
+def _status(v: Any) -> None:
+    settings = get_settings()
+    base = f"http://{settings.host}:{settings.port}"
+    console.print(f"[bold]{escape(v.title)}[/bold] · loop {v.id} · {v.status}")
+    _agenda(v)
+    c = v.current
+    if v.phase == "round" and c is not None:
+        console.print(f"\nOn now: [bold]{escape(c.title)}[/bold] ({escape(c.item_title or c.item_id)}), "
+                      f"{_clock(c.remaining_s or 0)} left of {c.minutes}:00. The clock never pauses.")
+        where = _where(c, base)
+        if where:
+            console.print(escape(where))
+        console.print("`rounds loop finish` ends it early.")
+    elif v.phase == "break" and c is not None:
+        console.print(f"\nBreak: {_clock(v.break_remaining_s)} left. Next: {escape(c.title)} "
+                      f"({c.minutes} min). `rounds loop next` starts it.")
+    elif v.phase == "ready" and c is not None:
+        console.print(f"\nNext: {escape(c.title)} ({c.minutes} min, {escape(c.item_title or c.item_id)}). "
+                      "`rounds loop next` starts its clock; `rounds loop skip` skips it.")
+    else:
+        console.print("\nThe loop is over: `rounds loop report` for the scorecard.")
+
+
+@commands.command("templates")
+def list_templates(as_json: Annotated[bool, typer.Option("--json", help="machine-readable")] = False) -> None:
+    """The loop templates: rounds and minutes, the company presets (as reported), the rounds the catalog lacks."""
+    from rounds.services import loops
+
+    rows = loops.templates()
+    if as_json:
+        typer.echo(json.dumps([{**r.template.as_json(), "minutes": r.template.minutes,
+                                "missing": {str(k): v for k, v in r.missing.items()}} for r in rows], indent=2))
+        return
+    table = Table(show_edge=False, header_style="bold")
+    for col in ("id", "min", "rounds", "note"):
+        table.add_column(col)
+    for r in rows:
+        t = r.template
+        rounds = ", ".join(f"{x.title} {x.minutes}" for x in t.rounds)
+        note = "; ".join(f"round {k + 1}: {why}" for k, why in r.missing.items())
+        if t.preset:
+            note = ("reported loop" + (f"; {note}" if note else ""))
+        table.add_row(t.id, str(t.minutes), escape(rounds), escape(note))
+    console.print(table)
+    console.print("[dim]`rounds loop start ID` starts one. Your own templates go in the data folder's loops/ "
+                  "(docs/loops.md).[/dim]")
+
+
+@commands.command()
+def start(template: Annotated[str, typer.Argument(metavar="TEMPLATE", help="a template id, e.g. mle-onsite")]) -> None:
+    """Start a loop: an item is picked for every round (unseen or due first); `rounds loop next` starts round 1."""
+    from rounds.services import loops
+
+    with _services() as db:
+        rid = loops.start_run(sessions=db.sessions, template_id=template)
+        v = loops.view(sessions=db.sessions, run_id=rid)
+    _status(v)
+
+
+@commands.command()
+def status(run: Annotated[int | None, typer.Option(help="a loop id (default: the one on, else the last)")] = None,
+           as_json: Annotated[bool, typer.Option("--json", help="machine-readable")] = False) -> None:
+    """The agenda, the round on with its clock and where to work on it, or the break."""
+    from rounds.services import loops
+
+    with _services() as db:
+        v = loops.view(sessions=db.sessions, run_id=_run_id(db, run))
+    if as_json:
+        typer.echo(json.dumps(_json(v), indent=2))
+        return
+    _status(v)
+
+
+def _json(v: Any) -> dict[str, Any]:
+    return {"id": v.id, "template": v.template_id, "title": v.title, "status": v.status, "phase": v.phase,
+            "break_remaining_s": round(v.break_remaining_s),
+            "estimate": v.estimate.label if v.estimate else None, "signals": v.signals,
+            "rounds": [{"position": r.position, "kind": r.kind, "title": r.title, "minutes": r.minutes,
+                        "item": r.item_id, "items": list(r.items), "status": r.status, "ref_id": r.ref_id,
+                        "link": r.link, "remaining_s": None if r.remaining_s is None else round(r.remaining_s),
+                        "result": r.result.summary, "state": r.result.state,
+                        "estimate": r.result.estimate.label if r.result.estimate else None,
+                        "evidence": list(r.result.estimate.evidence) if r.result.estimate else [],
+                        "signals": r.result.signals} for r in v.rounds]}
+
+
+@commands.command("next")
+def next_round() -> None:
+    """Start the next round's clock (after the break, or cutting it short)."""
+    from rounds.services import loops
+
+    with _services() as db:
+        rid = loops.active_run(sessions=db.sessions)
+        if rid is None:
+            raise _fail("no loop is on: `rounds loop start TEMPLATE`")
+        loops.start_round(sessions=db.sessions, run_id=rid)
+        v = loops.view(sessions=db.sessions, run_id=rid)
+    _status(v)
+
+
+@commands.command()
+def finish() -> None:
+    """End the round on now, before its deadline."""
+    from rounds.services import loops
+
+    with _services() as db:
+        rid = loops.active_run(sessions=db.sessions)
+        if rid is None:
+            raise _fail("no loop is on")
+        r = loops.finish_round(sessions=db.sessions, run_id=rid)
+        v = loops.view(sessions=db.sessions, run_id=rid)
+    console.print(f"{escape(r.title)} ended.")
+    _status(v)
+
+
+@commands.command()
+def skip() -> None:
+    """Skip the next round (it counts as not done)."""
+    from rounds.services import loops
+
+    with _services() as db:
+        rid = loops.active_run(sessions=db.sessions)
+        if rid is None:
+            raise _fail("no loop is on")
+        loops.skip_round(sessions=db.sessions, run_id=rid)
+        v = loops.view(sessions=db.sessions, run_id=rid)
+    _status(v)
+
+
+@commands.command()
+def abandon() -> None:
+    """Stop the loop on: the round on ends now, the rest are skipped; the scorecard keeps what was done."""
+    from rounds.services import loops
+
+    with _services() as db:
+        rid = loops.active_run(sessions=db.sessions)
+        if rid is None:
+            raise _fail("no loop is on")
+        loops.abandon_run(sessions=db.sessions, run_id=rid)
+    console.print(f"Loop {rid} abandoned. `rounds loop report` shows what was done.")
+
+
+@commands.command()
+def report(run: Annotated[int | None, typer.Option(help="a loop id (default: the one on, else the last)")] = None,
+           html: Annotated[Path | None, typer.Option("--html", metavar="FILE",
+                                                     help="also write a self-contained HTML report")] = None,
+           as_json: Annotated[bool, typer.Option("--json", help="machine-readable")] = False) -> None:
+    """The scorecard (per round: result, estimate, evidence; signals) and the readiness across loops."""
+    from rounds.services import loops
+
+    with _services() as db:
+        rid = _run_id(db, run)
+        v = loops.view(sessions=db.sessions, run_id=rid)
+        rd = loops.readiness(sessions=db.sessions)
+        page = loops.report_html(sessions=db.sessions, run_id=rid) if html else ""
+    if html:
+        html.write_text(page, encoding="utf-8")
+    if as_json:
+        typer.echo(json.dumps({**_json(v), "readiness": {"latest": rd.latest, "change": rd.change,
+                                                         "weakest_round": rd.weakest_round,
+                                                         "weakest_signal": rd.weakest_signal,
+                                                         "next_steps": rd.next_steps}}, indent=2))
+        return
+    est = v.estimate
+    console.print(f"[bold]{escape(v.title)}[/bold] · loop {v.id} · {v.status} · overall: "
+                  f"[bold]{est.label if est else 'no estimate yet'}[/bold]")
+    for r in v.rounds:
+        e = r.result.estimate
+        head = f"\n[bold]{r.position + 1}. {escape(r.title)}[/bold] ({r.kind_name}, {r.minutes} min): "
+        console.print(head + escape(r.result.summary) + (f" · [bold]{e.label}[/bold]" if e else ""))
+        for line in e.evidence if e else ():
+            console.print(f"   - {escape(line)}")
+    if v.signals:
+        console.print("\n[bold]Signals[/bold] (0-100): " + ", ".join(
+            f"{loops.SIGNAL_NAMES[k]} {round(100 * x)}" for k, x in v.signals.items()))
+    if len(rd.runs) > 1:
+        console.print("\n[bold]Across loops[/bold] (change since the first): " + ", ".join(
+            f"{loops.SIGNAL_NAMES[k]} {round(100 * x):+d}" for k, x in rd.change.items()))
+    if rd.weakest_round:
+        console.print(f"Weakest round: {escape(rd.weakest_round[0])}")
+    for step in rd.next_steps:
+        console.print(f"Practise next: {escape(step)}")
+    if html:
+        console.print(f"\nWrote {escape(str(html))}")
