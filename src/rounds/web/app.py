@@ -23,6 +23,7 @@ from rounds.web import views
 from rounds.web.jobs import JobBoard
 from rounds.web.routers import behavioral, cards, pages, problem
 from rounds.web.routers.design import router as design_router
+from rounds.web.routers.loops import router as loops_router
 from rounds.web.security import (
     GuardMiddleware,
     SessionMiddleware,
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(cards.router)
     app.include_router(behavioral.router)
     app.include_router(design_router)
+    app.include_router(loops_router)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
     app.add_exception_handler(UnknownProblem, _unknown_problem)  # type: ignore[arg-type]
