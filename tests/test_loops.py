@@ -122,12 +122,15 @@ def test_a_run_picks_items_and_each_round_runs_on_its_own_clock(db: Database, se
     assert coding.link == f"/p/{toy_bank.problem_id}?attempt={a.id}"
     for code in (toy_bank.level1, toy_bank.full, toy_bank.full):
         submissions.submit(sessions=db.sessions, settings=settings, attempt_id=a.id, code=code)
-    done = loops.finish_round(sessions=db.sessions, run_id=run, now=datetime.now(UTC))
-    assert done.status == "done"
+    # every level passed: the attempt is complete, and so is the round, at that moment
     final = loops.view(sessions=db.sessions, run_id=run)
+    assert final.rounds[1].status == "done" and final.rounds[1].ended_at is not None
+    with pytest.raises(InvalidInput, match="no round is on"):
+        loops.finish_round(sessions=db.sessions, run_id=run)
     assert final.status == "finished" and final.phase == "done"
     res = final.rounds[1].result
     assert res.state == "scored" and res.raw["levels_passed"] == 3 and res.signals["correctness"] == 1.0
+    assert res.summary.startswith("3/3 levels, score 600/600")
     assert res.estimate is not None and res.estimate.points >= 2
     assert final.estimate is not None and final.estimate.label == "lean no"  # a round at no caps the loop
     assert set(final.signals) >= {"correctness", "coding-speed", "ml-depth"}
@@ -197,3 +200,28 @@ def test_readiness_and_the_html_report(db: Database, settings: Settings, toy_ban
     page = loops.report_html(sessions=db.sessions)
     assert page.startswith("<!doctype html>") and "<svg" in page and "Readiness across loops" in page
     assert "<script" not in page and "http" not in page.split("<body>")[1]
+
+
+def test_what_comes_after_a_round_ends_does_not_count(db: Database, settings: Settings, toy_bank) -> None:
+    write_template(settings)
+    run = loops.start_run(sessions=db.sessions, template_id="two-round", now=T0)
+    loops.skip_round(sessions=db.sessions, run_id=run, now=T0)
+    r = loops.start_round(sessions=db.sessions, run_id=run, now=T0)
+    submissions.submit(sessions=db.sessions, settings=settings, attempt_id=r.ref_id or 0, code=toy_bank.level1)
+    loops.finish_round(sessions=db.sessions, run_id=run)
+    for _ in range(2):  # the attempt's own clock still runs; the loop's round is over
+        submissions.submit(sessions=db.sessions, settings=settings, attempt_id=r.ref_id or 0, code=toy_bank.full)
+    res = loops.view(sessions=db.sessions, run_id=run).rounds[1].result
+    assert res.raw["levels_passed"] == 1 and res.raw["submissions"] == 1 and res.raw["score"] < 600
+
+
+def test_a_screen_answered_to_the_end_ends_its_round(db: Database, settings: Settings, toy_bank) -> None:
+    write_template(settings)
+    run = loops.start_run(sessions=db.sessions, template_id="two-round", now=T0)
+    r = loops.start_round(sessions=db.sessions, run_id=run, now=T0)
+    b = cards_bank()
+    for n in range(2):
+        cp.answer_screen(sessions=db.sessions, bank=b, session_id=r.ref_id or 0, index=n, answer="", now=_at(1 + n))
+    v = loops.view(sessions=db.sessions, run_id=run, now=_at(3))
+    assert v.rounds[0].status == "done" and v.rounds[0].ended_at == _at(2)
+    assert v.phase == "break" and v.break_remaining_s == pytest.approx(240)

@@ -116,25 +116,29 @@ def test_a_two_round_loop_end_to_end_and_its_scorecard(loop_server: str, page: P
     page.click("#give-verdict")
     expect(page.locator("#verdict")).to_have_attribute("data-verdict", "pass")
 
-    # back to the loop: the round is still on its clock until it is finished; then the break
+    # back to the loop: the screen answered to the end ended the round; the break is on
     page.goto(server + "/loops")
     page.click("#loop-on a")
-    expect(page.locator("#loop-now")).to_have_attribute("data-phase", "round")
-    expect(page.locator("#loop-now .clock-time")).to_have_text(re.compile(r"\d:\d\d"))
-    page.click("#finish-round")
     expect(page.locator("#loop-now")).to_have_attribute("data-phase", "break")
+    expect(page.locator("#loop-now .clock-time")).to_have_text(re.compile(r"\d:\d\d"))
     expect(page.locator("#loop-agenda tr[data-round='0']")).to_contain_text("5/5 cards")
 
     # round 2: a coding attempt in blind feedback, judged in the sandbox
     page.click("#start-round")
     expect(page).to_have_url(re.compile(r"/p/algo/running-total\?attempt=\d+$"))
+    page.goto(server + "/loops")  # the loop page: the round on, its clock, the way back into it
+    page.click("#loop-on a")
+    expect(page.locator("#loop-now")).to_have_attribute("data-phase", "round")
+    expect(page.locator("#current-title")).to_have_text("Small coding problem")
+    expect(page.locator("#loop-now .clock-time")).to_have_text(re.compile(r"^(9|10):\d\d"))
+    _shot(page, "loop-round-on")
+    page.click("#round-link")
+    expect(page).to_have_url(re.compile(r"/p/algo/running-total\?attempt=\d+$"))
     _type_code(page, RUNNING)
     page.click("#submit-button")
     _wait_results(page, "Submission: hidden tests")
     page.goto(server + "/loops")
-    page.click("#loop-on a")
-    expect(page.locator("#current-title")).to_have_text("Small coding problem")
-    page.click("#finish-round")
+    page.click("#loop-runs a >> nth=0")  # every level passed: the round and the loop are over
     expect(page.locator("#loop-now")).to_have_attribute("data-phase", "done")
 
     # the scorecard: an estimate per round with its evidence, and the signals drawn

@@ -331,24 +331,30 @@ def _coding_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Rou
 
     assert r.ref_id is not None
     v = attempts.attempt_status(sessions=sessions, attempt_id=r.ref_id, now=now)
-    subs = [x for x in v.recent if x.kind == "submit" and x.tests_total]
+    cutoff = _utc(r.ended_at) if r.ended_at else now  # what came after the round's end does not count
+    subs = [x for x in v.recent if x.kind == "submit" and x.tests_total and _utc(x.created_at) <= cutoff]
     last = subs[0] if subs else None
+    with sessions.begin() as s:
+        passed = {e.level for e in repo.events(s, r.ref_id)
+                  if e.kind.value == "level_passed" and _utc(e.at) <= cutoff}
+    levels_passed = len(passed)
     levels = max(1, v.levels)
-    share = v.levels_passed / levels
+    share = levels_passed / levels
+    score = v.score if levels_passed == v.levels_passed else 200 + round(400 * share)
     tests = (last.tests_passed or 0) / (last.tests_total or 1) if last else 0.0
-    correctness = round(share if v.levels > 1 else (1.0 if v.levels_passed else 0.6 * tests), 3)
+    correctness = round(share if v.levels > 1 else (1.0 if levels_passed else 0.6 * tests), 3)
     budget = r.minutes * 60
-    end = v.finished_at if v.status == "completed" and v.finished_at else None
+    end = v.finished_at if v.status == "completed" and v.finished_at and _utc(v.finished_at) <= cutoff else None
     used = (_utc(end) - _utc(v.started_at)).total_seconds() if end else None
     speed = round(0.5 + 0.5 * max(0.0, 1 - used / budget), 3) if used is not None else round(0.4 * share, 3)
-    raw = {"levels_passed": v.levels_passed, "levels": v.levels, "score": v.score, "status": v.status,
+    raw = {"levels_passed": levels_passed, "levels": v.levels, "score": score, "status": v.status,
            "tests_passed": last.tests_passed if last else None, "tests_total": last.tests_total if last else None,
            "submissions": len(subs), "used_s": used}
-    if not subs and not v.levels_passed:
+    if not subs and not levels_passed:
         state = "none" if r.status in ("pending", "running") else "scored"
         if state == "none":
             return RoundResult("none", "no submission yet", {}, None, raw)
-    evidence = [f"{v.levels_passed} of {v.levels} level{'s' if v.levels != 1 else ''} passed (score {v.score} of 600)"]
+    evidence = [f"{levels_passed} of {v.levels} level{'s' if v.levels != 1 else ''} passed (score {score} of 600)"]
     if last:
         evidence.append(f"last submission: {last.tests_passed} of {last.tests_total} hidden tests"
                         f" ({last.verdict or 'not judged'})")
@@ -359,11 +365,11 @@ def _coding_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Rou
     signals = {"correctness": correctness, "coding-speed": speed}
     if r.spec.get("tracks") == ["ml"] or r.item_id.startswith("ml/"):
         signals["ml-depth"] = correctness
-    score = 0.7 * correctness + 0.3 * speed
-    summary = f"{v.levels_passed}/{v.levels} levels, score {v.score}/600"
+    overall = 0.7 * correctness + 0.3 * speed
+    summary = f"{levels_passed}/{v.levels} levels, score {score}/600"
     if last:
         summary += f", {last.tests_passed}/{last.tests_total} tests"
-    return RoundResult("scored", summary, signals, _est(score, evidence), raw)
+    return RoundResult("scored", summary, signals, _est(overall, evidence), raw)
 
 
 def _cards_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> RoundResult:
@@ -523,6 +529,31 @@ def _stop_delegate(sessions: SessionFactory, r: LoopRound, at: datetime) -> None
         pass
 
 
+def _delegate_done(s: Session, r: LoopRound, now: datetime) -> datetime | None:
+    """When the round it delegates to ended by itself (every level passed, every question answered,
+    the design clock stopped), else None."""
+    if r.ref_id is None:
+        return None
+    if r.kind in ("coding", "codebase"):
+        a = s.get(Attempt, r.ref_id)
+        if a is not None and a.status == "completed" and a.finished_at is not None:
+            return min(_utc(a.finished_at), now)
+    elif r.kind == "cards-screen":
+        from rounds.storage.models import CardSession
+
+        cs = s.get(CardSession, r.ref_id)
+        if cs is not None and cs.items and all(i.get("status") not in ("pending", "followup") for i in cs.items):
+            times = [datetime.fromisoformat(i["answered_at"]) for i in cs.items if i.get("answered_at")]
+            return min(max(times), now) if times else now
+    elif r.kind in ("model-design", "infra-design"):
+        from rounds.storage.models_design import DesignSession
+
+        ds = s.get(DesignSession, r.ref_id)
+        if ds is not None and ds.finished and ds.finished_at is not None:
+            return min(_utc(ds.finished_at), now)
+    return None
+
+
 def _settle(sessions: SessionFactory, run_id: int, now: datetime) -> None:
     """Apply the clocks: a running round past its deadline ends at it; a run whose rounds all ended finishes."""
     expired: list[LoopRound] = []
@@ -533,6 +564,8 @@ def _settle(sessions: SessionFactory, run_id: int, now: datetime) -> None:
             if r.status == "running" and r.deadline is not None and now >= _utc(r.deadline):
                 r.status, r.ended_at = "expired", r.deadline
                 expired.append(r)
+            elif r.status == "running" and (done_at := _delegate_done(s, r, now)) is not None:
+                r.status, r.ended_at = "done", done_at  # the round it delegates to has ended: so has this one
         if run.status == "active" and all(r.status in ENDED for r in rounds):
             run.status = "finished"
             run.finished_at = max((_utc(r.ended_at) for r in rounds if r.ended_at), default=now)
