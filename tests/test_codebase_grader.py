@@ -49,7 +49,8 @@ def test_the_reference_passes_every_phase_at_the_optimal_tier(judge: Judge, prob
     assert [p["phase"] for p in rep.phases or []] == ["visible", "hidden", "benchmark", "explanation"]
     assert ph["visible"]["passed"] == ph["visible"]["total"] == 21
     bench = ph["benchmark"]
-    assert bench["tier"] == "optimal" and bench["cpu_ms"] <= bench["thresholds_ms"]["optimal"]
+    assert bench["tier"] == "optimal"
+    assert bench["ratio"] <= 3.0 or bench["cpu_ms"] <= bench["reference_ms"] + 25
     assert bench["thresholds_ms"]["optimal"] < bench["thresholds_ms"]["good"]
     assert "optimal <=" in bench["summary"] and "good <=" in bench["summary"]
     assert ph["explanation"]["status"] == "missing"
@@ -87,9 +88,12 @@ def test_a_fix_that_special_cases_the_visible_tests_fails_the_hidden_ones(judge:
 def test_the_naive_core_is_placed_in_the_naive_tier_with_its_figure(judge: Judge, problem: Problem) -> None:
     rep = grade_codebase(judge, problem, cb.encode(mutant(problem, "naive_count_every_window")))
     bench = phases(rep)["benchmark"]
-    assert outcome(rep) == "tier naive" and bench["cpu_ms"] > bench["thresholds_ms"]["good"], bench
+    assert outcome(rep) == "tier naive", bench
+    # either measured, well past the good tier's multiple, or stopped at the benchmark's CPU limit
+    assert bench["cpu_ms"] is None or bench["ratio"] > 15, bench
     t = next(t for t in rep.tests if t.name == "benchmark")
-    assert t.verdict is Verdict.TLE and t.message.startswith("tier naive: the core took")
+    assert t.verdict is Verdict.TLE and t.message.startswith("tier naive: ")
+    assert "optimal <= " in t.message and "good <= " in t.message
     assert phases(rep)["hidden"]["status"] == "pass"
 
 

@@ -22,7 +22,6 @@ import ast
 import re
 import secrets
 import statistics
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -45,8 +44,7 @@ if TYPE_CHECKING:
 SUBMISSION_IMPL = "_rounds_submission.py"  # the harness imports one module before the tests: a stub
 SUBMISSION_SOURCE = '"""The submitted repository: its files travel in every task."""\n'
 MAX_RERUNS = 40
-BENCH_REPEAT = 3  # each measurement is taken this many times; the median counts
-REF_REPEAT = 5  # the reference's, once per process
+BENCH_REPEAT = 3  # turns of the benchmark (the reference's, then the user's); medians count
 MIN_MARGIN_MS = 25.0  # the optimal threshold never comes closer to the reference's figure than this
 
 OnResult = Callable[[TestResult], None]
@@ -72,20 +70,6 @@ def visible_test_files(repo: cb.Repo) -> list[str]:
     """The repository's own test files: ``tests/**/test_*.py``."""
     return sorted(p for p in repo if p.startswith("tests/") and p.rsplit("/", 1)[-1].startswith("test_")
                   and p.endswith(".py"))
-
-
-@dataclass
-class Bench:
-    """One benchmark measurement: the core's CPU (run less setup), the answer's digest, or why not."""
-
-    core_ms: float | None = None
-    digest: str = ""
-    failure: TestResult | None = None
-    over_limit: bool = False
-
-
-_REF_CACHE: dict[tuple[str, int, str], Bench] = {}
-_REF_LOCK = threading.Lock()
 
 
 def grade_codebase(judge: Judge, problem: Problem, code: str, *, suite: str = "hidden", seed: int = 0,
@@ -311,59 +295,94 @@ def _rows(ctx: Context, rows: list[dict[str, Any]], rel: str, name: str, visible
 
 # The benchmark.
 
-def _measure(ctx: Context, problem: Problem, files: cb.Repo, seed: int, *, repeat: int = BENCH_REPEAT,
-             clear_above_ms: float | None = None) -> Bench:
-    """The core's CPU: the median over ``repeat`` pairs of (a run that builds the inputs and calls
-    the core) less (a run that only builds them), each a fresh test process measured from outside.
-    A first run that only builds warms the slot up and is not counted. Once a pair is over
-    ``clear_above_ms`` the tier is clear, and it is not repeated."""
-    src = cb.bench_source(problem)
-    rel = f"bench_{secrets.token_hex(6)}.py"
-    wrapped = {**files, rel: BENCH_WRAPPER.format(bench=src, seed=int(seed))}
-    limit = cb.bench_spec(problem).cpu_ms
-    cores: list[float] = []
-    setup_ms = 0.0
-    digest = ""
-    plan = ["test_setup"] + ["test_setup", "test_run"] * repeat
-    for n, which in enumerate(plan):
+class _Bench:
+    """One repository's benchmark file in the slot: runs that only build the inputs, and runs that
+    build them and call the core, each in a fresh test process whose CPU is measured from outside."""
+
+    def __init__(self, ctx: Context, problem: Problem, files: cb.Repo, seed: int, whose: str) -> None:
+        self.ctx, self.whose = ctx, whose
+        self.rel = f"bench_{secrets.token_hex(6)}.py"
+        self.files = {**files, self.rel: BENCH_WRAPPER.format(bench=cb.bench_source(problem), seed=int(seed))}
+        self.limit = cb.bench_spec(problem).cpu_ms
+        self.digest = ""
+        self.over_limit = False
+
+    def run(self, which: str) -> float | TestResult:
+        """The run's CPU in ms, or the result that says why the benchmark failed."""
+        ctx = self.ctx
         try:
-            raw, cl = ctx.run(_task(wrapped, rel, only=[f"RoundsBench.{which}"]), [], ctx.limits(limit))
+            raw, cl = ctx.run(_task(self.files, self.rel, only=[f"RoundsBench.{which}"]), [], ctx.limits(self.limit))
         except HarnessLost as exc:
-            return Bench(failure=_result(ctx, "benchmark", exc.verdict, exc.message, visible=True))
+            return _result(ctx, "benchmark", exc.verdict, f"{self.whose}: {exc.message}", visible=True)
         if cl.verdict is Verdict.TLE and which == "test_run":
-            return Bench(over_limit=True, core_ms=raw.cpu_ms)
+            self.over_limit = True
+            return raw.cpu_ms
         rows = list(cl.header.get("tests", [])) if cl.verdict is None else []
         row = rows[0] if rows else None
         if row is None or row.get("status") != "skip":
             why = (cl.message if cl.verdict is not None else str(cl.header.get("message", "")) if not row
                    else str(row.get("message", "")))
             v = cl.verdict or (Verdict.RE if row is None or row.get("status") == "error" else Verdict.WA)
-            return Bench(failure=_result(ctx, "benchmark", v, f"the benchmark failed while it "
-                                         f"{'built its inputs' if which == 'test_setup' else 'ran'}: {why}",
-                                         visible=True))
-        if n == 0:
-            continue  # the warm-up
-        if which == "test_setup":
-            setup_ms = raw.cpu_ms
-            continue
-        digest = str(row.get("message", "")).removeprefix("digest ")
-        cores.append(max(raw.cpu_ms - setup_ms, 0.1))
-        if clear_above_ms is not None and cores[-1] > clear_above_ms:
+            doing = "built its inputs" if which == "test_setup" else "ran"
+            return _result(ctx, "benchmark", v, f"{self.whose} failed while it {doing}: {why}", visible=True)
+        if which == "test_run":
+            self.digest = str(row.get("message", "")).removeprefix("digest ")
+        return raw.cpu_ms
+
+    def core(self) -> float | TestResult:
+        """One pair: the CPU of building and running less the CPU of building only."""
+        setup = self.run("test_setup")
+        if isinstance(setup, TestResult):
+            return setup
+        total = self.run("test_run")
+        if isinstance(total, TestResult) or self.over_limit:
+            return total
+        return max(total - setup, 0.1)
+
+
+@dataclass
+class Measured:
+    """The benchmark's figures: the user's core and the reference's, measured in turns on one slot."""
+
+    mine_ms: float = 0.0
+    reference_ms: float = 0.0
+    ratio: float = 0.0  # the median of the pairs' ratios, mine over the reference's
+    over_limit: bool = False
+    failure: TestResult | None = None
+    wrong: bool = False  # the answer's digest differs from the reference's
+
+
+def measure(ctx: Context, problem: Problem, files: cb.Repo, seed: int, *, repeat: int = BENCH_REPEAT,
+            clear_ratio: float | None = None) -> Measured:
+    """The user's core against the reference's, in turns (reference, then the user's), so both see
+    the same machine at the same moments: a busy spell slows both and leaves their ratio alone. The
+    figures are medians over ``repeat`` turns, after one building run of each as a warm-up. Once a
+    turn's ratio is over ``clear_ratio`` the tier is clear, and no more turns run."""
+    ref = _Bench(ctx, problem, cb.reference_repo(problem), seed, "the reference's benchmark")
+    mine = _Bench(ctx, problem, files, seed, "the benchmark")
+    for side in (ref, mine):  # warm-up
+        got = side.run("test_setup")
+        if isinstance(got, TestResult):
+            return Measured(failure=got)
+    refs: list[float] = []
+    cores: list[float] = []
+    for _ in range(repeat):
+        r = ref.core()
+        if isinstance(r, TestResult) or ref.over_limit:
+            why = r.message if isinstance(r, TestResult) else "the reference's benchmark ran over its limit"
+            return Measured(failure=_result(ctx, "benchmark", Verdict.IE, f"{why}; not your fault", visible=True))
+        m = mine.core()
+        if isinstance(m, TestResult):
+            return Measured(failure=m)
+        refs.append(max(r, 1.0))
+        cores.append(m)
+        if mine.over_limit:
+            return Measured(mine_ms=m, reference_ms=refs[-1], ratio=m / refs[-1], over_limit=True)
+        if clear_ratio is not None and m / refs[-1] > clear_ratio:
             break
-    return Bench(core_ms=statistics.median(cores), digest=digest)
-
-
-def reference_bench(ctx: Context, problem: Problem, seed: int) -> Bench:
-    """The reference repository's benchmark figure in this sandbox (measured once per process)."""
-    key = (problem.id, seed, ctx.pool.mode if ctx.pool is not None else "")
-    with _REF_LOCK:
-        if key in _REF_CACHE:
-            return _REF_CACHE[key]
-    got = _measure(ctx, problem, cb.reference_repo(problem), seed, repeat=REF_REPEAT)
-    if got.failure is None and not got.over_limit:
-        with _REF_LOCK:
-            _REF_CACHE[key] = got
-    return got
+    return Measured(mine_ms=statistics.median(cores), reference_ms=statistics.median(refs),
+                    ratio=statistics.median([c / r for c, r in zip(cores, refs, strict=True)]),
+                    wrong=mine.digest != ref.digest)
 
 
 def _benchmark(ctx: Context, problem: Problem, files: cb.Repo, seed: int) -> tuple[TestResult, dict[str, Any]]:
@@ -372,38 +391,40 @@ def _benchmark(ctx: Context, problem: Problem, files: cb.Repo, seed: int) -> tup
     if not cb.bench_source(problem):
         t = _result(ctx, "benchmark", Verdict.AC, "this codebase has no benchmark", visible=True)
         return t, {**phase, "status": "optimal", "summary": "no benchmark"}
-    ref = reference_bench(ctx, problem, seed)
-    if ref.failure is not None or ref.core_ms is None or ref.over_limit:
-        why = ref.failure.message if ref.failure else "over its limit"
-        t = _result(ctx, "benchmark", Verdict.IE, f"the reference's benchmark failed ({why}); not your fault",
-                    visible=True)
-        return t, {**phase, "status": "fail", "summary": t.message}
-    good_ms = max(spec.good * ref.core_ms, ref.core_ms + 2 * MIN_MARGIN_MS)
-    mine = _measure(ctx, problem, files, seed, clear_above_ms=2 * good_ms)
-    if mine.failure is not None:
-        return mine.failure, {**phase, "status": "fail", "summary": mine.failure.message}
-    optimal_ms = max(spec.optimal * ref.core_ms, ref.core_ms + MIN_MARGIN_MS)
-    figures = {"cpu_ms": round(mine.core_ms or 0.0, 1), "reference_ms": round(ref.core_ms, 1),
+    got = measure(ctx, problem, files, seed, clear_ratio=2 * spec.good)
+    if got.failure is not None:
+        return got.failure, {**phase, "status": "fail", "summary": got.failure.message}
+    ref_ms = got.reference_ms
+    optimal_ms = max(spec.optimal * ref_ms, ref_ms + MIN_MARGIN_MS)
+    good_ms = max(spec.good * ref_ms, ref_ms + 2 * MIN_MARGIN_MS)
+    figures = {"cpu_ms": round(got.mine_ms, 1), "reference_ms": round(ref_ms, 1), "ratio": round(got.ratio, 2),
                "thresholds_ms": {"optimal": round(optimal_ms, 1), "good": round(good_ms, 1)},
                "limit_ms": spec.cpu_ms}
-    bounds = (f"optimal <= {optimal_ms:.0f} ms ({spec.optimal:g}x the reference's {ref.core_ms:.0f} ms here), "
-              f"good <= {good_ms:.0f} ms ({spec.good:g}x), naive above")
-    if mine.over_limit:
+    bounds = (f"optimal <= {optimal_ms:.0f} ms ({spec.optimal:g}x the reference's {ref_ms:.0f} ms, measured in "
+              f"turns with yours), good <= {good_ms:.0f} ms ({spec.good:g}x), naive above")
+    if got.over_limit:
         summary = f"tier naive: over the benchmark's limit of {spec.cpu_ms} ms of CPU; {bounds}"
         t = _result(ctx, "benchmark", Verdict.TLE, summary, visible=True)
         return t, {**phase, **figures, "cpu_ms": None, "status": "naive", "tier": "naive", "summary": summary}
-    if mine.digest != ref.digest:
+    if got.wrong:
         summary = ("the benchmark's answer on its hidden inputs is not the intended one, so no tier is given "
                    "(the hidden tests say where the behaviour differs)")
         t = _result(ctx, "benchmark", Verdict.WA, summary, visible=True)
         return t, {**phase, **figures, "status": "fail", "summary": summary}
-    core = mine.core_ms or 0.0
-    tier = "optimal" if core <= optimal_ms else "good" if core <= good_ms else "naive"
-    summary = f"tier {tier}: the core took {core:.0f} ms of CPU; {bounds}"
+    # The tier goes by the median ratio of the turns (robust to a busy machine); a core within the
+    # margin of the reference's figure is never held back by the noise of a small figure.
+    core = got.mine_ms
+    if got.ratio <= spec.optimal or core <= ref_ms + MIN_MARGIN_MS:
+        tier = "optimal"
+    elif got.ratio <= spec.good or core <= ref_ms + 2 * MIN_MARGIN_MS:
+        tier = "good"
+    else:
+        tier = "naive"
+    summary = f"tier {tier}: the core took {core:.0f} ms of CPU, {got.ratio:.1f}x the reference's; {bounds}"
     t = _result(ctx, "benchmark", Verdict.AC if tier == "optimal" else Verdict.TLE, summary, visible=True)
     t.cpu_ms = round(core, 2)
     return t, {**phase, **figures, "status": tier, "tier": tier, "summary": summary}
 
 
-__all__ = ["BENCH_WRAPPER", "SUBMISSION_IMPL", "explanation_phase", "grade_codebase", "outcome", "reference_bench",
+__all__ = ["BENCH_WRAPPER", "SUBMISSION_IMPL", "explanation_phase", "grade_codebase", "measure", "outcome",
            "visible_test_files"]

@@ -20,8 +20,13 @@ def build(rng):
     return jobs
 
 
+# The calls are repeated: a figure of a hundred milliseconds or more stands well above the noise of
+# measuring a process from outside on a busy machine.
+REPEAT = 6
+
+
 def run(jobs):
-    return [simulate(jobs, workers) for workers in (8, 12)]
+    return [[simulate(jobs, workers) for workers in (8, 12)] for _ in range(REPEAT)][-1]
 
 
 def digest(result):

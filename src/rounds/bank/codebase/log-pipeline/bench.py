@@ -23,8 +23,13 @@ def build(rng):
     return records
 
 
+# The calls are repeated: a figure of a hundred milliseconds or more stands well above the noise of
+# measuring a process from outside on a busy machine.
+REPEAT = 6
+
+
 def run(records):
-    return [peak_error_window(records, w) for w in WINDOWS]
+    return [[peak_error_window(records, w) for w in WINDOWS] for _ in range(REPEAT)][-1]
 
 
 def digest(result):

@@ -18,9 +18,14 @@ def build(rng):
     return models, labels
 
 
+# The calls are repeated: a figure of a hundred milliseconds or more stands well above the noise of
+# measuring a process from outside on a busy machine.
+REPEAT = 6
+
+
 def run(inputs):
     models, labels = inputs
-    return [roc_auc(scores, labels) for scores in models]
+    return [[roc_auc(scores, labels) for scores in models] for _ in range(REPEAT)][-1]
 
 
 def digest(result):

@@ -19,8 +19,14 @@ def build(rng):
 PROPOSALS = ((60, 60.0), (20, 10.0), (300, 600.0), (5, 1.0))
 
 
+# The calls are repeated: a figure of a hundred milliseconds or more stands well above the noise of
+# measuring a process from outside on a busy machine.
+REPEAT = 8
+
+
 def run(events):
-    return [replay(events, limit=limit, window_s=window) for limit, window in PROPOSALS]
+    return [[replay(events, limit=limit, window_s=window) for limit, window in PROPOSALS]
+            for _ in range(REPEAT)][-1]
 
 
 def digest(result):

@@ -23,8 +23,13 @@ def build(rng):
     return pages
 
 
+# The calls are repeated: a figure of a hundred milliseconds or more stands well above the noise of
+# measuring a process from outside on a busy machine.
+REPEAT = 3
+
+
 def run(pages):
-    return [best_window(tokens, terms) for tokens, terms in pages]
+    return [[best_window(tokens, terms) for tokens, terms in pages] for _ in range(REPEAT)][-1]
 
 
 def digest(result):
