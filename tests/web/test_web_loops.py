@@ -92,3 +92,22 @@ def test_unknown_runs_and_missing_tokens(browser: Any, settings: Settings, toy_b
     r = browser.client.post(f"/loops/{rid}/abandon")  # no CSRF token
     assert r.status_code == 403
     assert loops.active_run(sessions=database(settings).sessions) == rid
+
+
+def test_the_review_queue_on_today_and_its_own_page(browser: Any, settings: Settings, toy_bank) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from rounds.services import attempts
+
+    today = browser.get("/")
+    assert 'hx-get="/review?fragment=1"' in today.text
+    assert "Nothing missed is due now" in browser.get("/review?fragment=1").text
+    db = database(settings)
+    a = attempts.start_attempt(sessions=db.sessions, problem_id=toy_bank.problem_id, mode="full", minutes=5,
+                               now=datetime.now(UTC) - timedelta(days=2))
+    frag = browser.get("/review", headers={"HX-Request": "true"})
+    assert f'data-item="{toy_bank.problem_id}"' in frag.text and "0 of 3 levels passed" in frag.text
+    assert "<html" not in frag.text
+    page = browser.get("/review")
+    assert page.status_code == 200 and "<h1>Review queue</h1>" in page.text and "rounds start oop/toy-ledger" in page.text
+    assert a.id

@@ -250,6 +250,7 @@ app.add_typer(stories.commands, name="stories")
 app.add_typer(deck.commands, name="deck")
 app.add_typer(design_cli.commands, name="design")
 app.add_typer(loop_cli.commands, name="loop")
+app.command("today")(loop_cli.today)
 
 
 def main() -> None:

@@ -281,3 +281,37 @@ def report(run: Annotated[int | None, typer.Option(help="a loop id (default: the
         console.print(f"Practise next: {escape(step)}")
     if html:
         console.print(f"\nWrote {escape(str(html))}")
+
+
+# ---------------------------------------------------------------- `rounds today`: the review queue
+
+
+def today(
+    show_all: Annotated[bool, typer.Option("--all", help="also the items coming back later")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable")] = False,
+) -> None:
+    """What to review today across every round: problems failed, levels never passed, rubric items missed,
+    stories over time, cards graded Again; each with the reason it is due."""
+    from rounds.services import review_queue
+
+    with _services() as db:
+        q = review_queue.queue(sessions=db.sessions)
+    items = q.items if show_all else q.due
+    if as_json:
+        typer.echo(json.dumps([{"kind": i.kind, "id": i.id, "title": i.title, "reason": i.reason,
+                                "due": i.due.isoformat(), "due_now": i.due_now(q.now), "command": i.command,
+                                "link": i.link} for i in items], indent=2))
+        return
+    if not items:
+        nxt = q.later[0] if q.later else None
+        console.print("Nothing missed is due now." + (f" Next: {escape(nxt.title)}, {nxt.due:%Y-%m-%d %H:%M} UTC."
+                                                       if nxt else ""))
+        return
+    table = Table(show_edge=False, header_style="bold")
+    for col in ("due", "what", "why", "next step"):
+        table.add_column(col)
+    for i in items:
+        when = "now" if i.due_now(q.now) else f"{i.due:%Y-%m-%d %H:%M}"
+        table.add_row(when, escape(f"{i.title} ({i.kind_name})"), escape(i.reason), escape(i.command or i.link))
+    console.print(table)
+    console.print(f"[dim]{len(q.due)} due now, {len(q.later)} later. In the browser: Today, or /review.[/dim]")

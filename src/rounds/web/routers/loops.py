@@ -103,3 +103,17 @@ def report(sessions: SessionsDep, run_id: int) -> Response:
     page = loops.report_html(sessions=sessions, run_id=run_id)
     return Response(page, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="loop-{run_id}-report.html"'})
+
+
+# ---------------------------------------------------------------- the review queue across rounds
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review(request: Request, sessions: SessionsDep, fragment: str = "") -> HTMLResponse:
+    """Everything missed across the rounds, with the reason each is due; ``fragment`` (Today loads it) the list only."""
+    from rounds.services import review_queue
+
+    q = review_queue.queue(sessions=sessions)
+    if fragment or views.is_htmx(request):
+        return views.page(request, "_review_queue.html", q=q, limit=8)
+    return views.page(request, "review.html", section="today", q=q, limit=None)
