@@ -225,3 +225,16 @@ def test_a_screen_answered_to_the_end_ends_its_round(db: Database, settings: Set
     v = loops.view(sessions=db.sessions, run_id=run, now=_at(3))
     assert v.rounds[0].status == "done" and v.rounds[0].ended_at == _at(2)
     assert v.phase == "break" and v.break_remaining_s == pytest.approx(240)
+
+
+def test_a_behavioral_round_over_with_nothing_said_is_a_no(db: Database, settings: Settings) -> None:
+    write_template(settings, '[loop]\nid = "talk"\ntitle = "Talk"\n'
+                             '[[round]]\nkind = "behavioral"\nminutes = 20\nquestions = 2\n', "talk")
+    run = loops.start_run(sessions=db.sessions, template_id="talk", now=T0)
+    assert loops.start_round(sessions=db.sessions, run_id=run, now=T0).result.state == "none"
+    v = loops.view(sessions=db.sessions, run_id=run, now=_at(25))
+    res = v.rounds[0].result
+    assert v.rounds[0].status == "expired" and res.estimate is not None and res.estimate.label == "no"
+    assert res.estimate.evidence == ("no question answered within the round",)
+    rd = loops.readiness(sessions=db.sessions, now=_at(25))
+    assert rd.weakest_signal == "communication" and rd.next_steps[0].startswith("communication: ")

@@ -354,7 +354,8 @@ def _coding_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Rou
         state = "none" if r.status in ("pending", "running") else "scored"
         if state == "none":
             return RoundResult("none", "no submission yet", {}, None, raw)
-    evidence = [f"{levels_passed} of {v.levels} level{'s' if v.levels != 1 else ''} passed (score {score} of 600)"]
+    evidence = [f"{levels_passed} of {v.levels} level{'s' if v.levels != 1 else ''} passed"
+                + (f" (score {score} of 600)" if score is not None else "")]
     if last:
         evidence.append(f"last submission: {last.tests_passed} of {last.tests_total} hidden tests"
                         f" ({last.verdict or 'not judged'})")
@@ -366,7 +367,8 @@ def _coding_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Rou
     if r.spec.get("tracks") == ["ml"] or r.item_id.startswith("ml/"):
         signals["ml-depth"] = correctness
     overall = 0.7 * correctness + 0.3 * speed
-    summary = f"{levels_passed}/{v.levels} levels, score {score}/600"
+    summary = f"{levels_passed}/{v.levels} levels" + (f", score {score}/600" if score is not None
+                                                       else ", nothing submitted")
     if last:
         summary += f", {last.tests_passed}/{last.tests_total} tests"
     return RoundResult("scored", summary, signals, _est(overall, evidence), raw)
@@ -440,6 +442,9 @@ def _takes_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Roun
     asked = len(r.items or [])
     raw = {"takes": [t.id for t in takes], "questions": asked}
     if not takes:
+        if r.status in ("done", "expired"):  # the round is over and nothing was said
+            return RoundResult("scored", f"0 of {asked} questions answered", {"communication": 0.0},
+                               Estimate(0, ("no question answered within the round",)), raw)
         return RoundResult("none", f"0 of {asked} questions answered", {}, None, raw)
     cover = [len(t.checks) / len(t.checklist) if t.checklist else 0.0 for t in takes]
     in_band = []
@@ -813,7 +818,8 @@ def readiness(*, sessions: SessionFactory, now: datetime | None = None, limit: i
     if by_round:
         name = min(by_round, key=lambda k: (sum(by_round[k]) / len(by_round[k]), k))
         weakest_round = (name, round(sum(by_round[name]) / len(by_round[name]), 2))
-    weakest_signal = min(latest, key=lambda k: (latest[k], k)) if latest else None
+    first = ("correctness", "ml-depth", "design", "communication", "leadership", "coding-speed")  # ties
+    weakest_signal = min(latest, key=lambda k: (latest[k], first.index(k))) if latest else None
     steps: list[str] = []
     if weakest_signal:
         steps.append(f"{SIGNAL_NAMES[weakest_signal]}: {ADVICE[weakest_signal]}")
