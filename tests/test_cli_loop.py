@@ -86,3 +86,25 @@ def test_abandon(db: Database, settings: Settings, toy_bank) -> None:
     assert r.exit_code == 0 and "abandoned" in r.output
     assert _run("loop", "next").exit_code == 2
     assert json.loads(_run("loop", "status", "--json").output)["status"] == "abandoned"
+
+
+def test_copy_a_preset_to_edit_it(db: Database, settings: Settings) -> None:
+    r = _run("loop", "copy", "company-meta-mle")
+    assert r.exit_code == 0, r.output
+    mine = settings.data_dir / "loops" / "my-company-meta-mle.toml"
+    assert mine.exists() and 'id = "my-company-meta-mle"' in mine.read_text()
+    assert _run("loop", "copy", "company-meta-mle").exit_code == 2  # exists already
+    assert _run("loop", "copy", "company-meta-mle", "Not A Slug").exit_code == 2
+    mine.write_text(mine.read_text().replace('minutes = 45', 'minutes = 30', 1))
+    rows = json.loads(_run("loop", "templates", "--json").output)
+    edited = next(t for t in rows if t["id"] == "my-company-meta-mle")
+    assert edited["rounds"][0]["minutes"] == 30
+
+
+def test_a_broken_template_of_ones_own_is_named(db: Database, settings: Settings) -> None:
+    (settings.data_dir / "loops").mkdir(parents=True, exist_ok=True)
+    (settings.data_dir / "loops" / "broken.toml").write_text('[loop]\nid = "broken"\ntitle = "B"\n'
+                                                             '[[round]]\nkind = "chess"\nminutes = 45\n')
+    r = CliRunner().invoke(app, ["loop", "templates"], env={"COLUMNS": "200"})
+    assert r.exit_code == 0
+    assert "mine/broken.toml is not offered" in r.output and "chess" in r.output

@@ -1,6 +1,7 @@
 """`rounds loop`: a mock interview loop in the terminal.
 
-``templates`` lists the loop templates (bundled, company presets, your own); ``start TEMPLATE``
+``templates`` lists the loop templates (bundled, company presets, your own); ``copy TEMPLATE``
+puts one in your own loops folder to edit; ``start TEMPLATE``
 starts a run and shows its agenda; ``next`` starts the next round's clock (it never pauses);
 ``status`` shows the agenda, the round on with its time left and where to work on it, or the
 break; ``finish`` ends the round on before its deadline; ``skip`` skips the next round;
@@ -141,8 +142,42 @@ def list_templates(as_json: Annotated[bool, typer.Option("--json", help="machine
             note = ("reported loop" + (f"; {note}" if note else ""))
         table.add_row(t.id, str(t.minutes), escape(rounds), escape(note))
     console.print(table)
+    for name, errors in loops.template_failures().items():
+        err.print(f"[yellow]{escape(name)} is not offered:[/yellow] {escape('; '.join(errors))}")
     console.print("[dim]`rounds loop start ID` starts one. Your own templates go in the data folder's loops/ "
                   "(docs/loops.md).[/dim]")
+
+
+@commands.command()
+def copy(
+    template: Annotated[str, typer.Argument(metavar="TEMPLATE", help="the template to copy, e.g. company-meta-mle")],
+    new_id: Annotated[str | None, typer.Argument(metavar="NEW_ID", help="the copy's id (default: my-TEMPLATE)")]
+    = None,
+) -> None:
+    """Copy a template into your own loops folder to edit (a preset to match what your recruiter said)."""
+    import re
+
+    from rounds.content import loops as content
+
+    lp = content.loops()
+    try:
+        t = lp.get(template)
+    except KeyError as exc:
+        raise _fail(str(exc.args[0])) from None
+    new_id = new_id or f"my-{t.id}"
+    if not content.SLUG.match(new_id):
+        raise _fail(f"'{new_id}' is not a lowercase slug (letters, digits and dashes)")
+    src = (content.LOOPS_ROOT if t.source == "bundled" else content.user_root()) / f"{t.id}.toml"
+    dest = content.user_root() / f"{new_id}.toml"
+    if dest.exists():
+        raise _fail(f"{dest} exists already: edit it, or choose another id")
+    text = re.sub(r'(?m)^id = "[^"]*"', f'id = "{new_id}"', src.read_text(encoding="utf-8"), count=1)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(text, encoding="utf-8")
+    _, errors = content.load_template(dest, "mine")
+    if errors:  # never expected: the copy of a valid template
+        raise _fail("; ".join(errors))
+    console.print(f"Wrote {escape(str(dest))}: edit it, then `rounds loop start {new_id}`.")
 
 
 @commands.command()

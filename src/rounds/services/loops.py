@@ -91,6 +91,11 @@ def templates() -> list[TemplateRow]:
     return out
 
 
+def template_failures() -> dict[str, list[str]]:
+    """Templates that could not be read (your own, mostly): file -> the mistakes."""
+    return dict(content.loops().failures)
+
+
 def get_template(template_id: str) -> Template:
     try:
         return content.loops().get(template_id)

@@ -33,7 +33,8 @@ def loops_home(request: Request, sessions: SessionsDep, note: str = "") -> HTMLR
     past = loops.past_runs(sessions=sessions, limit=30)
     rd = loops.readiness(sessions=sessions)
     return views.page(request, "loops.html", section="loops", rows=rows, active=active, past=past, rd=rd,
-                      trend=loops.trend_spec(rd), signal_names=loops.SIGNAL_NAMES, note=note[:300])
+                      trend=loops.trend_spec(rd), signal_names=loops.SIGNAL_NAMES, note=note[:300],
+                      failures=loops.template_failures())
 
 
 @router.post("/loops/start", dependencies=[CsrfChecked])
