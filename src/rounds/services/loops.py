@@ -879,6 +879,13 @@ def _bars_svg(values: dict[str, float]) -> str:
     return "".join(out)
 
 
+def _code(text: str) -> str:
+    """`command` spans as <code> (the text is escaped already)."""
+    import re
+
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+
 def report_html(*, sessions: SessionFactory, run_id: int | None = None, now: datetime | None = None) -> str:
     """A self-contained HTML page (inline style and SVG charts, nothing fetched): the scorecard of a run
     (the newest when none is given) and the readiness report across loops."""
@@ -928,7 +935,7 @@ def report_html(*, sessions: SessionFactory, run_id: int | None = None, now: dat
             parts.append(f"<p>Weakest round: {e(rd.weakest_round[0])} "
                          f"(mean {rd.weakest_round[1]} of 3 points).</p>")
         if rd.next_steps:
-            parts.append("<h3>Practise next</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in rd.next_steps)
+            parts.append("<h3>Practise next</h3><ul>" + "".join(f"<li>{_code(e(x))}</li>" for x in rd.next_steps)
                          + "</ul>")
     parts.append(f"<p><small>Written {now:%Y-%m-%d %H:%M} UTC. Estimates are a practice aid, computed from "
                  "your own results and marks; no interviewer saw them.</small></p></body></html>")
