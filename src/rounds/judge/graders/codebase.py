@@ -73,10 +73,12 @@ def visible_test_files(repo: cb.Repo) -> list[str]:
 
 
 def grade_codebase(judge: Judge, problem: Problem, code: str, *, suite: str = "hidden", seed: int = 0,
-                   on_result: OnResult | None = None, repo: cb.Repo | None = None) -> Report:
+                   on_result: OnResult | None = None, repo: cb.Repo | None = None,
+                   benchmark: bool = True) -> Report:
     """Grade a repository (an attempt's code, :func:`rounds.content.codebase.encode`) phase by phase.
 
-    ``suite="examples"`` (``rounds test``) runs the visible tests only; any other suite runs every phase.
+    ``suite="examples"`` (``rounds test``) runs the visible tests only; any other suite runs every
+    phase (``benchmark=False`` leaves the benchmark out: the gate, for mutants the tests reject).
     """
     report = Report(problem_id=problem.id, sandbox=judge.sandbox, seed=seed)
     try:
@@ -119,9 +121,10 @@ def grade_codebase(judge: Judge, problem: Problem, code: str, *, suite: str = "h
                 hidden += add(_run_file(ctx, {**files, rel: text}, rel, name=f"hidden {name.removesuffix('.py')}",
                                         visible=False, source=text))
             phases.append(_tests_phase("hidden", "hidden tests", hidden))
-            bench_test, bench_phase = _benchmark(ctx, problem, files, seed)
-            add([bench_test])
-            phases.append(bench_phase)
+            if benchmark:
+                bench_test, bench_phase = _benchmark(ctx, problem, files, seed)
+                add([bench_test])
+                phases.append(bench_phase)
             phases.append(explanation_phase(problem, files))
     report.levels.append(LevelResult(1, tests))
     report.phases = phases
