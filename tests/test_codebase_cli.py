@@ -98,3 +98,17 @@ def test_judge_takes_repository_folders(settings: Settings, tmp_path: Path) -> N
     assert [r["verdict"] for r in rows] == ["AC", "RE"]
     assert [ph["status"] for ph in rows[0]["phases"]] == ["pass", "pass", "optimal", "missing"]
     assert rows[1]["phases"][0]["status"] == "fail" and rows[1]["file"] == str(start)
+
+
+def test_mutant_list_and_show_for_a_codebase(settings: Settings) -> None:
+    code, out = rounds("mutant", "list", "codebase/rate-limiter")
+    assert code == 0 and "special_cases_one_hour (expect: hidden): an hour is 3600 seconds" in out
+    assert "walks_back_from_newest (expect: tier good)" in out
+    code, out = rounds("mutant", "show", "codebase/rate-limiter", "special_cases_one_hour")
+    assert code == 0 and out.startswith("==> ratelimit/config.py <==") and 'if unit == "h" and not count:' in out
+    code, out = rounds("mutant", "show", "codebase/rate-limiter", "special_cases_one_hour", "--patch")
+    assert code == 0 and out.startswith("# expect: hidden") and "--- a/ratelimit/config.py" in out
+    code, out = rounds("mutant", "show", "codebase/rate-limiter", "nope")
+    assert code == 2 and "has no mutant 'nope'" in out
+    code, out = rounds("mutant", "new", "codebase/rate-limiter", "x")
+    assert code == 2 and "multi-file patches" in out

@@ -34,9 +34,25 @@ def _problem(pid: str) -> Problem:
         p = catalog().get(pid)
     except UnknownProblem as exc:
         raise _fail(str(exc)) from None
-    if not p.reference_path.exists():
+    if not p.reference_path.exists() and p.grader != "codebase":
         raise _fail(f"{pid} has no reference.py, so it has no mutants (an imported task?)")
     return p
+
+
+def _codebase_mutant(p: Problem, name: str) -> str:
+    """A codebase mutant's patch and the files it changes, patched (multi-file patches)."""
+    from rounds.content import codebase as cb
+    from rounds.content.mutants import MutantError
+
+    for m in cb.load_codebase_mutants(p):
+        if m.name == name:
+            try:
+                repo, ref = cb.mutant_repo(p, m), cb.reference_repo(p)
+            except MutantError as exc:
+                raise _fail(str(exc)) from None
+            return "".join(f"==> {path} <==\n{repo[path]}" for path in sorted(repo) if repo[path] != ref.get(path))
+    have = ", ".join(m.name for m in cb.load_codebase_mutants(p)) or "none yet"
+    raise _fail(f"{p.id} has no mutant '{name}' (its mutants: {have})")
 
 
 def _mutant(pid: str, name: str) -> tuple[Problem, Mutant]:
@@ -72,6 +88,10 @@ def new(
     if not NAME.match(name):
         raise _fail(f"'{name}' is not a mutant name: lower-case letters, digits and _, e.g. off_by_one")
     p = _problem(problem_id)
+    if p.grader == "codebase":
+        raise _fail(f"{p.id} is a codebase: its mutants are multi-file patches against the reference repository, "
+                    "written with git (a copy of the reference repository, one mistake, `git diff`) and a header "
+                    "with '# expect:'; see docs/codebase.md")
     existing = next((m for m in p.mutants() if m.name == name), None)
     if existing is None:
         body = p.reference_source
@@ -167,6 +187,12 @@ def show(
     patch: Annotated[bool, typer.Option("--patch", help="print the patch itself, not the patched file")] = False,
 ) -> None:
     """Print the mutant as the judge sees it: its patch applied to the current reference."""
+    p = _problem(problem_id)
+    if p.grader == "codebase":  # a multi-file patch against the reference repository
+        text = (p.root / "mutants" / f"{name}.patch").read_text() if patch and (
+            p.root / "mutants" / f"{name}.patch").exists() else _codebase_mutant(p, name)
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
     _, m = _mutant(problem_id, name)
     text = m.text if patch else _source(m)
     typer.echo(text, nl=not text.endswith("\n"))
@@ -178,6 +204,12 @@ def list_mutants(
 ) -> None:
     """The problem's mutants and the trap each encodes."""
     p = _problem(problem_id)
+    if p.grader == "codebase":
+        from rounds.content.codebase import load_codebase_mutants
+
+        for cm in load_codebase_mutants(p):
+            console.print(f"{cm.name} (expect: {cm.expect}): {cm.header.get('trap', '(no header)')}", highlight=False)
+        return
     for m in p.mutants():
         kind = "" if m.is_patch else " (whole file)"
         console.print(f"{m.name}{kind}: {m.header.get('trap', '(no header)')}", highlight=False)
