@@ -168,7 +168,8 @@ def test_behavioral_rounds_read_the_takes_given_in_their_window(db: Database, se
                              '[[round]]\nkind = "behavioral"\nminutes = 20\nquestions = 2\n', "talk")
     run = loops.start_run(sessions=db.sessions, template_id="talk", now=T0)
     r = loops.start_round(sessions=db.sessions, run_id=run, now=T0)
-    assert len(r.items) == 2 and r.question_links[0][1].startswith("/behavioral/practice?q=")
+    assert len(r.items) == 2 and r.question_links[0][2].startswith("/behavioral/practice?q=")
+    assert r.question_links[0][1].endswith("?") or len(r.question_links[0][1]) > 20  # the question as asked
     before = dl.prompt_for(r.items[0])
     dl.add_delivery(sessions=db.sessions, prompt=before, duration_s=90, transcript="x", at=T0 - timedelta(hours=1))
     words = " ".join(["word"] * 220)  # about 90 s spoken
@@ -178,6 +179,7 @@ def test_behavioral_rounds_read_the_takes_given_in_their_window(db: Database, se
     res = v.rounds[0].result
     assert res.state == "scored" and "1 of 2 questions answered" in res.estimate.evidence[0]  # type: ignore[union-attr]
     assert res.signals["leadership"] == 0.5 and res.signals["communication"] == 0.5
+    assert res.raw["answered"] == [r.items[0]]
 
 
 def test_readiness_and_the_html_report(db: Database, settings: Settings, toy_bank) -> None:

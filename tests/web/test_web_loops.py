@@ -111,3 +111,25 @@ def test_the_review_queue_on_today_and_its_own_page(browser: Any, settings: Sett
     page = browser.get("/review")
     assert page.status_code == 200 and "<h1>Review queue</h1>" in page.text and "rounds start oop/toy-ledger" in page.text
     assert a.id
+
+
+def test_a_behavioral_round_lists_its_questions_and_marks_those_answered(browser: Any, settings: Settings) -> None:
+    from markupsafe import escape
+
+    from rounds.services import deliveries as dl
+
+    (settings.data_dir / "loops").mkdir(parents=True, exist_ok=True)
+    (settings.data_dir / "loops" / "talk.toml").write_text(
+        '[loop]\nid = "talk"\ntitle = "Talk"\n[[round]]\nkind = "behavioral"\nminutes = 20\nquestions = 2\n')
+    browser.get("/loops")
+    r = browser.post("/loops/start", {"template": "talk"}, htmx=False, follow_redirects=False)
+    rid = int(r.headers["location"].rsplit("/", 1)[1])
+    r = browser.post(f"/loops/{rid}/next", htmx=False, follow_redirects=False)
+    assert r.headers["location"] == f"/loops/{rid}"  # no page of its own: the loop page lists the questions
+    v = loops.view(sessions=database(settings).sessions, run_id=rid)
+    first, text, link = v.rounds[0].question_links[0]
+    page = browser.get(f"/loops/{rid}")
+    assert f'href="{link.replace("&", "&amp;")}"' in page.text and str(escape(text)) in page.text and "answered</span>" not in page.text
+    dl.add_delivery(sessions=database(settings).sessions, prompt=dl.prompt_for(first), duration_s=80, transcript="x")
+    page = browser.get(f"/loops/{rid}")
+    assert re.search(rf'data-question="{re.escape(first)}">.*?answered</span>', page.text)

@@ -74,8 +74,8 @@ def _where(r: Any, base: str) -> str:
     parts = []
     if r.link:
         parts.append(f"{base}{r.link}")
-    for _q, link in r.question_links:
-        parts.append(f"{base}{link}")
+    for _q, text, link in r.question_links:
+        parts.append(f"{text}\n  {base}{link}")
     if r.terminal:
         parts.append(f"`{r.terminal}`")
     return "\n".join(parts)

@@ -151,6 +151,8 @@ def _pick(s: Session, uid: int, spec: RoundSpec, taken: set[str], rng: random.Ra
 
         kind = spec.kind.split("-")[0]
         prompts = {p.key: p for p in design_bank().of_kind(kind) if p.key not in taken}
+        fitting = {k: p for k, p in prompts.items() if p.minutes == spec.minutes}
+        prompts = fitting or prompts  # a prompt written for the round's length, where there is one
         if not prompts:
             return _Pick(note="every prompt of that kind is already in this loop")
         seen: dict[str, tuple[datetime, bool]] = {}
@@ -256,10 +258,18 @@ class RoundView:
         return ""
 
     @property
-    def question_links(self) -> list[tuple[str, str]]:
+    def question_links(self) -> list[tuple[str, str, str]]:
+        """(question id, the question as asked, its practice page) for a behavioral or deep-dive round."""
         from urllib.parse import urlencode
 
-        return [(q, "/behavioral/practice?" + urlencode({"q": q})) for q in self.items]
+        from rounds.content.behavioral import bank as behavioral_bank
+
+        b = behavioral_bank()
+        out = []
+        for q in self.items:
+            found = b.probes.get(q.removeprefix("probe/")) if q.startswith("probe/") else b.questions.get(q)
+            out.append((q, found.question if found else q, "/behavioral/practice?" + urlencode({"q": q})))
+        return out
 
     @property
     def terminal(self) -> str:
@@ -445,7 +455,7 @@ def _takes_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Roun
         if mine:
             takes.append(mine[0])  # the newest take in the round's window
     asked = len(r.items or [])
-    raw = {"takes": [t.id for t in takes], "questions": asked}
+    raw = {"takes": [t.id for t in takes], "answered": [t.question_id for t in takes], "questions": asked}
     if not takes:
         if r.status in ("done", "expired"):  # the round is over and nothing was said
             return RoundResult("scored", f"0 of {asked} questions answered", {"communication": 0.0},
