@@ -133,3 +133,16 @@ def test_a_behavioral_round_lists_its_questions_and_marks_those_answered(browser
     dl.add_delivery(sessions=database(settings).sessions, prompt=dl.prompt_for(first), duration_s=80, transcript="x")
     page = browser.get(f"/loops/{rid}")
     assert re.search(rf'data-question="{re.escape(first)}">.*?answered</span>', page.text)
+
+
+def test_a_round_whose_problem_left_the_bank_says_so(browser: Any, settings: Settings, toy_bank,
+                                                     monkeypatch: Any) -> None:
+    from rounds.content import catalog as catalog_module
+
+    _template(settings)
+    rid = _start(browser)
+    browser.post(f"/loops/{rid}/skip", htmx=False)
+    monkeypatch.delenv("ROUNDS_BANK_PATH")
+    monkeypatch.setattr(catalog_module, "_CATALOG", None)
+    page = browser.post(f"/loops/{rid}/next", htmx=False)
+    assert page.status_code == 200 and "no problem with id" in page.text and 'id="skip-round"' in page.text

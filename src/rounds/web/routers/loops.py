@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from rounds.services import loops
-from rounds.services.errors import InvalidInput
+from rounds.services.errors import InvalidInput, ServiceError
 from rounds.web import views
 from rounds.web.deps import CsrfChecked, SessionsDep
 
@@ -65,7 +65,7 @@ def _act(request: Request, sessions: SessionsDep, run_id: int, action: str) -> R
             loops.skip_round(sessions=sessions, run_id=run_id)
         else:
             loops.abandon_run(sessions=sessions, run_id=run_id)
-    except InvalidInput as exc:
+    except ServiceError as exc:  # a round that cannot start (its problem gone from the bank, say) says why
         return run_page(request, sessions, run_id, note=str(exc))
     return RedirectResponse(f"/loops/{run_id}", status_code=303)
 
