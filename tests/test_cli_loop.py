@@ -108,3 +108,17 @@ def test_a_broken_template_of_ones_own_is_named(db: Database, settings: Settings
     r = CliRunner().invoke(app, ["loop", "templates"], env={"COLUMNS": "200"})
     assert r.exit_code == 0
     assert "mine/broken.toml is not offered" in r.output and "chess" in r.output
+
+
+def test_a_card_screen_round_is_asked_at_the_prompt(db: Database, settings: Settings, toy_bank) -> None:
+    _template(settings)
+    _run("loop", "start", "two-round")
+    r = CliRunner().invoke(app, ["loop", "next"], input="\n\n", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "Question 1/2" in r.output and "Question 2/2" in r.output and "The reveal" in r.output
+    assert "0 of 2 passed: the screen fails" in r.output
+    st = json.loads(_run("loop", "status", "--json").output)
+    assert st["phase"] == "break" and st["rounds"][0]["status"] == "done"
+    assert st["rounds"][0]["estimate"] == "no"
+    r = _run("loop", "next", "--web")  # the coding round: its page and its terminal command
+    assert "rounds start oop/toy-ledger" in r.output

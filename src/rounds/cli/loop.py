@@ -2,7 +2,7 @@
 
 ``templates`` lists the loop templates (bundled, company presets, your own); ``copy TEMPLATE``
 puts one in your own loops folder to edit; ``start TEMPLATE``
-starts a run and shows its agenda; ``next`` starts the next round's clock (it never pauses);
+starts a run and shows its agenda; ``next`` starts the next round's clock (it never pauses; a card screen is asked at the prompt);
 ``status`` shows the agenda, the round on with its time left and where to work on it, or the
 break; ``finish`` ends the round on before its deadline; ``skip`` skips the next round;
 ``abandon`` stops the run; ``report`` prints the scorecard and the readiness across loops, and
@@ -219,17 +219,64 @@ def _json(v: Any) -> dict[str, Any]:
 
 
 @commands.command("next")
-def next_round() -> None:
-    """Start the next round's clock (after the break, or cutting it short)."""
+def next_round(
+    web: Annotated[bool, typer.Option("--web", help="a card screen: answer it in the browser, not here")] = False,
+) -> None:
+    """Start the next round's clock (after the break, or cutting it short); a card screen is asked right here."""
     from rounds.services import loops
 
     with _services() as db:
         rid = loops.active_run(sessions=db.sessions)
         if rid is None:
             raise _fail("no loop is on: `rounds loop start TEMPLATE`")
-        loops.start_round(sessions=db.sessions, run_id=rid)
+        r = loops.start_round(sessions=db.sessions, run_id=rid)
+        if r.kind == "cards-screen" and r.ref_id is not None and not web:
+            _screen_here(db, r.ref_id)
         v = loops.view(sessions=db.sessions, run_id=rid)
     _status(v)
+
+
+def _screen_here(db: Database, sid: int) -> None:
+    """The loop's card screen at the prompt: the questions against the server's clock, the reveal, the grades."""
+    from rounds.cli import cards as cards_cli
+    from rounds.content.cards import bank
+    from rounds.services import card_practice as cp
+    from rounds.services.errors import InvalidInput
+    from rounds.services.own_cards import practice_bank
+
+    b = practice_bank(sessions=db.sessions, base=bank())
+    view = cp.screen(sessions=db.sessions, bank=b, session_id=sid)
+    console.print(f"{view.questions} questions, {round(view.remaining_s / 60)} minutes; the clock does not stop. "
+                  "An empty answer is I don't know; q ends the screen.")
+    while (view := cp.screen(sessions=db.sessions, bank=b, session_id=sid)).current is not None:
+        left = int(view.remaining_s)
+        cards_cli._show_prompt(view.current.prompt, f"Question {view.current.index + 1}/{view.questions} · "
+                                                    f"{left // 60}:{left % 60:02d} left")
+        typed = cards_cli._ask("answer")
+        if typed.strip().lower() in cards_cli.QUIT:
+            cp.stop_screen(sessions=db.sessions, bank=b, session_id=sid)
+            break
+        try:
+            msg = cp.answer_screen(sessions=db.sessions, bank=b, session_id=sid, index=view.current.index,
+                                   answer=typed)
+        except InvalidInput as exc:
+            console.print(f"[yellow]{escape(str(exc))}[/yellow]")
+            continue
+        if msg.startswith("time"):
+            console.print(f"[red]{escape(msg)}[/red]")
+    view = cp.screen(sessions=db.sessions, bank=b, session_id=sid)
+    console.print("\n[bold]The reveal[/bold]")
+    ratings: dict[int, int] = {}
+    for item in view.items:
+        console.print(f"\n[bold]{item.index + 1}. {escape(item.prompt.question)}[/bold]")
+        console.print(f"Your answer: {escape(item.answer) if item.answer else '(none)'}")
+        if item.graded is None:
+            continue
+        g = item.graded
+        cards_cli._reveal(g)
+        ratings[item.index] = g.allowed[0] if len(g.allowed) == 1 else cards_cli._rating(g.allowed, g.suggested, None)
+    done = cp.grade_screen(sessions=db.sessions, bank=b, session_id=sid, ratings=ratings)
+    console.print(f"\n{done.passed} of {done.questions} passed: the screen {'passes' if done.verdict == 'pass' else 'fails'}.")
 
 
 @commands.command()
