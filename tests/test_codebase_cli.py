@@ -112,3 +112,20 @@ def test_mutant_list_and_show_for_a_codebase(settings: Settings) -> None:
     assert code == 2 and "has no mutant 'nope'" in out
     code, out = rounds("mutant", "new", "codebase/rate-limiter", "x")
     assert code == 2 and "multi-file patches" in out
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_resuming_elsewhere_keeps_the_starting_commit_and_the_diff(settings: Settings, cwd: Path) -> None:
+    assert rounds("start", LOG, "--dir", "first")[0] == 0
+    first = cwd / "first"
+    (first / "logpipe" / "stats.py").write_text((first / "logpipe" / "stats.py").read_text() + "# mine\n")
+    (first / "tests" / "test_report.py").unlink()
+    assert rounds("test", first)[0] == 1  # runs the visible tests, and saves the repository to the attempt
+    code, out = rounds("start", LOG, "--dir", "second")
+    assert code == 0 and "Resumed" in out
+    second = cwd / "second"
+    assert (second / "logpipe" / "stats.py").read_text().endswith("# mine\n")
+    assert not (second / "tests" / "test_report.py").exists()
+    assert git(second, "log", "--format=%s").strip() == "Starting repository"
+    changed = git(second, "status", "--porcelain")
+    assert " M logpipe/stats.py" in changed and " D tests/test_report.py" in changed

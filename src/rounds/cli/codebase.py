@@ -39,9 +39,13 @@ def occupied(target: Path) -> str | None:
     return None
 
 
-def write_repository(target: Path, code: str) -> list[str]:
-    """Write the repository stored as ``code`` into ``target``; returns the paths written."""
+def write_repository(target: Path, code: str, *, replacing: str | None = None) -> list[str]:
+    """Write the repository stored as ``code`` into ``target``; returns the paths written. With
+    ``replacing`` (the repository the folder holds now), its files that ``code`` lacks are removed."""
     repo = cb.decode(code)
+    if replacing is not None:
+        for rel in cb.decode(replacing).keys() - repo.keys():
+            (target / rel).unlink(missing_ok=True)
     cb.write_tree(repo, target)
     return sorted(repo)
 

@@ -134,9 +134,11 @@ def start(
     code = view.code if resumed else docs.starter
     git_note = ""
     if problem.grader == "codebase":  # the workspace is the repository, a git repository with one commit
-        codebase.write_repository(target, code)
-        _write_docs(target, view, docs)
+        codebase.write_repository(target, docs.starter)  # the commit is the starting repository, even when
+        _write_docs(target, view, docs)                  # resuming: the saved code is a diff against it
         git_note = codebase.git_init(target)
+        if code != docs.starter:
+            codebase.write_repository(target, code, replacing=docs.starter)
     else:
         (target / SOLUTION).write_text(code, encoding="utf-8")
         _copy_task_files(problem, target, view.level)
@@ -315,7 +317,7 @@ def _solution(folder: Path, meta: dict[str, Any] | None = None) -> str:
 def _write_code(folder: Path, meta: dict[str, Any], code: str) -> None:
     """The attempt's code, saved elsewhere, into the workspace."""
     if codebase.is_codebase_id(str(meta.get("problem_id", ""))):
-        codebase.write_repository(folder, code)
+        codebase.write_repository(folder, code, replacing=_solution(folder, meta))
     else:
         (folder / SOLUTION).write_text(code, encoding="utf-8")
 
