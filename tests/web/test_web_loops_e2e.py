@@ -153,3 +153,17 @@ def test_a_two_round_loop_end_to_end_and_its_scorecard(loop_server: str, page: P
     expect(page.locator("canvas[data-chart=chart-loop-signals]")).to_have_attribute("data-drawn", "1")
     expect(page.locator("#signals tr[data-signal=correctness]")).to_contain_text("100")
     _shot(page, "loop-scorecard")
+
+
+def test_the_loop_pages_fit_a_half_screen_window(loop_server: str, chromium) -> None:  # noqa: F811
+    from test_web_newcomer import OVERFLOW_JS
+
+    context = chromium.new_context(viewport={"width": 800, "height": 900})
+    pg = context.new_page()
+    for path in ("/loops", "/loops/1", "/loops/1/scorecard", "/review"):
+        pg.goto(loop_server + path)
+        expect(pg.locator("main h1").first).to_be_visible()
+        pg.wait_for_load_state("load")
+        got = pg.evaluate(OVERFLOW_JS)
+        assert got["scroll"] <= got["width"] and not got["wide"], (path, got)
+    context.close()
