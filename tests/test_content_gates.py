@@ -67,3 +67,28 @@ def test_stats_counts_every_round() -> None:
     table = CliRunner().invoke(app, ["stats"])
     assert f"model design: {data['model-design']} prompts" in table.output
     assert f"behavioral: {data['behavioral']['questions']} questions" in table.output
+
+
+def test_validate_reports_loop_templates_and_fails_a_broken_one(no_packages: None, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from rounds.content import loops
+
+    out = CliRunner().invoke(app, ["validate"])
+    assert out.exit_code == 0, out.output
+    assert "ok   loops/mle-onsite" in out.output
+    root = tmp_path / "loops"
+    shutil.copytree(loops.LOOPS_ROOT, root)
+    victim = sorted(root.glob("*.toml"))[0]
+    victim.write_text(victim.read_text().replace("minutes", "minuets", 1))
+    monkeypatch.setattr(loops, "LOOPS_ROOT", root)
+    bad = CliRunner().invoke(app, ["validate"])
+    assert bad.exit_code != 0
+    assert f"FAIL loops/{victim.name}" in bad.output
+
+
+def test_stats_counts_loop_templates() -> None:
+    from rounds.content import loops
+
+    data = json.loads(CliRunner().invoke(app, ["stats", "--json"]).stdout)
+    assert data["loops"]["templates"] == len(list(loops.load_loops())) >= 4
+    assert data["loops"]["presets"] >= 1

@@ -158,28 +158,38 @@ def validate(
                 console.print(f"       · {n}", style="dim")
     checked = 0
     if not ids and track is None:  # the other rounds' content: cards, design prompts, behavioral bank
-        for name, what, ok, failures in _content_checks():
+        for name, what, ok, failures, notes in _content_checks():
             checked += 1
             bad += not ok
             console.print(f"[green]ok[/green]   {name} ({what})" if ok else f"[red]FAIL[/red] {name}")
             for f in failures:
                 console.print(f"       - {f}", markup=False)
+            for n in notes:
+                console.print(f"       · {n}", style="dim", markup=False)
     console.print(f"{len(results) + len(load_errors) + checked - bad} ok, {bad} failing")
     raise typer.Exit(EXIT_REJECTED if bad else EXIT_ACCEPTED)
 
 
-def _content_checks() -> Iterator[tuple[str, str, bool, list[str]]]:
-    """(name, what it holds, ok, failures) for every file of content that is not a problem
+def _content_checks() -> Iterator[tuple[str, str, bool, list[str], list[str]]]:
+    """(name, what it holds, ok, failures, notes) for every file of content that is not a problem
     package: card decks (docs/cards.md), design prompts (docs/design.md), the behavioral bank
-    (docs/behavioral.md)."""
-    from rounds.content import behavioral, cards, design
+    (docs/behavioral.md), loop templates (docs/loops.md; a note names a round kind the catalog
+    lacks, which a run marks missing)."""
+    from rounds.content import behavioral, cards, design, loops
 
     for d in cards.validate_all():
-        yield f"cards/{d.deck}", f"{d.cards} cards", d.ok, d.failures
+        yield f"cards/{d.deck}", f"{d.cards} cards", d.ok, d.failures, []
     for p in design.validate_all():
-        yield f"design/{p.prompt}", f"{p.rubric} rubric items", p.ok, p.failures
+        yield f"design/{p.prompt}", f"{p.rubric} rubric items", p.ok, p.failures, []
     for b in behavioral.validate_all():
-        yield f"behavioral/{b.file}", f"{b.items} items", b.ok, b.failures
+        yield f"behavioral/{b.file}", f"{b.items} items", b.ok, b.failures, []
+    lp = loops.load_loops()
+    _, notes = loops.validate_all()
+    for t in lp:
+        mine = [n.split(": ", 1)[1] for n in notes if n.startswith(f"loops/{t.id}.toml: ")]
+        yield f"loops/{t.id}", f"{len(t.rounds)} rounds", True, [], mine
+    for name, errs in sorted(lp.failures.items()):
+        yield f"loops/{name}", "", False, list(errs), []
 
 
 @app.command()

@@ -27,10 +27,12 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     from rounds.content.cards import counts as card_counts
     from rounds.content.codebase import counts as codebase_counts
     from rounds.content.design import counts as design_counts
+    from rounds.content.loops import counts as loop_counts
 
     counts["fundamentals"] = card_counts()  # the card decks: cards in total, per kind and per deck
     counts.update(design_counts())  # prompts per design round: "model-design", "infra-design"
     counts["behavioral"] = behavioral_counts()  # questions, company value sets, deep-dive probes
+    counts["loops"] = loop_counts()  # mock-loop templates, company presets among them, rounds in all
     counts["codebase"] = codebase_counts()  # repositories to fix: by AI policy, with their mutants
     if as_json:
         print(json.dumps(counts, indent=1))
@@ -52,6 +54,8 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     cbc = counts["codebase"]
     console.print(f"codebase: {cbc['codebases']} repositories ({cbc['ai_allowed']} AI allowed, {cbc['no_ai']} no AI), "
                   f"{cbc['mutants']} mutants")
+    lo = counts["loops"]
+    console.print(f"mock loops: {lo['templates']} templates ({lo['presets']} company presets), {lo['rounds']} rounds")
     if counts["not_loaded"]:
         console.print(f"{counts['not_loaded']} problem folder(s) failed to load: `rounds list` names them.")
 
