@@ -111,6 +111,8 @@ def test_a_package_that_does_not_import_and_an_explanation(judge: Judge, problem
     first = rep.tests[0]
     assert first.verdict is Verdict.RE and "No module named 'numpy_that_is_not_there'" in first.message
     assert first.message.startswith("tests/test_alerts.py fails to import (tests/test_alerts.py line 3)")
+    bench = phases(rep)["benchmark"]
+    assert bench["status"] == "fail" and "the benchmark cannot import the package" in bench["summary"]
     assert phases(rep)["explanation"] == {**phases(rep)["explanation"], "status": "written", "words": 9}
 
 

@@ -320,6 +320,10 @@ class _Bench:
         if cl.verdict is Verdict.TLE and which == "test_run":
             self.over_limit = True
             return raw.cpu_ms
+        if cl.header.get("status") == "tests_error":  # bench.py's imports failed: the package does not import
+            where = f" ({cl.header['where']})" if cl.header.get("where") else ""
+            return _result(ctx, "benchmark", Verdict.RE, f"{self.whose} cannot import the package{where}: "
+                           f"{cl.header.get('message', '')}", visible=True)
         rows = list(cl.header.get("tests", [])) if cl.verdict is None else []
         row = rows[0] if rows else None
         if row is None or row.get("status") != "skip":
