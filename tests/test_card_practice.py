@@ -12,8 +12,9 @@ from sqlalchemy import select
 from rounds.content.cards import bank, render
 from rounds.services import card_practice as cp
 from rounds.services.errors import InvalidInput
+from rounds.storage import repositories as repo
 from rounds.storage.db import Database
-from rounds.storage.models import CardReview, CardState
+from rounds.storage.models import CardReview, CardSession, CardState
 
 COMPUTED = "activations/softmax-entry"
 CHOICE = "activations/why-nonlinearity"  # option a is the answer
@@ -320,3 +321,25 @@ def test_rebuild_rewrites_the_schedule_from_the_log_and_history_redraws_the_ques
     rows = cp.history(sessions=db.sessions, bank=b, card_id=COMPUTED)
     assert [r.rating for r in rows] == [1, 3, 3, 1, 3] and rows[0].answer == ""
     assert rows[2].question == render(b.get(COMPUTED), 102).question  # the draw shown then, from its seed
+
+
+def test_a_loop_screen_draws_due_cards_then_unseen_ones_first(db: Database) -> None:
+    """With due_first (a mock loop's phone screen), a deck's due cards come first, then cards never
+    reviewed, and cards reviewed and not yet due last."""
+    b = bank()
+    cards = [c for c in b.decks["activations"].cards if c.kind == "open"]
+    due, fresh = cards[:2], cards[2:4]
+    for c in due:  # Again: due again within minutes
+        cp.review(sessions=db.sessions, bank=b, card_id=c.id, seed=None, answer="", rating=1, now=T0)
+    later = [c for c in b.decks["activations"].cards if c not in due]
+    with db.sessions.begin() as s:  # reviewed well: not due for ten days; two cards stay unseen
+        uid = repo.local_user_id(s)
+        for c in later[: len(later) - 2]:
+            s.add(CardState(user_id=uid, card_id=c.id, state=2, step=None, stability=10.0, difficulty=5.0,
+                            due=T0 + timedelta(days=10), last_review=T0, first_review=T0, reps=1))
+    unseen = {c.id for c in later[len(later) - 2:]}
+    sid = cp.start_screen(sessions=db.sessions, bank=b, decks=["activations"], now=T0 + timedelta(hours=1),
+                          rng=random.Random(1), questions=4, due_first=True)
+    with db.sessions.begin() as s:
+        drawn = [it["card_id"] for it in s.get(CardSession, sid).items]
+    assert set(drawn[:2]) == {c.id for c in due} and set(drawn[2:]) == unseen, (drawn, fresh)

@@ -585,11 +585,12 @@ class ScreenView:
 
 def start_screen(*, sessions: SessionFactory, bank: Bank, decks: list[str] | None = None,
                  now: datetime | None = None, rng: random.Random | None = None, kind: str = "screen",
-                 questions: int | None = None, minutes: int | None = None) -> int:
+                 questions: int | None = None, minutes: int | None = None, due_first: bool = False) -> int:
     """Draw the questions from ``decks`` (all when empty), spread across them, and start the clock.
 
     ``kind`` onsite: ten questions in 45 minutes by default, each followed by its follow-up, the
-    next question a linked card where one is left in the mix.
+    next question a linked card where one is left in the mix. ``due_first`` (a mock loop's screen):
+    in each deck, cards due for review come first, then cards never reviewed, then the rest.
     """
     if kind not in ("screen", "onsite"):
         raise InvalidInput(f"kind must be screen or onsite, not {kind!r}")
@@ -602,6 +603,12 @@ def start_screen(*, sessions: SessionFactory, bank: Bank, decks: list[str] | Non
     pools = {d: [c for c in bank.decks[d].cards] for d in chosen}
     for pool in pools.values():
         rng.shuffle(pool)
+    if due_first:
+        with sessions.begin() as s:
+            uid = repo.local_user_id(s)
+            due = {st.card_id: _utc(st.due) <= now for st in s.scalars(select(CardState).where(CardState.user_id == uid))}
+        for pool in pools.values():  # popped from the end: the rest, then never reviewed, then due
+            pool.sort(key=lambda c: 2 if due.get(c.id) else (1 if c.id not in due else 0))
     order = list(chosen)
     rng.shuffle(order)
     picked: list[Card] = []

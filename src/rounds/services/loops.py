@@ -711,7 +711,7 @@ def _start_delegate(sessions: SessionFactory, kind: str, item: str, minutes: int
 
         b = own_cards.practice_bank(sessions=sessions, base=cards_bank())
         return cp.start_screen(sessions=sessions, bank=b, decks=list(spec.get("decks") or []) or None, now=now,
-                               questions=int(spec.get("questions") or 5), minutes=minutes)
+                               questions=int(spec.get("questions") or 5), minutes=minutes, due_first=True)
     if kind in ("model-design", "infra-design"):
         from rounds.services import design_practice as dp
 
