@@ -100,7 +100,7 @@ def test_pipeline_columns_matches_a_hand_made_design_matrix():
         num = [j for j in range(X_train.shape[1]) if j not in cat_cols]
         mu, sd = X_train[:, num].mean(0), X_train[:, num].std(0)
 
-        def design(X, mu=mu, sd=sd, num=num, cat_cols=cat_cols):
+        def design(X, mu=mu, sd=sd, num=num, cat_cols=cat_cols, X_train=X_train):
             blocks = [(X[:, num] - mu) / sd]
             for j in reversed(cat_cols):  # another column order: the same fitted model
                 seen = np.unique(X_train[:, j])
