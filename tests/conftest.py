@@ -18,6 +18,11 @@ from rounds.config import Settings, get_settings
 from rounds.content import catalog as catalog_module
 from rounds.storage.db import Database, close_all, database
 
+# pytest-xdist's workers start with COLUMNS/LINES set, and a Rich console made at import then keeps
+# that width for good; without them each console reads the width a test gives when it prints.
+for _name in ("COLUMNS", "LINES"):
+    os.environ.pop(_name, None)
+
 # Every test that takes `settings` or `db` runs on SQLite; set ROUNDS_TEST_POSTGRES_URL (e.g.
 # postgresql+psycopg://user@host/db, with a driver installed) to run them on PostgreSQL as well,
 # each test in a schema of its own.
