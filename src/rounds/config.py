@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     environment: Literal["local", "server"] = "local"
     secret_key: str | None = None
     allowed_hosts: list[str] = Field(default_factory=list)  # extra Host names a server answers to
+    accounts: bool = False  # multi-user server: login, invitations, roles (docs/accounts.md)
 
     @field_validator("workers")
     @classmethod
