@@ -259,3 +259,6 @@ from rounds.storage import models_design as _design  # noqa: E402,F401
 
 # The mock loop's tables too.
 from rounds.storage import models_loop as _loop  # noqa: E402,F401
+
+# The codebase round's assistant conversation too.
+from rounds.storage import models_codebase as _codebase  # noqa: E402,F401

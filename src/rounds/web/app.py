@@ -21,7 +21,7 @@ from rounds.services.errors import ServiceError
 from rounds.storage.db import database
 from rounds.web import views
 from rounds.web.jobs import JobBoard
-from rounds.web.routers import behavioral, cards, pages, problem
+from rounds.web.routers import behavioral, cards, codebase, pages, problem
 from rounds.web.routers.design import router as design_router
 from rounds.web.routers.loops import router as loops_router
 from rounds.web.security import (
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.tokens = Tokens(load_secret(settings.secret_key, settings.data_dir))
     app.mount("/static", StaticFiles(directory=str(views.HERE / "static")), name="static")
     app.include_router(pages.router)
+    app.include_router(codebase.router)  # before the problem page's routes: a codebase's own page
     app.include_router(problem.router)
     app.include_router(cards.router)
     app.include_router(behavioral.router)

@@ -188,6 +188,7 @@ def _refused(exc: Exception) -> HTMLResponse:
 
 
 def _fragment(request: Request, job: Job, problem: Problem) -> HTMLResponse:
+    template = "_codebase_results.html" if problem.grader == "codebase" else "_results.html"  # phases, test log
     return views.templates.TemplateResponse(
-        request, "_results.html",
+        request, template,
         {"job": job, "problem": problem, "poll_ms": POLL_MS, "oob": False, "csrf_token": request.state.csrf})
