@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     environment: Literal["local", "server"] = "local"
     secret_key: str | None = None
     allowed_hosts: list[str] = Field(default_factory=list)  # extra Host names a server answers to
+    # Where judging runs: "local" in this process (threads of the web app, or the command itself);
+    # "procrastinate": the web app enqueues on PostgreSQL and `rounds worker` processes judge.
+    queue: Literal["local", "procrastinate"] = "local"
     accounts: bool = False  # multi-user server: login, invitations, roles (docs/accounts.md)
 
     @field_validator("workers")

@@ -15,7 +15,7 @@ from rounds.cli import cards, deck, importer, mutant, render, stats, stories, wo
 from rounds.cli import design as design_cli
 from rounds.cli import loop as loop_cli
 from rounds.cli.order import LearnerFirst
-from rounds.config import get_settings
+from rounds.config import Settings, get_settings
 from rounds.domain.verdict import Verdict
 
 app = typer.Typer(
@@ -228,6 +228,9 @@ def serve(
     settings = get_settings()
     if host is not None or port is not None:
         settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    why_not = exposure_refusal(settings)
+    if why_not:
+        raise _fail(why_not)
     from rounds.judge import selftest
 
     checks = selftest.run(settings)
@@ -249,6 +252,63 @@ def serve(
     console.print(f"rounds is on [bold]http://{settings.host}:{settings.port}/[/bold] (Ctrl+C stops it)")
     uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", proxy_headers=False,
                 server_header=False)
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def exposure_refusal(settings: Settings) -> str | None:
+    """Why ``rounds serve`` must not listen beyond this machine with these settings (None: it may)."""
+    if settings.host in LOOPBACK or settings.host.startswith("127."):
+        return None
+    missing = []
+    if not settings.accounts:
+        missing.append("accounts (ROUNDS_ACCOUNTS=1: each person signs in, and sees only their own work)")
+    if settings.sandbox == "process":
+        missing.append("the bubblewrap sandbox (ROUNDS_SANDBOX=process judges without one)")
+    else:
+        from rounds.judge.sandbox import bwrap_works
+
+        ok, why = bwrap_works()
+        if not ok:
+            missing.append(f"the bubblewrap sandbox ({why})")
+    if not missing:
+        return None
+    return (f"refusing to listen on {settings.host}: other machines could reach this server, and it needs "
+            + " and ".join(missing) + ". Serve on 127.0.0.1 for yourself alone; see docs/deploy.md for a server.")
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int | None, typer.Option(
+        "--concurrency", "-c", min=1, max=64, help="jobs judged at once (default ROUNDS_WORKERS)")] = None,
+    name: Annotated[str | None, typer.Option(help="the worker's name in logs (default the host name)")] = None,
+    drain: Annotated[bool, typer.Option("--drain", help="stop once the queue is empty")] = False,
+) -> None:
+    """Judge submissions from the shared queue (a cohort server: ROUNDS_QUEUE=procrastinate on PostgreSQL)."""
+    from rounds.judge.sandbox import SandboxUnavailable
+    from rounds.logs import configure_logging
+    from rounds.queue import jobs as q
+    from rounds.queue import worker as w
+
+    settings = get_settings()
+    if settings.queue != "procrastinate":
+        raise _fail("rounds worker judges from the shared queue: set ROUNDS_QUEUE=procrastinate and "
+                    "ROUNDS_DATABASE_URL to the server's PostgreSQL database (see docs/deploy.md)")
+    try:
+        q.conninfo(settings)
+        from rounds.judge.factory import choose_mode
+
+        mode = choose_mode(settings)
+    except (q.QueueUnavailable, SandboxUnavailable) as exc:
+        raise _fail(f"refusing to start: {exc}") from None
+    configure_logging(settings)
+    n = concurrency or settings.workers
+    console.print(f"rounds worker: judging up to {n} submission(s) at once in the {mode} sandbox (Ctrl+C stops it)")
+    try:
+        w.run(settings, concurrency=n, name=name, wait=not drain)
+    except KeyboardInterrupt:
+        pass
 
 
 app.add_typer(workspace.commands)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rounds.config import Settings
@@ -49,9 +50,9 @@ from rounds.services.errors import (
 from rounds.services.views import JudgedSubmission, Recovery, SubmissionView
 from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
-from rounds.storage.models import Result, Submission
+from rounds.storage.models import AttemptEvent, Result, Submission
 
-__all__ = ["create_submission", "get_submission", "judge_submission", "previous_submission",
+__all__ = ["create_submission", "get_submission", "judge_from_queue", "judge_submission", "previous_submission",
            "recover_interrupted", "run_examples", "submit"]
 
 MAX_TRIES = 2
@@ -129,6 +130,8 @@ def judge_submission(*, sessions: SessionFactory, settings: Settings, submission
         expected, claimed_at = sub.claimed_by, sub.claimed_at
     if expected not in (None, claims.token()) and claims.alive(expected, claimed_at, dom.now_utc()):
         raise SubmissionBusy(f"submission {submission_id} is being judged by another process")
+    if settings.queue == "procrastinate":
+        return _judge_on_queue(sessions, settings, submission_id, expected=expected)
     try:
         return _judge(sessions, settings, submission_id, expected=expected, on_result=on_result)
     except _ClaimLost:
@@ -196,6 +199,83 @@ def submission_view(sub: Submission) -> SubmissionView:
                           custom=list(sub.custom or []), tries=sub.tries, error=sub.error, report=report)
 
 
+def judge_from_queue(*, sessions: SessionFactory, settings: Settings, submission_id: int,
+                     max_tries: int = MAX_TRIES) -> str:
+    """Judge a submission a queue worker was handed (first time, or again after a worker died).
+
+    The queue hands a job to one worker at a time, so the worker takes the claim over whoever
+    holds it; tries are counted on the submission, and after ``max_tries`` claims it gets an IE
+    result. Returns what happened: ``judged``, ``already judged``, ``gave up``, ``taken`` (another
+    worker holds it) or ``gone``. JudgeUnavailable when the judge cannot run (the queue retries).
+    """
+    with sessions.begin() as s:
+        sub = s.get(Submission, submission_id)
+        if sub is None:
+            return "gone"
+        if sub.status not in repo.PENDING:
+            return "already judged"
+        claim, tries = sub.claimed_by, sub.tries
+    if tries >= max_tries:
+        reason = (f"this submission stopped the judge {tries} times (each worker judging it was killed or "
+                  "crashed), so it was not judged; if your code is not trying to break the judge, submit again")
+        return "gave up" if _give_up(sessions, submission_id, expected=claim, reason=reason) else "taken"
+    try:
+        _judge(sessions, settings, submission_id, expected=claim, on_result=None, max_tries=max_tries)
+    except _ClaimLost:
+        return "taken"
+    return "judged"
+
+
+QUEUE_WAIT_S = 600.0  # how long a page waits on a queued submission before saying where to look
+
+
+def _judge_on_queue(sessions: SessionFactory, settings: Settings, sid: int, *,
+                    expected: str | None) -> JudgedSubmission:
+    """Hand the stored submission to the queue's workers and wait for its result."""
+    import time
+
+    from rounds.queue import jobs as q
+
+    with sessions.begin() as s:  # release this process's claim: a worker takes the submission
+        sub = s.get(Submission, sid)
+        assert sub is not None
+        if sub.status in repo.PENDING and sub.claimed_by == claims.token():
+            sub.claimed_by = None
+    try:
+        q.enqueue(settings, sid)
+    except Exception as exc:  # noqa: BLE001 - the submission stays stored; a worker's sweep queues it
+        raise JudgeUnavailable(f"the judging queue could not be reached ({type(exc).__name__}: {exc})") from exc
+    deadline = time.monotonic() + QUEUE_WAIT_S
+    pause = 0.02
+    while time.monotonic() < deadline:
+        with sessions.begin() as s:
+            sub = s.get(Submission, sid)
+            assert sub is not None
+            if sub.status not in repo.PENDING:
+                return _outcome_from_log(s, sub)
+        time.sleep(pause)
+        pause = min(pause * 1.5, 0.25)
+    raise JudgeUnavailable(f"submission {sid} is still waiting for a judge after {QUEUE_WAIT_S:.0f} s "
+                           "(are `rounds worker` processes running?)")
+
+
+def _outcome_from_log(s: Session, sub: Submission) -> JudgedSubmission:
+    """The outcome of a submission another process judged, rebuilt from the attempt's log."""
+    evs = s.scalars(select(AttemptEvent).where(AttemptEvent.attempt_id == sub.attempt_id)
+                    .order_by(AttemptEvent.at, AttemptEvent.id)).all()
+    newly = tuple(e.level for e in evs if e.kind == EventKind.LEVEL_PASSED.value and e.submission_id == sub.id
+                  and e.level is not None)
+    a = load(s, sub.attempt_id)
+    unlocked = a.level if newly and a.level > max(newly) else None
+    completed = bool(newly) and any(e.kind == EventKind.COMPLETED.value for e in evs) \
+        and a.finished_at is not None and _same_time(a.finished_at, sub.created_at)
+    return _outcome(s, sub, newly, unlocked, completed)
+
+
+def _same_time(a: datetime, b: datetime) -> bool:
+    return a.replace(tzinfo=None) == b.replace(tzinfo=None)
+
+
 class _ClaimLost(Exception):
     """Another process claimed the submission first."""
 
@@ -227,8 +307,13 @@ def _judge(sessions: SessionFactory, settings: Settings, sid: int, *, expected: 
         _fail_try(sessions, sid, token=token, reason=reason, max_tries=max_tries)
         raise JudgeUnavailable(reason) from exc
     with sessions.begin() as s:
-        sub = s.get(Submission, sid)
+        sub = s.get(Submission, sid, with_for_update=True, populate_existing=True)
         assert sub is not None
+        if sub.claimed_by != token or sub.status != SubmissionStatus.JUDGING.value:
+            # Taken for dead while judging, and taken over: the record is the other judge's.
+            if sub.status in (SubmissionStatus.DONE.value, SubmissionStatus.ERROR.value):
+                return _outcome(s, sub, (), None, False)
+            raise _ClaimLost(sid)
         return _record(s, sub, problem, report)
 
 

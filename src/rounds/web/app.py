@@ -39,12 +39,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; in server mode, refuse to start without the bubblewrap sandbox."""
     settings = settings or get_settings()
     judge_mode = choose_mode(settings) if settings.environment == "server" else _local_mode(settings)
-    jobs = JobBoard(workers=settings.workers)
+    queued = settings.queue == "procrastinate"
+    # On the queue a job here only waits for a worker's result: many can wait at once.
+    jobs = JobBoard(workers=64 if queued else settings.workers)
     db = database(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if judge_mode != "unavailable":
+        if judge_mode != "unavailable" and not queued:  # on the queue, the workers recover
             jobs.start(kind="recover", problem_id="", work=lambda _on_result: submissions.recover_interrupted(
                 sessions=db.sessions, settings=settings))
         yield
