@@ -14,6 +14,7 @@ from rich.console import Console
 from rounds.cli import cards, deck, importer, mutant, render, stats, stories, workspace
 from rounds.cli import design as design_cli
 from rounds.cli import loop as loop_cli
+from rounds.cli import users as users_cli
 from rounds.cli.order import LearnerFirst
 from rounds.config import Settings, get_settings
 from rounds.domain.verdict import Verdict
@@ -284,6 +285,8 @@ def worker(
         "--concurrency", "-c", min=1, max=64, help="jobs judged at once (default ROUNDS_WORKERS)")] = None,
     name: Annotated[str | None, typer.Option(help="the worker's name in logs (default the host name)")] = None,
     drain: Annotated[bool, typer.Option("--drain", help="stop once the queue is empty")] = False,
+    metrics_port: Annotated[int | None, typer.Option(
+        "--metrics-port", min=1, max=65535, help="serve Prometheus metrics on this port (on ROUNDS_HOST)")] = None,
 ) -> None:
     """Judge submissions from the shared queue (a cohort server: ROUNDS_QUEUE=procrastinate on PostgreSQL)."""
     from rounds.judge.sandbox import SandboxUnavailable
@@ -303,6 +306,10 @@ def worker(
     except (q.QueueUnavailable, SandboxUnavailable) as exc:
         raise _fail(f"refusing to start: {exc}") from None
     configure_logging(settings)
+    if metrics_port:
+        from prometheus_client import start_http_server
+
+        start_http_server(metrics_port, addr=settings.host)
     n = concurrency or settings.workers
     console.print(f"rounds worker: judging up to {n} submission(s) at once in the {mode} sandbox (Ctrl+C stops it)")
     try:
@@ -320,6 +327,7 @@ app.add_typer(stories.commands, name="stories")
 app.add_typer(deck.commands, name="deck")
 app.add_typer(design_cli.commands, name="design")
 app.add_typer(loop_cli.commands, name="loop")
+app.add_typer(users_cli.commands, name="users")
 app.command("today")(loop_cli.today)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import text
 
 from rounds.config import Settings
+from rounds.metrics import JOBS
 from rounds.queue import jobs as q
 
 log = logging.getLogger("rounds.worker")
@@ -46,6 +47,7 @@ def make_app(settings: Settings, sessions: Any) -> Any:
     def judge(submission_id: int) -> str:
         outcome = judge_from_queue(sessions=sessions, settings=settings, submission_id=submission_id,
                                    max_tries=q.MAX_TRIES)
+        JOBS.labels(outcome=outcome).inc()
         log.info("submission %s: %s", submission_id, outcome,
                  extra={"event": "judged", "submission_id": submission_id, "outcome": outcome})
         return outcome

@@ -128,14 +128,22 @@ def judge_submission(*, sessions: SessionFactory, settings: Settings, submission
         if sub is None:
             raise SubmissionNotFound(f"no submission with id {submission_id}")
         expected, claimed_at = sub.claimed_by, sub.claimed_at
+        kind, created, pending = sub.kind, sub.created_at, sub.status in repo.PENDING
     if expected not in (None, claims.token()) and claims.alive(expected, claimed_at, dom.now_utc()):
         raise SubmissionBusy(f"submission {submission_id} is being judged by another process")
-    if settings.queue == "procrastinate":
-        return _judge_on_queue(sessions, settings, submission_id, expected=expected)
     try:
-        return _judge(sessions, settings, submission_id, expected=expected, on_result=on_result)
+        if settings.queue == "procrastinate":
+            js = _judge_on_queue(sessions, settings, submission_id, expected=expected)
+        else:
+            js = _judge(sessions, settings, submission_id, expected=expected, on_result=on_result)
     except _ClaimLost:
         raise SubmissionBusy(f"submission {submission_id} is being judged by another process") from None
+    if pending:
+        from rounds.metrics import VERDICT_LATENCY
+
+        waited = dom.now_utc() - (created if created.tzinfo else created.replace(tzinfo=dom.now_utc().tzinfo))
+        VERDICT_LATENCY.labels(kind=kind).observe(max(0.0, waited.total_seconds()))
+    return js
 
 
 def recover_interrupted(*, sessions: SessionFactory, settings: Settings, max_tries: int = MAX_TRIES,

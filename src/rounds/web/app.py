@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -21,7 +21,7 @@ from rounds.services.errors import ServiceError
 from rounds.storage.db import database
 from rounds.web import views
 from rounds.web.jobs import JobBoard
-from rounds.web.routers import behavioral, cards, codebase, pages, problem
+from rounds.web.routers import behavioral, cards, codebase, ops, pages, problem
 from rounds.web.routers.design import router as design_router
 from rounds.web.routers.loops import router as loops_router
 from rounds.web.security import (
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.judge_mode = judge_mode
     app.state.tokens = Tokens(load_secret(settings.secret_key, settings.data_dir))
     app.mount("/static", StaticFiles(directory=str(views.HERE / "static")), name="static")
+    app.include_router(ops.router)  # /healthz, /readyz, /metrics
     app.include_router(pages.router)
     app.include_router(codebase.router)  # before the problem page's routes: a codebase's own page
     app.include_router(problem.router)
@@ -77,10 +78,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
         return FileResponse(views.HERE / "static" / "favicon.svg", media_type="image/svg+xml")
-
-    @app.get("/healthz", include_in_schema=False)
-    def healthz() -> PlainTextResponse:
-        return PlainTextResponse("ok")
 
     server = settings.environment == "server"
     extra_hosts = getattr(settings, "allowed_hosts", None) or ()
