@@ -250,6 +250,9 @@ def serve(
         from rounds.judge.factory import PROCESS_MODE_WARNING
 
         err.print(f"[yellow]{PROCESS_MODE_WARNING}[/yellow]")
+    from rounds.logs import configure_logging
+
+    configure_logging(settings)
     console.print(f"rounds is on [bold]http://{settings.host}:{settings.port}/[/bold] (Ctrl+C stops it)")
     uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", proxy_headers=False,
                 server_header=False)

@@ -106,3 +106,56 @@ def close() -> None:
         for app in _apps.values():
             app.close()
         _apps.clear()
+
+
+CHANNEL = "rounds_judged"  # NOTIFY'd with a submission's id when its result is stored
+
+
+class ResultWaiter:
+    """Wakes the threads waiting for verdicts: one LISTEN connection per process, a NOTIFY per stored
+    result (sent in the transaction that stores it). A wait also looks at the row now and then, so a
+    notification lost with a dropped connection costs a moment, never the verdict."""
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        self.events: dict[int, threading.Event] = {}
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._listen, name="rounds-results", daemon=True)
+        self.thread.start()
+
+    def register(self, submission_id: int) -> threading.Event:
+        with self.lock:
+            return self.events.setdefault(submission_id, threading.Event())
+
+    def forget(self, submission_id: int) -> None:
+        with self.lock:
+            self.events.pop(submission_id, None)
+
+    def _listen(self) -> None:
+        import time
+
+        import psycopg
+
+        while True:
+            try:
+                with psycopg.connect(self.dsn, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    for note in conn.notifies():
+                        with self.lock:
+                            ev = self.events.get(int(note.payload)) if note.payload.isdigit() else None
+                        if ev is not None:
+                            ev.set()
+            except Exception:  # noqa: BLE001 - reconnect; waiters fall back to looking at the row
+                time.sleep(1.0)
+
+
+_waiters: dict[str, ResultWaiter] = {}
+
+
+def waiter(settings: Settings) -> ResultWaiter:
+    key = conninfo(settings)
+    with _apps_lock:
+        w = _waiters.get(key)
+        if w is None:
+            w = _waiters[key] = ResultWaiter(key)
+        return w

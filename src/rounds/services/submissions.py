@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from rounds.config import Settings
@@ -250,19 +250,21 @@ def _judge_on_queue(sessions: SessionFactory, settings: Settings, sid: int, *,
         if sub.status in repo.PENDING and sub.claimed_by == claims.token():
             sub.claimed_by = None
     try:
+        woken = q.waiter(settings).register(sid)
         q.enqueue(settings, sid)
     except Exception as exc:  # noqa: BLE001 - the submission stays stored; a worker's sweep queues it
         raise JudgeUnavailable(f"the judging queue could not be reached ({type(exc).__name__}: {exc})") from exc
     deadline = time.monotonic() + QUEUE_WAIT_S
-    pause = 0.02
-    while time.monotonic() < deadline:
-        with sessions.begin() as s:
-            sub = s.get(Submission, sid)
-            assert sub is not None
-            if sub.status not in repo.PENDING:
-                return _outcome_from_log(s, sub)
-        time.sleep(pause)
-        pause = min(pause * 1.5, 0.25)
+    try:
+        while time.monotonic() < deadline:
+            with sessions.begin() as s:
+                sub = s.get(Submission, sid)
+                assert sub is not None
+                if sub.status not in repo.PENDING:
+                    return _outcome_from_log(s, sub)
+            woken.wait(1.0)  # the worker's NOTIFY, or a look at the row every second
+    finally:
+        q.waiter(settings).forget(sid)
     raise JudgeUnavailable(f"submission {sid} is still waiting for a judge after {QUEUE_WAIT_S:.0f} s "
                            "(are `rounds worker` processes running?)")
 
@@ -408,6 +410,8 @@ def _store_result(s: Session, sub: Submission, report: Report, *, status: Submis
     sub.error = error
     sub.judged_at = dom.now_utc()
     sub.claimed_by = None
+    if s.get_bind().dialect.name == "postgresql":  # wakes a web process waiting on the queue (on commit)
+        s.execute(text("SELECT pg_notify(:channel, :sid)"), {"channel": "rounds_judged", "sid": str(sub.id)})
 
 
 def _json(report: Report) -> dict[str, Any]:
