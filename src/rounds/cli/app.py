@@ -308,6 +308,12 @@ def worker(
         mode = choose_mode(settings)
     except (q.QueueUnavailable, SandboxUnavailable) as exc:
         raise _fail(f"refusing to start: {exc}") from None
+    if settings.environment == "server":  # as `rounds serve`: strangers' code runs here
+        from rounds.judge import selftest
+
+        broken = [f"{n}: {d}" for n, ok, d in selftest.run(settings) if not ok]
+        if broken:
+            raise _fail("refusing to judge others' code: the sandbox self-test fails: " + "; ".join(broken))
     configure_logging(settings)
     if metrics_port:
         from prometheus_client import start_http_server
