@@ -198,8 +198,11 @@ def _check_code(code: str) -> None:
         raise InvalidInput(f"the code is {size / 1024:.0f} KB; the limit is {MAX_SOURCE_BYTES // 1024} KB")
 
 
-def load(s: Session, attempt_id: int, *, now: datetime | None = None, for_update: bool = False) -> Attempt:
-    a = repo.get_attempt(s, attempt_id, for_update=for_update)
+def load(s: Session, attempt_id: int, *, now: datetime | None = None, for_update: bool = False,
+         anyone: bool = False) -> Attempt:
+    """The acting user's attempt (``anyone``: whoever's, for the judge's own bookkeeping)."""
+    get = repo.get_attempt if anyone else repo.own_attempt
+    a = get(s, attempt_id, for_update=for_update)
     if a is None:
         raise AttemptNotFound(f"no attempt with id {attempt_id}")
     expire_if_due(s, a, now or dom.now_utc())

@@ -174,6 +174,7 @@ def delete_everything(*, sessions: SessionFactory, data_dir: Path) -> Counts:
         names = [d.recording for d in dels if d.recording]
         n_st = len(s.scalars(select(Story.id).where(Story.user_id == uid)).all())
         n_pr = len(s.scalars(select(Project.id).where(Project.user_id == uid)).all())
+        repo.forget_shares(s, uid)
         s.execute(delete(Delivery).where(Delivery.user_id == uid))
         for p in s.scalars(select(Project).where(Project.user_id == uid)).all():
             s.delete(p)

@@ -302,6 +302,7 @@ def delete_delivery(*, sessions: SessionFactory, data_dir: Path, delivery_id: in
     with sessions.begin() as s:
         row = _row(s, delivery_id)
         name = row.recording
+        repo.forget_shares(s, row.user_id, "delivery", delivery_id)
         s.delete(row)
     if name:
         (recordings_dir(data_dir) / name).unlink(missing_ok=True)

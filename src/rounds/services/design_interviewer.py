@@ -135,13 +135,13 @@ def conversation(*, sessions: SessionFactory, session_id: int) -> list[Turn]:
 def interviewer_says(*, sessions: SessionFactory, session_id: int, reply: str = "", cfg: LlmConfig | None = None,
                      now: datetime | None = None) -> str:
     """The candidate's reply (may be empty: "ask me something"), then the interviewer's next question."""
+    v = dp.view(sessions=sessions, session_id=session_id)  # first: someone else's session is not found
     cfg = cfg or config()
     if cfg is None:
         raise ModelUnavailable("no model is set up: set ROUNDS_LLM_BASE_URL and ROUNDS_LLM_MODEL")
     reply = reply.strip()
     if len(reply) > MAX_REPLY:
         raise InvalidInput(f"a reply is limited to {MAX_REPLY} characters")
-    v = dp.view(sessions=sessions, session_id=session_id)
     history = conversation(sessions=sessions, session_id=session_id)
     if len(history) >= MAX_TURNS:
         raise InvalidInput("this conversation is long enough: finish the round and mark the rubric")
@@ -158,7 +158,7 @@ def interviewer_says(*, sessions: SessionFactory, session_id: int, reply: str = 
     stamp = (now or now_utc()).isoformat()
     with sessions.begin() as s:
         row = s.get(DesignSession, session_id, with_for_update=True)
-        assert row is not None
+        assert row is not None and row.user_id == repo.local_user_id(s)
         new = ([{"kind": "chat", "role": "candidate", "text": reply, "at": stamp}] if reply else [])
         new.append({"kind": "chat", "role": "interviewer", "text": said, "at": stamp})
         row.clarify = [*(row.clarify or []), *new]

@@ -148,7 +148,9 @@ def edit_story(*, sessions: SessionFactory, story_id: int, story: StoryInput, b:
 
 def delete_story(*, sessions: SessionFactory, story_id: int) -> None:
     with sessions.begin() as s:
-        s.delete(_row(s, story_id))
+        row = _row(s, story_id)
+        repo.forget_shares(s, row.user_id, "story", story_id)
+        s.delete(row)
 
 
 def _row(s: Any, story_id: int) -> Story:

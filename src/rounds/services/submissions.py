@@ -133,7 +133,7 @@ def judge_submission(*, sessions: SessionFactory, settings: Settings, submission
         raise SubmissionBusy(f"submission {submission_id} is being judged by another process")
     try:
         if settings.queue == "procrastinate":
-            js = _judge_on_queue(sessions, settings, submission_id, expected=expected)
+            js = _judge_on_queue(sessions, settings, submission_id, expected=expected, on_result=on_result)
         else:
             js = _judge(sessions, settings, submission_id, expected=expected, on_result=on_result)
     except _ClaimLost:
@@ -179,10 +179,16 @@ def recover_interrupted(*, sessions: SessionFactory, settings: Settings, max_tri
     return out
 
 
+def _own(s: Session, submission_id: int) -> Submission | None:
+    """The submission if its attempt belongs to the acting user."""
+    sub = s.get(Submission, submission_id)
+    return sub if sub is not None and sub.attempt.user_id == repo.local_user_id(s) else None
+
+
 def get_submission(*, sessions: SessionFactory, submission_id: int) -> SubmissionView:
     """A submission with its code and report (the attempt's feedback mode applied)."""
     with sessions.begin() as s:
-        sub = s.get(Submission, submission_id)
+        sub = _own(s, submission_id)
         if sub is None:
             raise SubmissionNotFound(f"no submission with id {submission_id}")
         return submission_view(sub)
@@ -192,7 +198,7 @@ def previous_submission(*, sessions: SessionFactory, submission_id: int,
                         same_kind: bool = True) -> SubmissionView | None:
     """The submission of the same attempt just before this one (of the same kind), for diffs."""
     with sessions.begin() as s:
-        sub = s.get(Submission, submission_id)
+        sub = _own(s, submission_id)
         if sub is None:
             raise SubmissionNotFound(f"no submission with id {submission_id}")
         prev = repo.previous(s, sub, kind=sub.kind if same_kind else None)
@@ -208,13 +214,14 @@ def submission_view(sub: Submission) -> SubmissionView:
 
 
 def judge_from_queue(*, sessions: SessionFactory, settings: Settings, submission_id: int,
-                     max_tries: int = MAX_TRIES) -> str:
+                     max_tries: int = MAX_TRIES, on_result: OnResult | None = None) -> str:
     """Judge a submission a queue worker was handed (first time, or again after a worker died).
 
     The queue hands a job to one worker at a time, so the worker takes the claim over whoever
     holds it; tries are counted on the submission, and after ``max_tries`` claims it gets an IE
     result. Returns what happened: ``judged``, ``already judged``, ``gave up``, ``taken`` (another
     worker holds it) or ``gone``. JudgeUnavailable when the judge cannot run (the queue retries).
+    ``on_result`` gets each finished test, the attempt's feedback mode applied.
     """
     with sessions.begin() as s:
         sub = s.get(Submission, submission_id)
@@ -228,7 +235,7 @@ def judge_from_queue(*, sessions: SessionFactory, settings: Settings, submission
                   "crashed), so it was not judged; if your code is not trying to break the judge, submit again")
         return "gave up" if _give_up(sessions, submission_id, expected=claim, reason=reason) else "taken"
     try:
-        _judge(sessions, settings, submission_id, expected=claim, on_result=None, max_tries=max_tries)
+        _judge(sessions, settings, submission_id, expected=claim, on_result=on_result, max_tries=max_tries)
     except _ClaimLost:
         return "taken"
     return "judged"
@@ -238,8 +245,9 @@ QUEUE_WAIT_S = 600.0  # how long a page waits on a queued submission before sayi
 
 
 def _judge_on_queue(sessions: SessionFactory, settings: Settings, sid: int, *,
-                    expected: str | None) -> JudgedSubmission:
-    """Hand the stored submission to the queue's workers and wait for its result."""
+                    expected: str | None, on_result: OnResult | None = None) -> JudgedSubmission:
+    """Hand the stored submission to the queue's workers and wait for its result; ``on_result``
+    gets each finished test the worker sends (feedback mode applied by the worker)."""
     import time
 
     from rounds.queue import jobs as q
@@ -250,7 +258,7 @@ def _judge_on_queue(sessions: SessionFactory, settings: Settings, sid: int, *,
         if sub.status in repo.PENDING and sub.claimed_by == claims.token():
             sub.claimed_by = None
     try:
-        woken = q.waiter(settings).register(sid)
+        woken = q.waiter(settings).register(sid, on_result)
         q.enqueue(settings, sid)
     except Exception as exc:  # noqa: BLE001 - the submission stays stored; a worker's sweep queues it
         raise JudgeUnavailable(f"the judging queue could not be reached ({type(exc).__name__}: {exc})") from exc
@@ -275,7 +283,7 @@ def _outcome_from_log(s: Session, sub: Submission) -> JudgedSubmission:
                     .order_by(AttemptEvent.at, AttemptEvent.id)).all()
     newly = tuple(e.level for e in evs if e.kind == EventKind.LEVEL_PASSED.value and e.submission_id == sub.id
                   and e.level is not None)
-    a = load(s, sub.attempt_id)
+    a = load(s, sub.attempt_id, anyone=True)  # the page waiting for it started it
     unlocked = a.level if newly and a.level > max(newly) else None
     completed = bool(newly) and any(e.kind == EventKind.COMPLETED.value for e in evs) \
         and a.finished_at is not None and _same_time(a.finished_at, sub.created_at)
@@ -394,7 +402,7 @@ def _explain_missing_entry(report: Report, code: str, problem: Problem) -> None:
 
 def _outcome(s: Session, sub: Submission, newly: tuple[int, ...], unlocked: int | None,
              completed: bool) -> JudgedSubmission:
-    a = load(s, sub.attempt_id)
+    a = load(s, sub.attempt_id, anyone=True)  # the judge answers whoever submitted
     s.refresh(sub)
     return JudgedSubmission(submission=submission_view(sub), attempt=view(s, a, now=dom.now_utc()),
                             newly_passed=newly, unlocked=unlocked, completed=completed)

@@ -22,6 +22,7 @@ from rounds.domain.attempt import AttemptStatus, SubmissionKind, now_utc
 from rounds.services import attempts, submissions
 from rounds.services.errors import SubmissionNotFound
 from rounds.services.views import AttemptSummary, SubmissionView
+from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
 from rounds.storage.models import Attempt, Submission
 
@@ -117,7 +118,7 @@ def _states(sessions: SessionFactory) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     with sessions.begin() as s:
         rows = s.execute(select(Attempt.problem_id, Attempt.status, Attempt.levels_passed,
-                                Attempt.target_level)).all()
+                                Attempt.target_level).where(Attempt.user_id == repo.local_user_id(s))).all()
     for pid, status, passed, target in rows:
         solved = status == AttemptStatus.COMPLETED.value or (passed >= target and passed > 0)
         old_state, old_best = out.get(pid, ("attempted", 0))
@@ -144,7 +145,8 @@ def catalog_listing(*, sessions: SessionFactory, catalog: Catalog, q: str = "", 
 
 def _days_with_submissions(sessions: SessionFactory) -> Counter[date]:
     with sessions.begin() as s:
-        stamps = s.scalars(select(Submission.created_at)).all()
+        stamps = s.scalars(select(Submission.created_at).join(Attempt, Attempt.id == Submission.attempt_id)
+                           .where(Attempt.user_id == repo.local_user_id(s))).all()
     return Counter(ts.astimezone(UTC).date() for ts in stamps)
 
 
@@ -210,7 +212,7 @@ def _submission_rows(sessions: SessionFactory, catalog: Catalog, problem_id: str
     if problem_id:
         q = q.where(Attempt.problem_id == problem_id)
     with sessions.begin() as s:
-        rows = s.execute(q).all()
+        rows = s.execute(q.where(Attempt.user_id == repo.local_user_id(s))).all()
         out = []
         for sub, pid in rows:
             p = _get(catalog, pid)
@@ -339,7 +341,7 @@ def _weakest(sessions: SessionFactory, catalog: Catalog, top: int = 8) -> tuple[
     failed: Counter[str] = Counter()
     total: Counter[str] = Counter()
     with sessions.begin() as s:
-        for pid, sub in s.execute(q).all():
+        for pid, sub in s.execute(q.where(Attempt.user_id == repo.local_user_id(s))).all():
             p = _get(catalog, pid)
             if p is None or sub.result is None:
                 continue

@@ -251,14 +251,17 @@ class UserCard(Base):
     updated_at: Mapped[datetime] = mapped_column(default=now_utc)
 
 
-# The behavioral practice tables live in their own module and join this metadata here.
+# The accounts of a multi-user server live in their own module and join this metadata here.
+from rounds.storage import models_accounts as _accounts  # noqa: E402,F401
+
+# The behavioral practice tables too.
 from rounds.storage import models_behavioral as _behavioral  # noqa: E402,F401
+
+# The codebase round's assistant conversation too.
+from rounds.storage import models_codebase as _codebase  # noqa: E402,F401
 
 # The design practice tables too.
 from rounds.storage import models_design as _design  # noqa: E402,F401
 
 # The mock loop's tables too.
 from rounds.storage import models_loop as _loop  # noqa: E402,F401
-
-# The codebase round's assistant conversation too.
-from rounds.storage import models_codebase as _codebase  # noqa: E402,F401

@@ -1,11 +1,17 @@
-"""Queries the services share. Each takes an open Session and leaves committing to the caller."""
+"""Queries the services share. Each takes an open Session and leaves committing to the caller.
+
+Whose rows a service reads and writes is ``local_user_id(s)``: the local user, unless the code runs
+``acting_as`` another user (the web app does so per request when accounts are on, docs/accounts.md).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from rounds.domain.attempt import Event, EventKind, SubmissionStatus
@@ -15,8 +21,29 @@ LOCAL_USER = "local"
 PENDING = (SubmissionStatus.QUEUED.value, SubmissionStatus.JUDGING.value)
 
 
+_acting: ContextVar[int | None] = ContextVar("rounds_acting_user", default=None)
+
+
+def acting_user() -> int | None:
+    """The user the current request acts as, or None: the local user."""
+    return _acting.get()
+
+
+@contextmanager
+def acting_as(user_id: int | None) -> Iterator[None]:
+    """Run the block as ``user_id``: every service reads and writes that user's rows only."""
+    token = _acting.set(user_id)
+    try:
+        yield
+    finally:
+        _acting.reset(token)
+
+
 def local_user_id(s: Session) -> int:
-    """The id of the local user, created on first use."""
+    """The id of the user acting now (see ``acting_as``), else of the local user, created on first use."""
+    acting = _acting.get()
+    if acting is not None:
+        return acting
     uid = s.scalar(select(User.id).where(User.name == LOCAL_USER))
     if uid is None:
         user = User(name=LOCAL_USER)
@@ -26,8 +53,26 @@ def local_user_id(s: Session) -> int:
     return uid
 
 
+def forget_shares(s: Session, user_id: int, kind: str | None = None, ref_id: int | None = None) -> None:
+    """Stop sharing what is deleted (a row id may be used again by a later row)."""
+    from rounds.storage.models_accounts import Share
+
+    q = delete(Share).where(Share.user_id == user_id)
+    if kind is not None:
+        q = q.where(Share.kind == kind)
+    if ref_id is not None:
+        q = q.where(Share.ref_id == ref_id)
+    s.execute(q)
+
+
 def get_attempt(s: Session, attempt_id: int, *, for_update: bool = False) -> Attempt | None:
     return s.get(Attempt, attempt_id, with_for_update=for_update)
+
+
+def own_attempt(s: Session, attempt_id: int, *, for_update: bool = False) -> Attempt | None:
+    """The attempt if it belongs to the acting user (another user's is as good as missing)."""
+    a = s.get(Attempt, attempt_id, with_for_update=for_update)
+    return a if a is not None and a.user_id == local_user_id(s) else None
 
 
 def attempts_of(s: Session, *, user_id: int, problem_id: str | None, limit: int) -> Sequence[Attempt]:

@@ -68,6 +68,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(behavioral.router)
     app.include_router(design_router)
     app.include_router(loops_router)
+    if settings.accounts:
+        from rounds.web import accounts as web_accounts
+
+        app.include_router(web_accounts.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
     app.add_exception_handler(UnknownProblem, _unknown_problem)  # type: ignore[arg-type]
@@ -81,7 +85,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     server = settings.environment == "server"
     extra_hosts = getattr(settings, "allowed_hosts", None) or ()
-    app.add_middleware(SessionMiddleware, tokens=app.state.tokens, secure=server)
+    if settings.accounts:  # inside the session middleware: it reads the session id
+        from rounds.web.accounts import AccountsMiddleware
+
+        app.add_middleware(AccountsMiddleware, sessions=db.sessions)
+    app.add_middleware(SessionMiddleware, tokens=app.state.tokens, secure=server,
+                       samesite="lax" if settings.accounts else "strict")
     app.add_middleware(GuardMiddleware, hosts=allowed_hosts(settings.host, extra_hosts))
     return app
 

@@ -7,6 +7,7 @@ needed until the page has shown it, and the submission itself is stored by the s
 
 from __future__ import annotations
 
+import contextvars
 import secrets
 import threading
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rounds.domain.verdict import TestResult
+from rounds.storage.repositories import acting_user
 
 KEEP_S = 15 * 60
 
@@ -38,6 +40,7 @@ class Job:
     inputs: dict[str, str] = field(default_factory=dict)  # shown call -> the whole input, for the page
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
+    owner: int | None = None  # the user who started it (None: the local user); only they see it
 
     def add(self, t: TestResult) -> None:
         self.results.append(t)
@@ -55,16 +58,19 @@ class JobBoard:
         self._lock = threading.Lock()
 
     def start(self, *, kind: str, problem_id: str, work: Work, total: int | None = None) -> Job:
-        job = Job(id=secrets.token_urlsafe(12), kind=kind, problem_id=problem_id, total=total)
+        job = Job(id=secrets.token_urlsafe(12), kind=kind, problem_id=problem_id, total=total, owner=acting_user())
         with self._lock:
             self._forget_old()
             self._jobs[job.id] = job
-        self._pool.submit(self._run, job, work)
+        # The work runs as the user who started it (see repositories.acting_as).
+        self._pool.submit(contextvars.copy_context().run, self._run, job, work)
         return job
 
     def get(self, job_id: str) -> Job | None:
+        """The job, if the acting user started it."""
         with self._lock:
-            return self._jobs.get(job_id)
+            job = self._jobs.get(job_id)
+        return job if job is not None and job.owner == acting_user() else None
 
     def _run(self, job: Job, work: Work) -> None:
         try:

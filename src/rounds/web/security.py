@@ -14,6 +14,7 @@ import hmac
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
@@ -144,8 +145,11 @@ def load_secret(explicit: str | None, data_dir: Path) -> bytes:
     return raw
 
 
-def set_session_cookie(response: Response, session: str, *, secure: bool) -> None:
-    response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict", secure=secure,
+def set_session_cookie(response: Response, session: str, *, secure: bool,
+                       samesite: Literal["strict", "lax"] = "strict") -> None:
+    """The session cookie: SameSite=Strict on a laptop; Lax with accounts, so that a link to the
+    server from elsewhere (a chat, a mail) arrives signed in; state changes still need the CSRF token."""
+    response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite=samesite, secure=secure,
                         max_age=60 * 60 * 24 * 365, path="/")
 
 
@@ -155,10 +159,12 @@ class SessionMiddleware:
     The id carries no data; it only binds the CSRF token that pages embed in their forms.
     """
 
-    def __init__(self, app: ASGIApp, *, tokens: Tokens, secure: bool = False) -> None:
+    def __init__(self, app: ASGIApp, *, tokens: Tokens, secure: bool = False,
+                 samesite: Literal["strict", "lax"] = "strict") -> None:
         self.app = app
         self.tokens = tokens
         self.secure = secure
+        self.samesite: Literal["strict", "lax"] = samesite
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -177,7 +183,7 @@ class SessionMiddleware:
         async def send_cookie(message: Message) -> None:
             if fresh and message["type"] == "http.response.start":
                 probe = Response()
-                set_session_cookie(probe, session, secure=self.secure)
+                set_session_cookie(probe, session, secure=self.secure, samesite=self.samesite)
                 headers = list(message.get("headers", []))
                 headers += [(k, v) for k, v in probe.raw_headers if k == b"set-cookie"]
                 message["headers"] = headers

@@ -81,6 +81,7 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
     context.setdefault("section", "")
     context["csrf_token"] = request.state.csrf
     context["judge_mode"] = getattr(request.app.state, "judge_mode", "")
+    context["user"] = getattr(request.state, "user", None)  # who is signed in (accounts on), else None
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 

@@ -1,0 +1,330 @@
+"""Accounts of a multi-user server: users with passwords, roles and groups; invitations; logins.
+
+Only used when ``ROUNDS_ACCOUNTS`` is on (docs/accounts.md). Passwords are hashed with argon2id;
+invitation tokens and login session ids are random and stored as their SHA-256 only, so a copy
+of the database lets nobody sign in or sign up.
+
+Roles: a learner practises; a coach also sees the scorecards of the learners of their group (and
+what a learner shares); an admin also sees every group and invites people from the web.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from rounds.domain.attempt import now_utc
+from rounds.services.errors import InvalidInput, ServiceError
+from rounds.storage.db import SessionFactory
+from rounds.storage.models import User
+from rounds.storage.models_accounts import ROLES, Account, Invite, LoginSession
+from rounds.storage.repositories import LOCAL_USER
+
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,38}[a-z0-9]$")
+GROUP_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,78}$|^$")
+MIN_PASSWORD = 10
+MAX_PASSWORD = 256
+SESSION_DAYS = 14
+INVITE_DAYS = 7
+
+_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+# A hash to verify against when the name is unknown, so that both cases take the same time.
+_DUMMY = _hasher.hash(secrets.token_urlsafe(16))
+
+
+class AccountError(ServiceError):
+    """A refusal to show as it is (a taken name, a spent invitation...)."""
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    id: int
+    name: str
+    role: str
+    group: str
+
+    @property
+    def coaches(self) -> bool:
+        return self.role in ("coach", "admin")
+
+    @property
+    def admin(self) -> bool:
+        return self.role == "admin"
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    name: str
+    role: str
+    group: str
+    disabled: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+@dataclass(frozen=True)
+class InviteView:
+    role: str
+    group: str
+    expires_at: datetime
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_name(name: str) -> str:
+    name = name.strip().lower()
+    if not NAME_RE.match(name):
+        raise InvalidInput("a user name is 3 to 40 characters: lower-case letters, digits, '.', '_' or '-', "
+                           "starting and ending with a letter or digit")
+    if name == LOCAL_USER:
+        raise InvalidInput(f"the name {LOCAL_USER!r} is the laptop's own user; choose another")
+    return name
+
+
+def check_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(f"a password has at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise InvalidInput(f"a password has at most {MAX_PASSWORD} characters")
+    return password
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise InvalidInput(f"the role is one of {', '.join(ROLES)}, not {role!r}")
+    return role
+
+
+def check_group(group: str) -> str:
+    group = group.strip()
+    if not GROUP_RE.match(group):
+        raise InvalidInput("a group name is up to 80 letters, digits, spaces, '.', '_' or '-'")
+    return group
+
+
+def _utc(ts: datetime) -> datetime:
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- users
+
+
+def add_user(*, sessions: SessionFactory, name: str, password: str, role: str = "learner", group: str = "",
+             now: datetime | None = None) -> int:
+    """A new user with a login; AccountError if the name is taken."""
+    name, role, group = check_name(name), check_role(role), check_group(group)
+    pw_hash = hash_password(check_password(password))
+    when = now or now_utc()
+    with sessions.begin() as s:
+        return _add(s, name, pw_hash, role, group, when)
+
+
+def _add(s: Session, name: str, pw_hash: str, role: str, group: str, when: datetime) -> int:
+    if s.scalar(select(User.id).where(User.name == name)) is not None:
+        raise AccountError(f"the name {name!r} is taken")
+    user = User(name=name, created_at=when)
+    s.add(user)
+    s.flush()
+    s.add(Account(user_id=user.id, password_hash=pw_hash, role=role, group_name=group, disabled=False,
+                  created_at=when))
+    return user.id
+
+
+def list_users(*, sessions: SessionFactory, group: str | None = None) -> list[UserRow]:
+    with sessions.begin() as s:
+        q = select(User, Account).join(Account, Account.user_id == User.id)
+        if group is not None:
+            q = q.where(Account.group_name == group)
+        rows = s.execute(q.order_by(Account.group_name, User.name)).all()
+        return [UserRow(u.id, u.name, a.role, a.group_name, a.disabled, _utc(a.created_at),
+                        _utc(a.last_login_at) if a.last_login_at else None) for u, a in rows]
+
+
+def _account(s: Session, name: str) -> tuple[User, Account]:
+    row = s.execute(select(User, Account).join(Account, Account.user_id == User.id)
+                    .where(User.name == name.strip().lower())).first()
+    if row is None:
+        raise AccountError(f"there is no account {name!r}")
+    return row[0], row[1]
+
+
+def update_user(*, sessions: SessionFactory, name: str, role: str | None = None, group: str | None = None,
+                disabled: bool | None = None, password: str | None = None) -> None:
+    """Change a user's role, group, password or disabled flag; disabling or a new password signs them out."""
+    pw_hash = hash_password(check_password(password)) if password is not None else None
+    with sessions.begin() as s:
+        user, acc = _account(s, name)
+        if role is not None:
+            acc.role = check_role(role)
+        if group is not None:
+            acc.group_name = check_group(group)
+        if disabled is not None:
+            acc.disabled = disabled
+        if pw_hash is not None:
+            acc.password_hash = pw_hash
+        if disabled or pw_hash is not None:
+            s.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+
+
+# ---------------------------------------------------------------- invitations
+
+
+def create_invite(*, sessions: SessionFactory, role: str = "learner", group: str = "", days: int = INVITE_DAYS,
+                  created_by: int | None = None, now: datetime | None = None) -> str:
+    """A one-use sign-up token (put it in a link: /signup/<token>); only its hash is stored."""
+    role, group = check_role(role), check_group(group)
+    if not 1 <= days <= 90:
+        raise InvalidInput("an invitation lasts 1 to 90 days")
+    token = secrets.token_urlsafe(24)
+    when = now or now_utc()
+    with sessions.begin() as s:
+        s.add(Invite(token_hash=digest(token), role=role, group_name=group, created_at=when,
+                     expires_at=when + timedelta(days=days), created_by=created_by))
+    return token
+
+
+def _open_invite(s: Session, token: str, now: datetime) -> Invite | None:
+    if not token or len(token) > 100:
+        return None
+    inv = s.scalars(select(Invite).where(Invite.token_hash == digest(token))).first()
+    if inv is None or inv.used_by is not None or inv.used_at is not None or _utc(inv.expires_at) <= now:
+        return None
+    return inv
+
+
+def invite_info(*, sessions: SessionFactory, token: str, now: datetime | None = None) -> InviteView | None:
+    """What an invitation grants, or None if it is unknown, used or expired."""
+    with sessions.begin() as s:
+        inv = _open_invite(s, token, now or now_utc())
+        return InviteView(inv.role, inv.group_name, _utc(inv.expires_at)) if inv else None
+
+
+def sign_up(*, sessions: SessionFactory, token: str, name: str, password: str, now: datetime | None = None) -> int:
+    """Use an invitation: a new account with the invitation's role and group. Returns the user id."""
+    name = check_name(name)
+    pw_hash = hash_password(check_password(password))
+    when = now or now_utc()
+    with sessions.begin() as s:
+        inv = _open_invite(s, token, when)
+        if inv is None:
+            raise AccountError("this invitation link is unknown, used or expired: ask for a new one")
+        uid = _add(s, name, pw_hash, inv.role, inv.group_name, when)
+        inv.used_by, inv.used_at = uid, when
+        return uid
+
+
+# ---------------------------------------------------------------- logins
+
+
+def authenticate(*, sessions: SessionFactory, name: str, password: str, now: datetime | None = None) -> int | None:
+    """The user id if the name and password match an enabled account, else None."""
+    when = now or now_utc()
+    with sessions.begin() as s:
+        row = s.execute(select(User, Account).join(Account, Account.user_id == User.id)
+                        .where(User.name == name.strip().lower())).first()
+        if row is None or len(password) > MAX_PASSWORD:
+            _verify(_DUMMY, password[:MAX_PASSWORD])
+            return None
+        user, acc = row
+        if not _verify(acc.password_hash, password) or acc.disabled:
+            return None
+        if _hasher.check_needs_rehash(acc.password_hash):
+            acc.password_hash = hash_password(password)
+        acc.last_login_at = when
+        return user.id
+
+
+def _verify(pw_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(pw_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def start_session(*, sessions: SessionFactory, user_id: int, session: str, now: datetime | None = None) -> None:
+    """Bind a browser session id to the user (signed in until logout or SESSION_DAYS)."""
+    when = now or now_utc()
+    with sessions.begin() as s:
+        s.execute(delete(LoginSession).where(LoginSession.expires_at <= when))
+        s.add(LoginSession(token_hash=digest(session), user_id=user_id, created_at=when,
+                           expires_at=when + timedelta(days=SESSION_DAYS)))
+
+
+def end_session(*, sessions: SessionFactory, session: str) -> None:
+    with sessions.begin() as s:
+        s.execute(delete(LoginSession).where(LoginSession.token_hash == digest(session)))
+
+
+def session_user(*, sessions: SessionFactory, session: str | None, now: datetime | None = None) -> CurrentUser | None:
+    """Who a browser session id is signed in as (None: nobody, an expired login or a disabled account)."""
+    if not session:
+        return None
+    when = now or now_utc()
+    with sessions.begin() as s:
+        row = s.execute(select(User, Account, LoginSession.expires_at)
+                        .join(Account, Account.user_id == User.id)
+                        .join(LoginSession, LoginSession.user_id == User.id)
+                        .where(LoginSession.token_hash == digest(session))).first()
+        if row is None:
+            return None
+        user, acc, expires = row
+        if acc.disabled or _utc(expires) <= when:
+            return None
+        return CurrentUser(user.id, user.name, acc.role, acc.group_name)
+
+
+def get_user(*, sessions: SessionFactory, user_id: int) -> CurrentUser | None:
+    with sessions.begin() as s:
+        row = s.execute(select(User, Account).join(Account, Account.user_id == User.id)
+                        .where(User.id == user_id)).first()
+        return CurrentUser(row[0].id, row[0].name, row[1].role, row[1].group_name) if row else None
+
+
+class Throttle:
+    """At most ``limit`` failed logins per key (a name, an address) in ``window`` seconds, in memory."""
+
+    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
+        self.limit, self.window = limit, window
+        self._fails: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        q = self._fails.setdefault(key, deque())
+        while q and now - q[0] > self.window:
+            q.popleft()
+        return q
+
+    def blocked(self, *keys: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            return any(len(self._recent(k, now)) >= self.limit for k in keys)
+
+    def failed(self, *keys: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if len(self._fails) > 10_000:
+                self._fails.clear()  # a flood of names: forget rather than grow without bound
+            for k in keys:
+                self._recent(k, now).append(now)
+
+    def succeeded(self, key: str) -> None:
+        with self._lock:
+            self._fails.pop(key, None)
