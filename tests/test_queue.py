@@ -76,11 +76,15 @@ def results_of(db: Database, sid: int) -> int:
 def test_a_worker_judges_what_the_page_stores(db: Database, qsettings: Settings, toy_bank) -> None:
     aid = attempts.start_attempt(sessions=db.sessions, problem_id=toy_bank.problem_id).id
     proc = start_worker()
+    streamed: list[str] = []
     try:
-        done = submissions.submit(sessions=db.sessions, settings=qsettings, attempt_id=aid, code=toy_bank.full)
+        done = submissions.submit(sessions=db.sessions, settings=qsettings, attempt_id=aid, code=toy_bank.full,
+                                  on_result=lambda t: streamed.append(t.name))
     finally:
         stop(proc)
     assert done.submission.verdict == "AC"
+    assert done.submission.report is not None
+    assert streamed == [t.name for t in done.submission.report.tests]  # each test as the worker finished it
     assert (done.newly_passed, done.unlocked, done.completed) == ((1,), 2, False)
     assert done.attempt.level == 2
     assert results_of(db, done.submission.id) == 1

@@ -109,6 +109,45 @@ def close() -> None:
 
 
 CHANNEL = "rounds_judged"  # NOTIFY'd with a submission's id when its result is stored
+PROGRESS = "rounds_progress"  # NOTIFY'd by a worker with each finished test: {"s": id, "t": result}
+MAX_PAYLOAD = 7900  # PostgreSQL takes notification payloads under 8000 bytes
+
+
+def progress_payload(submission_id: int, result: dict[str, Any]) -> str | None:
+    """A finished test as a notification payload, its long texts cut to fit (None if it cannot)."""
+    import json
+
+    body = {"s": submission_id, "t": result}
+    text = json.dumps(body, separators=(",", ":"))
+    for key in ("output", "message", "expected", "got", "input"):
+        if len(text.encode()) <= MAX_PAYLOAD:
+            break
+        if isinstance(result.get(key), str) and len(result[key]) > 200:
+            result[key] = result[key][:200] + " ..."
+            text = json.dumps(body, separators=(",", ":"))
+    return text if len(text.encode()) <= MAX_PAYLOAD else None
+
+
+class ProgressSender:
+    """A worker's way to send each finished test to the page as it comes (one connection a thread)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.dsn = conninfo(settings)
+        self.local = threading.local()
+
+    def send(self, submission_id: int, result: dict[str, Any]) -> None:
+        import psycopg
+
+        payload = progress_payload(submission_id, result)
+        if payload is None:
+            return
+        try:
+            conn = getattr(self.local, "conn", None)
+            if conn is None or conn.closed:
+                conn = self.local.conn = psycopg.connect(self.dsn, autocommit=True)
+            conn.execute("SELECT pg_notify(%s, %s)", (PROGRESS, payload))
+        except Exception:  # noqa: BLE001 - progress is a courtesy: the stored result is the record
+            self.local.conn = None
 
 
 class ResultWaiter:
@@ -119,17 +158,36 @@ class ResultWaiter:
     def __init__(self, dsn: str) -> None:
         self.dsn = dsn
         self.events: dict[int, threading.Event] = {}
+        self.watchers: dict[int, Any] = {}  # submission id -> callback of each finished test
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._listen, name="rounds-results", daemon=True)
         self.thread.start()
 
-    def register(self, submission_id: int) -> threading.Event:
+    def register(self, submission_id: int, on_result: Any = None) -> threading.Event:
         with self.lock:
+            if on_result is not None:
+                self.watchers[submission_id] = on_result
             return self.events.setdefault(submission_id, threading.Event())
 
     def forget(self, submission_id: int) -> None:
         with self.lock:
             self.events.pop(submission_id, None)
+            self.watchers.pop(submission_id, None)
+
+    def _progress(self, payload: str) -> None:
+        import json
+
+        from rounds.domain.reports import test_from_json
+
+        try:
+            body = json.loads(payload)
+            sid, result = int(body["s"]), test_from_json(body["t"])
+        except Exception:  # noqa: BLE001 - a malformed note is dropped; the stored result is the record
+            return
+        with self.lock:
+            watcher = self.watchers.get(sid)
+        if watcher is not None:
+            watcher(result)
 
     def _listen(self) -> None:
         import time
@@ -140,7 +198,11 @@ class ResultWaiter:
             try:
                 with psycopg.connect(self.dsn, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
+                    conn.execute(f"LISTEN {PROGRESS}")
                     for note in conn.notifies():
+                        if note.channel == PROGRESS:
+                            self._progress(note.payload)
+                            continue
                         with self.lock:
                             ev = self.events.get(int(note.payload)) if note.payload.isdigit() else None
                         if ev is not None:

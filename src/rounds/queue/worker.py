@@ -40,13 +40,15 @@ def make_app(settings: Settings, sessions: Any) -> Any:
     from rounds.services.submissions import judge_from_queue
 
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=q.conninfo(settings)))
+    progress = q.ProgressSender(settings)
 
     # A retry here covers a judge that could not run at all (JudgeUnavailable); a killed worker's
     # job comes back through the stalled-job sweep instead. Tries are counted on the submission.
     @app.task(name=q.TASK, queue=q.QUEUE, retry=procrastinate.RetryStrategy(max_attempts=q.MAX_TRIES, wait=1))
     def judge(submission_id: int) -> str:
         outcome = judge_from_queue(sessions=sessions, settings=settings, submission_id=submission_id,
-                                   max_tries=q.MAX_TRIES)
+                                   max_tries=q.MAX_TRIES,
+                                   on_result=lambda t: progress.send(submission_id, t.to_json()))
         JOBS.labels(outcome=outcome).inc()
         log.info("submission %s: %s", submission_id, outcome,
                  extra={"event": "judged", "submission_id": submission_id, "outcome": outcome})
