@@ -121,6 +121,7 @@ def test_wrong_password_is_refused_and_throttled(app: Any, db: Database) -> None
 
     add(db, "dee")
     web_accounts.throttle._fails.clear()
+    web_accounts.addr_throttle._fails.clear()
     for b in _client(app):
         b.get("/login")
         for _ in range(accounts.Throttle().limit):
@@ -129,6 +130,7 @@ def test_wrong_password_is_refused_and_throttled(app: Any, db: Database) -> None
         r = b.post("/login", {"name": "dee", "password": PASSWORD}, htmx=False)
         assert r.status_code == 429
     web_accounts.throttle._fails.clear()
+    web_accounts.addr_throttle._fails.clear()
     for b in sign_in(app, "dee"):
         assert b.get("/").status_code == 200
 

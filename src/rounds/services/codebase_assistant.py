@@ -22,7 +22,9 @@ from rounds.domain.attempt import AttemptStatus, now_utc
 from rounds.services import attempts
 from rounds.services.design_interviewer import LlmConfig, ModelUnavailable, _complete, config
 from rounds.services.errors import AttemptClosed, InvalidInput
+from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
+from rounds.storage.models import Attempt
 from rounds.storage.models_codebase import CodebaseChatMessage
 
 MAX_MESSAGE = 4_000
@@ -61,7 +63,9 @@ def endpoint(env: dict[str, str] | None = None) -> LlmConfig | None:
 def messages(*, sessions: SessionFactory, attempt_id: int) -> list[ChatMessage]:
     """The attempt's conversation, oldest first."""
     with sessions.begin() as s:
-        rows = s.scalars(select(CodebaseChatMessage).where(CodebaseChatMessage.attempt_id == attempt_id)
+        rows = s.scalars(select(CodebaseChatMessage).join(Attempt, Attempt.id == CodebaseChatMessage.attempt_id)
+                         .where(CodebaseChatMessage.attempt_id == attempt_id,
+                                Attempt.user_id == repo.local_user_id(s))  # the acting user's attempt only
                          .order_by(CodebaseChatMessage.id)).all()
         return [ChatMessage(r.role, r.text, r.path, r.at) for r in rows]
 

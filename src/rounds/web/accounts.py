@@ -90,7 +90,8 @@ router = APIRouter()
 Name = Annotated[str, Form(max_length=80)]
 Password = Annotated[str, Form(max_length=accounts.MAX_PASSWORD + 1)]
 Next = Annotated[str, Form(max_length=500)]
-throttle = accounts.Throttle()
+throttle = accounts.Throttle(limit=5)  # failed sign-ins per name
+addr_throttle = accounts.Throttle(limit=30)  # per address: a classroom shares one
 
 
 def _signed_in(request: Request, sessions: SessionFactory, user_id: int, secure: bool, to: str) -> Response:
@@ -114,12 +115,13 @@ def login(request: Request, sessions: SessionsDep, settings: SettingsDep, name: 
           next: Next = "/") -> Response:  # noqa: A002
     key = f"name:{name.strip().lower()}"
     addr = f"addr:{request.client.host if request.client else '?'}"
-    if throttle.blocked(key) or throttle.blocked(addr):
+    if throttle.blocked(key) or addr_throttle.blocked(addr):
         return views.page(request, "login.html", status_code=429, title="Sign in", next=_safe_next(next), username=name,
                           error="Too many failed sign-ins: wait a few minutes and try again.")
     uid = accounts.authenticate(sessions=sessions, name=name, password=password)
     if uid is None:
-        throttle.failed(key, addr)
+        throttle.failed(key)
+        addr_throttle.failed(addr)
         return views.page(request, "login.html", status_code=401, title="Sign in", next=_safe_next(next), username=name,
                           error="The name or the password is wrong (or the account is disabled).")
     throttle.succeeded(key)
