@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from html import escape
 from typing import Annotated, Any
 
@@ -19,7 +21,8 @@ from rounds.web.deps import CatalogDep, CsrfChecked, JobsDep, SessionsDep, Setti
 from rounds.web.jobs import Job, JobError
 
 router = APIRouter()
-POLL_MS = 250
+POLL_MS = 0  # the page asks again at once: the server holds each request until there is news
+HOLD_S = 2.0
 
 Code = Annotated[str, Form(max_length=2 * 1024 * 1024)]
 Refusals = (JudgeRefused, ServiceError)
@@ -163,10 +166,17 @@ def submit(request: Request, track: str, slug: str, code: Code, cat: CatalogDep,
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
-def job_status(request: Request, job_id: str, jobs: JobsDep, cat: CatalogDep) -> HTMLResponse:
+async def job_status(request: Request, job_id: str, jobs: JobsDep, cat: CatalogDep,
+                     seen: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
+    """The job's results so far. With ``seen`` (the results the page shows), the answer waits up to
+    ``HOLD_S`` for something new, so the page learns of each test as it finishes without polling fast."""
     job = jobs.get(job_id)
     if job is None:
         raise HTTPException(404, "These results are no longer kept; run again, or see the History page.")
+    if seen is not None:
+        deadline = time.monotonic() + HOLD_S
+        while not job.done and len(job.results) <= seen and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
     return _fragment(request, job, cat.get(job.problem_id))
 
 
