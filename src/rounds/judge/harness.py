@@ -8,8 +8,9 @@ output), forwards the child's raw result frame to the host, and kills and
 reaps everything the child left behind.
 
 The harness knows nothing about expected values: it only returns what the
-user's code produced. It imports only the standard library, numpy, torch and
-the wire module that is copied next to it.
+user's code produced. It imports only the standard library, numpy, torch,
+pytest (once a slot is sent a pytest-style test file) and the wire module
+that is copied next to it.
 """
 
 from __future__ import annotations
@@ -349,6 +350,15 @@ def _where(exc: BaseException, files: tuple[str, ...]) -> str:
     return f"{os.path.basename(frames[-1].filename)} line {frames[-1].lineno}" if frames else ""
 
 
+def _test_message(exc: BaseException, files: tuple[str, ...]) -> str:
+    """A failed test's message: the exception, or an assertion's own message, with its line."""
+    where = _where(exc, files)
+    text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    if type(exc) in (AssertionError, Exception) and str(exc):
+        text = str(exc).strip()  # an assertion's message says it all: "0 != 5"
+    return f"{text} ({where})" if where else text
+
+
 def _run_unittest(source: str, task: dict[str, Any], out_cap: int) -> dict[str, Any]:
     """Write the task's files and the user's module into a private folder under /tmp (a tmpfs in
     the sandbox), import one unittest file and run it; per test: name, status, message, CPU ms."""
@@ -394,6 +404,8 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
         status = "import_error" if isinstance(exc, ImportError) else "exception"
         return {"status": status, "type": type(exc).__name__, "message": f"{type(exc).__name__}: {exc}"[:2000],
                 "where": _where(exc, mine)}
+    if task.get("runner") == "pytest":
+        return _pytest_in(task, out_cap, mine + (os.path.basename(test_rel), "conftest.py"))
     test_mod = os.path.splitext(os.path.basename(test_rel))[0]
     try:
         module = importlib.import_module(test_mod)
@@ -434,12 +446,7 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
             self._row(test, "pass")
 
         def _exc(self, err: Any) -> str:
-            exc = err[1]
-            where = _where(exc, files)
-            text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            if type(exc) in (AssertionError, Exception) and str(exc):
-                text = str(exc).strip()  # an assertion's message says it all: "0 != 5"
-            return f"{text} ({where})" if where else text
+            return _test_message(err[1], files)
 
         def _kind(self, err: Any) -> str:
             # Test files often set failureException = Exception: a failure is an assertion, or an
@@ -470,6 +477,184 @@ def _unittest_in(root: str, source: str, task: dict[str, Any], out_cap: int) -> 
 
     suite.run(Collect())
     _restore_runtime()
+    return {"status": "ok", "tests": rows}
+
+
+# pytest's own plugins that a test file relies on stay (fixtures, marks, skipping, capture for
+# capsys, monkeypatch, tmp_path, logging, warnings, unittest classes); the reports nobody reads
+# and the plugins that cost every test process time go (a full garbage collection at the end, a
+# cache folder, a long traceback of every failure: the rows carry their own message).
+PYTEST_ARGS = ("-qq", "-s", "--tb=native", "--no-header", "--no-summary", "-p", "no:cacheprovider",
+               "-p", "no:unraisableexception", "-p", "no:threadexception", "-p", "no:faulthandler",
+               "-p", "no:doctest", "-p", "no:junitxml", "-p", "no:pastebin", "-p", "no:stepwise",
+               "-p", "no:setuponly", "-p", "no:setupplan")
+_PYTEST_WARM: list[bool] = []
+
+
+def _warm_pytest() -> bool:
+    """Import pytest and its built-in plugins once, in the harness, so test processes forked
+    afterwards share them; True when this call imported them."""
+    if _PYTEST_WARM:
+        return False
+    _PYTEST_WARM.append(True)
+    import importlib
+
+    try:
+        import pytest  # noqa: F401
+        from _pytest.config import default_plugins
+
+        for name in default_plugins:
+            importlib.import_module(f"_pytest.{name}")
+        import _pytest.assertion.rewrite  # noqa: F401
+    except Exception:  # the test process imports it itself and reports what fails
+        pass
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    return True
+
+
+def _pytest_in(task: dict[str, Any], out_cap: int, files: tuple[str, ...]) -> dict[str, Any]:
+    """Run one pytest-style test file under pytest, in this test process; the folder is the
+    current directory and on ``sys.path``. The rows are those of a unittest file (class, name,
+    status, message, CPU ms, output) and each test's node id; ``collect`` only lists the node ids."""
+    import io
+
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # pytest's own plugins, and conftest.py files
+    os.environ.pop("PYTEST_ADDOPTS", None)
+    sys.dont_write_bytecode = True
+    try:
+        import pytest
+    except ImportError as exc:
+        return {"status": "harness_error", "message": f"pytest cannot be imported in the sandbox: {exc}"}
+    root = os.getcwd()
+    rows: list[dict[str, Any]] = []
+    broken: list[dict[str, Any]] = []
+    collected: list[str] = []
+    real_out = sys.stdout
+    failed_types = (AssertionError, pytest.fail.Exception)
+
+    class Keep(io.StringIO):
+        def write(self, s: str) -> int:
+            if self.tell() < out_cap:
+                super().write(s[: out_cap - self.tell()])
+            return len(s)
+
+    class Collect:
+        """One row per test: its outcome over setup, call and teardown, and their CPU time."""
+
+        row: dict[str, Any] = {}
+
+        @pytest.hookimpl(wrapper=True)
+        def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Any:
+            classes = [n.name for n in item.listchain() if isinstance(n, pytest.Class)]
+            row = self.row = {"class": ".".join(classes), "name": item.name, "id": item.nodeid, "status": "",
+                              "message": "", "cpu_ms": 0.0, "output": ""}
+            out = Keep()
+            sys.stdout = sys.stderr = out
+            try:
+                return (yield)
+            finally:
+                sys.stdout = sys.stderr = real_out
+                row["cpu_ms"] = round(row["cpu_ms"], 3)
+                row["output"] = out.getvalue()[:STDOUT_KEEP]
+                if row["status"]:
+                    rows.append(row)
+
+        def _timed(self) -> Any:
+            t0 = time.process_time()
+            try:
+                return (yield)
+            finally:
+                self.row["cpu_ms"] += (time.process_time() - t0) * 1000
+
+        # The innermost wrappers: each phase's own CPU time, not pytest's reporting around it.
+        @pytest.hookimpl(wrapper=True, trylast=True)
+        def pytest_runtest_setup(self, item: Any) -> Any:
+            return (yield from self._timed())
+
+        @pytest.hookimpl(wrapper=True, trylast=True)
+        def pytest_runtest_call(self, item: Any) -> Any:
+            return (yield from self._timed())
+
+        @pytest.hookimpl(wrapper=True, trylast=True)
+        def pytest_runtest_teardown(self, item: Any, nextitem: Any) -> Any:
+            return (yield from self._timed())
+
+        @pytest.hookimpl(wrapper=True, tryfirst=True)
+        def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
+            rep = yield  # as the skipping plugin leaves it (xfail, xpass)
+            exc = call.excinfo.value if call.excinfo is not None else None
+            status = message = ""
+            if rep.skipped and hasattr(rep, "wasxfail"):
+                status, message = "pass", "failed as the test expects"
+            elif rep.skipped:
+                reason = rep.longrepr[2] if isinstance(rep.longrepr, tuple) else str(rep.longrepr or "")
+                status, message = "skip", str(reason).removeprefix("Skipped: ")
+            elif rep.failed and exc is not None:
+                status = "fail" if call.when == "call" and isinstance(exc, failed_types) else "error"
+                lookup = rep.longrepr
+                if isinstance(exc, pytest.FixtureLookupError) and hasattr(lookup, "errorstring"):
+                    where = f" ({os.path.basename(str(lookup.filename))} line {int(lookup.firstlineno) + 1})"
+                    message = str(lookup.errorstring).strip().split("\n", 1)[0] + where  # "fixture 'x' not found"
+                else:
+                    message = _test_message(exc, files)
+                if call.when != "call":
+                    message += ", while setting the test up" if call.when == "setup" else ", in the test's teardown"
+            elif rep.failed:  # an unexpected pass of a strict xfail
+                status, message = "fail", "passed, but the test expects it to fail"
+            elif call.when == "call":
+                status = "pass"
+            row = self.row
+            if status and (not row["status"] or (row["status"] == "pass" and status != "pass")):
+                row["status"], row["message"] = status, message[:2000]
+            return rep
+
+        @pytest.hookimpl(wrapper=True, tryfirst=True)
+        def pytest_make_collect_report(self, collector: Any) -> Any:
+            rep = yield
+            call = getattr(rep, "call", None)
+            if rep.failed:
+                exc = call.excinfo.value if call is not None and call.excinfo is not None else None
+                if exc is None:
+                    broken.append({"message": str(rep.longrepr)[-2000:], "where": ""})
+                else:
+                    cause = exc.__cause__ if exc.__cause__ is not None else exc
+                    if cause is exc and isinstance(exc, (pytest.Collector.CollectError, pytest.fail.Exception)):
+                        broken.append({"message": str(exc).strip()[:2000], "where": "",
+                                       "what": "cannot be collected by pytest"})
+                    else:
+                        text = "".join(traceback.format_exception_only(type(cause), cause)).strip()
+                        broken.append({"message": text[:2000], "where": _where(cause, files)})
+            elif rep.skipped and isinstance(collector, pytest.Module):
+                reason = rep.longrepr[2] if isinstance(rep.longrepr, tuple) else str(rep.longrepr or "")
+                rows.append({"class": "", "name": os.path.basename(str(collector.path)), "id": collector.nodeid,
+                             "status": "skip", "message": str(reason).removeprefix("Skipped: ")[:2000],
+                             "cpu_ms": 0.0, "output": ""})
+            return rep
+
+        def pytest_collection_finish(self, session: Any) -> None:
+            collected[:] = [item.nodeid for item in session.items]
+
+    args = [*(task.get("only") or [task["test_file"]]), "-c", os.devnull, "--rootdir", root, "--confcutdir", root,
+            *PYTEST_ARGS]
+    if task.get("noconftest"):
+        args.append("--noconftest")
+    if task.get("collect"):
+        args.append("--collect-only")
+    try:
+        code = pytest.main(args, plugins=[Collect()])
+    finally:
+        sys.stdout = sys.stderr = real_out
+    _restore_runtime()
+    if broken:
+        return {"status": "tests_error", **broken[0]}
+    if task.get("collect"):
+        return {"status": "ok", "tests": [], "collected": collected}
+    if not rows and int(code) not in (0, 5):  # 5: no tests collected
+        return {"status": "tests_error", "message": f"pytest stopped before any test ran (exit code {int(code)})",
+                "where": "", "what": "cannot be run by pytest"}
     return {"status": "ok", "tests": rows}
 
 
@@ -1054,6 +1239,8 @@ class Harness:
                     self.send({"op": "result", "reason": "skipped", "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0,
                                "stdout": "", "stdout_bytes": 0, "exit_code": None}, [b""])
                     continue
+                if msg.get("pytest") and not _PYTEST_WARM:
+                    self.warm_pytest()
                 self.run(frame, msg["limits"], bool(msg.get("fresh")), bool(msg.get("probe")))
             elif op == "end":  # the submission is over: nothing of it stays alive or on disk
                 self.retire()
@@ -1067,6 +1254,17 @@ class Harness:
                 if self.spare is not None:
                     self.spare.close()
                 return
+
+    def warm_pytest(self) -> None:
+        """Import pytest in the harness, once in the slot's life: test processes forked from now
+        on share it instead of importing it each. The spare, forked before, goes; memory counts
+        from the harness's new size, as it did from its size at start."""
+        self.retire()
+        if self.spare is not None:
+            self.spare.close()
+            self.spare = None
+        _warm_pytest()
+        self.base_mem = _mem_kb(os.getpid())
 
     def retire(self) -> None:
         """End the test process and everything it started (the spare stays)."""
