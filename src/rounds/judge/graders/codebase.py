@@ -12,8 +12,10 @@
 
 Every test file runs as a task of kind ``unittest`` (the harness of imported tasks): the
 repository's files travel in the task and are written into a private folder of the sandbox's
-``/tmp``; each file runs in a fresh test process. The tests run in the same process as the
-repository's code, as in any local test run.
+``/tmp``; each file runs in a fresh test process. A file whose tests are all unittest.TestCase
+methods runs under unittest; any other (module-level ``test_`` functions, plain ``Test`` classes,
+pytest's marks, fixtures or helpers) runs under pytest in that process, with the same rows. The
+tests run in the same process as the repository's code, as in any local test run.
 """
 
 from __future__ import annotations
@@ -64,6 +66,77 @@ class RoundsBench(_rounds_unittest.TestCase):
         result = run(build(_rounds_random.Random({seed})))
         self.skipTest("digest " + str(digest(result)))
 '''
+
+
+PYTEST_START_MS = 500  # pytest's own start in a test process (its options, collection), allowed on top
+
+
+@dataclass
+class FileTests:
+    """What a test file holds, read without running it."""
+
+    pytest: bool  # runs under pytest (anything but unittest.TestCase methods only)
+    tests: list[str]  # "Class.method" or "function", as the rows name them
+    count: int  # tests with each literal parametrize expanded (a file's CPU limit, the count of tests)
+
+
+def _base_name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+
+
+def _params(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """How many tests a function is: the product of its literal ``parametrize`` lists' lengths."""
+    n = 1
+    for d in fn.decorator_list:
+        if (isinstance(d, ast.Call) and _base_name(d.func) == "parametrize" and len(d.args) >= 2
+                and isinstance(d.args[1], ast.List | ast.Tuple)):
+            n *= max(len(d.args[1].elts), 1)
+    return n
+
+
+def read_tests(source: str) -> FileTests:
+    """Read a test file (SyntaxError when it does not parse): unittest-only, or pytest-style."""
+    tree = ast.parse(source)
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+
+    def testcase(cls: ast.ClassDef, seen: frozenset[str] = frozenset()) -> bool:
+        for b in cls.bases:
+            name = _base_name(b)
+            if name.endswith("TestCase") or (name in classes and name not in seen
+                                              and testcase(classes[name], seen | {cls.name})):
+                return True
+        return False
+
+    uses_pytest = any(isinstance(n, ast.Import) and any(a.name.split(".")[0] in ("pytest", "_pytest") for a in n.names)
+                      or isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] in ("pytest", "_pytest")
+                      for n in ast.walk(tree))
+    tests: list[str] = []
+    count = 0
+    plain = False  # a test unittest would not see
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test"):
+            tests.append(node.name)
+            count += _params(node)
+            plain = True
+        elif isinstance(node, ast.ClassDef):
+            methods = sorted((f for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
+                              and f.name.startswith("test")), key=lambda f: f.name)
+            is_case = testcase(node)
+            if not methods or not (is_case or node.name.startswith("Test")):
+                continue
+            plain = plain or not is_case
+            tests += [f"{node.name}.{f.name}" for f in methods]
+            count += sum(_params(f) for f in methods)
+    return FileTests(pytest=uses_pytest or plain, tests=tests, count=count)
+
+
+def _count_tests(source: str) -> int:
+    """The tests of a file as its runner counts them (unittest-only files: its TestCase methods)."""
+    try:
+        tf = read_tests(source)
+    except SyntaxError:
+        return 0
+    return tf.count if tf.pytest else len(test_names(source))
 
 
 def visible_test_files(repo: cb.Repo) -> list[str]:
@@ -159,13 +232,7 @@ def _tests_phase(phase: str, title: str, results: list[TestResult]) -> dict[str,
 def _tests_dropped(problem: Problem, files: cb.Repo) -> int:
     """How many test methods the starting repository's visible tests have beyond this repository's."""
     def count(repo: cb.Repo) -> int:
-        n = 0
-        for rel in visible_test_files(repo):
-            try:
-                n += len(test_names(repo[rel]))
-            except SyntaxError:
-                continue
-        return n
+        return sum(_count_tests(repo[rel]) for rel in visible_test_files(repo))
 
     return max(count(cb.starting_repo(problem)) - count(files), 0)
 
@@ -185,11 +252,19 @@ def explanation_phase(problem: Problem, files: cb.Repo) -> dict[str, Any]:
 
 # Running one test file.
 
-def _task(files: cb.Repo, rel: str, only: list[str] | None = None) -> dict[str, Any]:
+def _task(files: cb.Repo, rel: str, only: list[str] | None = None, *, pytest: bool = False,
+          visible: bool = True, collect: bool = False) -> dict[str, Any]:
     sent = dict(files)
     sent.setdefault(TIMEOUT_MODULE, TIMEOUT_SOURCE)
-    return {"kind": "unittest", "entry": "", "files": sent, "impl": SUBMISSION_IMPL, "test_file": rel,
-            "only": only or []}
+    task: dict[str, Any] = {"kind": "unittest", "entry": "", "files": sent, "impl": SUBMISSION_IMPL,
+                            "test_file": rel, "only": only or []}
+    if pytest:  # pytest-style: node ids in ``only``; a hidden file never loads the repository's conftest.py
+        task["runner"] = "pytest"
+        if not visible:
+            task["noconftest"] = True
+        if collect:
+            task["collect"] = True
+    return task
 
 
 def _result(ctx: Context, name: str, verdict: Verdict, message: str, *, visible: bool,
@@ -208,30 +283,53 @@ def _docs(source: str) -> dict[str, str]:
         tree = ast.parse(source)
     except SyntaxError:
         return out
+
+    def add(key: str, f: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        doc = ast.get_docstring(f) or f.name.removeprefix("test_").replace("_", " ")
+        out[key] = doc.strip().splitlines()[0]
+
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             for f in node.body:
-                if isinstance(f, ast.FunctionDef) and f.name.startswith("test"):
-                    doc = ast.get_docstring(f) or f.name.removeprefix("test_").replace("_", " ")
-                    out[f"{node.name}.{f.name}"] = doc.strip().splitlines()[0]
+                if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef) and f.name.startswith("test"):
+                    add(f"{node.name}.{f.name}", f)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test"):
+            add(node.name, node)
     return out
+
+
+def _doc(docs: dict[str, str], key: str, default: str | None = None) -> str:
+    """What a test checks; a parametrized test's cases share their function's docstring."""
+    return docs.get(key) or docs.get(key.split("[", 1)[0], key if default is None else default)
+
+
+def _key(nodeid: str) -> str:
+    """A pytest node id as the rows name the test: ``tests/t.py::TestX::test_a[1]`` -> ``TestX.test_a[1]``."""
+    return ".".join(nodeid.split("::")[1:])
 
 
 def _run_file(ctx: Context, files: cb.Repo, rel: str, *, name: str, visible: bool,
               source: str | None = None) -> list[TestResult]:
-    """One test file; one result per test method. A hidden test's message names what it checks
-    (its docstring); the assertion itself is open feedback only."""
+    """One test file; one result per test (per case of a parametrized one). A hidden test's message
+    names what it checks (its docstring); the assertion itself is open feedback only."""
     text = files[rel]
     try:
-        names = test_names(text)
+        tf = read_tests(text)
+        names = tf.tests if tf.pytest else test_names(text)
     except SyntaxError as exc:
         return [_result(ctx, name, Verdict.CE, f"{rel} does not compile: line {exc.lineno}: {exc.msg}", visible=True)]
     if not names:
         return [_result(ctx, name, Verdict.WA, f"{rel} defines no test methods", visible=visible)]
     docs = _docs(source or text)
     per_test = ctx.problem.limits.cpu_ms
+    start = PYTEST_START_MS if tf.pytest else 0
+    count = tf.count if tf.pytest else len(names)
+
+    def task(only: list[str] | None = None, collect: bool = False) -> dict[str, Any]:
+        return _task(files, rel, only, pytest=tf.pytest, visible=visible, collect=collect)
+
     try:
-        raw, cl = ctx.run(_task(files, rel), [], ctx.limits(min(per_test * len(names), MAX_FILE_CPU_MS)))
+        raw, cl = ctx.run(task(), [], ctx.limits(min(per_test * count, MAX_FILE_CPU_MS) + start))
         if cl.verdict is None and cl.header.get("status") == "ok":
             return _rows(ctx, list(cl.header.get("tests", [])), rel, name, visible, docs)
         if cl.header.get("status") == "tests_error":  # the test file's imports failed: the package does not import
@@ -239,20 +337,33 @@ def _run_file(ctx: Context, files: cb.Repo, rel: str, *, name: str, visible: boo
             where = f" ({cl.header['where']})" if cl.header.get("where") else ""
             where = where.replace(f"({rel.rsplit('/', 1)[-1]} line", f"({rel} line")
             what = rel if visible else "a hidden test file"
-            return [_result(ctx, name, Verdict.RE, f"{what} fails to import{where if visible else ''}: {msg}",
+            fails = str(cl.header.get("what") or "fails to import")
+            return [_result(ctx, name, Verdict.RE, f"{what} {fails}{where if visible else ''}: {msg}",
                             visible=visible)]
         if cl.verdict is None:
             return [_result(ctx, name, Verdict.IE, f"unexpected answer from the sandbox: {cl.header.get('status')}",
                             visible=visible)]
-        out: list[TestResult] = []  # the run as a whole was stopped: each test alone, for its own verdict
-        for test in names[:MAX_RERUNS]:
-            raw1, cl1 = ctx.run(_task(files, rel, only=[test]), [], ctx.limits(per_test))
+        # The run as a whole was stopped: each test alone, for its own verdict. pytest's tests go by
+        # node id, as pytest lists them (each case of a parametrized test); by their names when the
+        # listing itself is stopped (the file loops as it is imported).
+        tests = names
+        if tf.pytest:
+            tests = [f"{rel}::{n.replace('.', '::')}" for n in names]
+            _, listed = ctx.run(task(collect=True), [], ctx.limits(per_test + start))
+            if listed.verdict is None and listed.header.get("status") == "ok" and listed.header.get("collected"):
+                tests = [str(t) for t in listed.header["collected"]]
+        out: list[TestResult] = []
+        for test in tests[:MAX_RERUNS]:
+            raw1, cl1 = ctx.run(task(only=[test]), [], ctx.limits(per_test + start))
             if cl1.verdict is None and cl1.header.get("status") == "ok":
                 out += _rows(ctx, list(cl1.header.get("tests", [])), rel, name, visible, docs)
             else:
-                out.append(_result(ctx, f"{name}::{test}", cl1.verdict or Verdict.IE,
-                                   _hidden_message(docs.get(test, test), cl1.message, visible),
-                                   visible=visible, detail=cl1.message))
+                key = _key(test) if tf.pytest else test
+                why = cl1.message
+                if cl1.verdict is Verdict.TLE and start:  # the test's limit, not the one pytest's start adds to
+                    why = why.replace(f"limit of {per_test + start} ms", f"limit of {per_test} ms")
+                out.append(_result(ctx, f"{name}::{key}", cl1.verdict or Verdict.IE,
+                                   _hidden_message(_doc(docs, key), why, visible), visible=visible, detail=why))
         return out
     except HarnessLost as exc:
         return [_result(ctx, name, exc.verdict, exc.message, visible=visible)]
@@ -267,7 +378,7 @@ def _rows(ctx: Context, rows: list[dict[str, Any]], rel: str, name: str, visible
     per_test = ctx.problem.limits.cpu_ms
     merged: dict[str, dict[str, Any]] = {}
     for row in rows:  # a test with failing subtests has one row per failure: keep the first
-        key = f"{row['class']}.{row['name']}"
+        key = f"{row['class']}.{row['name']}" if row["class"] else str(row["name"])  # pytest: module-level tests
         if key not in merged or (merged[key]["status"] in ("pass", "skip") and row["status"] not in ("pass", "skip")):
             merged[key] = row
     out = []
@@ -277,7 +388,7 @@ def _rows(ctx: Context, rows: list[dict[str, Any]], rel: str, name: str, visible
         t = _result(ctx, f"{name}::{key}", Verdict.AC, "", visible=visible)
         t.cpu_ms = round(float(row.get("cpu_ms", 0.0)), 2)
         t.output = str(row.get("output", "")) if visible else ""
-        t.test = {"file": rel, "test": key} if visible else {"test": key, "checks": docs.get(key, "")}
+        t.test = {"file": rel, "test": key} if visible else {"test": key, "checks": _doc(docs, key, "")}
         if status == "fail" and TIMEOUT_MARK in message.split("\n", 1)[0]:
             t.verdict = Verdict.TLE
         elif status == "fail":
@@ -291,7 +402,7 @@ def _rows(ctx: Context, rows: list[dict[str, Any]], rel: str, name: str, visible
         if visible or t.verdict is Verdict.AC:
             t.message = message
         else:  # what the hidden test checks; its assertion (expected values) in open feedback only
-            t.message, t.open_detail = docs.get(key, key), message
+            t.message, t.open_detail = _doc(docs, key), message
         out.append(t)
     return out
 
