@@ -23,7 +23,7 @@ from rounds.judge.graders.unittests import test_names
 from rounds.services import codebase_assistant as assistant
 from rounds.services import web_practice as practice
 from rounds.services.codebase_assistant import ChatMessage
-from rounds.services.web_judging import JudgeRefused
+from rounds.services.web_judging import JudgeRefused, check_source
 from rounds.storage.db import SessionFactory
 
 MAX_FORM_CHARS = 2 * 1024 * 1024  # the files as the page sends them (JSON); the repository's limits apply after
@@ -171,6 +171,16 @@ def save(*, sessions: SessionFactory, problem: Problem, files: str, attempt_id: 
     return practice.save_code(sessions=sessions, problem=problem, code=encode_form(files), attempt_id=attempt_id)
 
 
+@dataclass
+class Judging:
+    """A stored Run or Submit of the repository, ready to judge: the work, the number of results to
+    expect, and the practice attempt it started (``{"attempt_id", "clock"}``), if it started one."""
+
+    prepared: practice.Prepared
+    total: int
+    started: dict[str, object] | None = None
+
+
 def visible_count(files: cb.Repo) -> int:
     n = 0
     for rel in visible_test_files(files):
@@ -192,22 +202,32 @@ def hidden_count(problem: Problem) -> int:
 
 
 def prepare_run(*, sessions: SessionFactory, problem: Problem, files: str,
-                attempt_id: int | None) -> practice.Prepared:
+                attempt_id: int | None) -> Judging:
     """Store a run of the repository's visible tests (the visible phase); return the judging."""
     code = encode_form(files)
-    prepared = practice.prepare_run(sessions=sessions, problem=problem, code=code, custom="", attempt_id=attempt_id)
-    prepared.total = visible_count(cb.decode(code))
-    return prepared
+    check_source(code)
+    aid, started = practice._open_attempt(sessions, problem, code, attempt_id)
+    prepared = practice.prepare_run(sessions=sessions, problem=problem, code=code, custom="", attempt_id=aid)
+    return Judging(prepared=prepared, total=visible_count(cb.decode(code)),
+                   started=_started(sessions, problem, aid) if started else None)
 
 
 def prepare_submit(*, sessions: SessionFactory, problem: Problem, files: str,
-                   attempt_id: int | None) -> practice.Prepared:
+                   attempt_id: int | None) -> Judging:
     """Store a submission of the repository for every phase; return the judging."""
     code = encode_form(files)
-    prepared = practice.prepare_submit(sessions=sessions, problem=problem, code=code, attempt_id=attempt_id)
+    check_source(code)
+    aid, started = practice._open_attempt(sessions, problem, code, attempt_id)
+    prepared = practice.prepare_submit(sessions=sessions, problem=problem, code=code, attempt_id=aid)
     bench = 1 if cb.bench_source(problem) else 0
-    prepared.total = visible_count(cb.decode(code)) + hidden_count(problem) + bench
-    return prepared
+    return Judging(prepared=prepared, total=visible_count(cb.decode(code)) + hidden_count(problem) + bench,
+                   started=_started(sessions, problem, aid) if started else None)
+
+
+def _started(sessions: SessionFactory, problem: Problem, attempt_id: int) -> dict[str, object]:
+    """The practice attempt a Run or a Submit just started, for the page to adopt (its id and clock)."""
+    v = practice.problem_view(sessions=sessions, problem=problem, attempt_id=attempt_id)
+    return {"attempt_id": attempt_id, "clock": practice.clock_json(v)}
 
 
 # Reports: the test log by file, and the phases.
@@ -294,6 +314,6 @@ def judged(outcome: practice.Outcome, *, sessions: SessionFactory, problem: Prob
     return out
 
 
-__all__ = ["CodebaseOutcome", "CodebaseView", "FileDiff", "TestGroup", "TreeNode", "diff_text", "encode_form", "failing_hidden",
+__all__ = ["CodebaseOutcome", "CodebaseView", "FileDiff", "Judging", "TestGroup", "TreeNode", "diff_text", "encode_form", "failing_hidden",
            "files_from_form", "first_file", "judged", "page_view", "phases", "prepare_run", "prepare_submit",
            "read_repository", "repo_diff", "save", "test_groups", "tree"]

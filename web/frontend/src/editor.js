@@ -11,7 +11,7 @@ import {
 import { tags as t } from "@lezer/highlight";
 
 // Colours come from CSS variables, so one highlight style serves the light and the dark theme.
-const highlight = HighlightStyle.define([
+export const highlight = HighlightStyle.define([
   { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: "var(--code-keyword)" },
   { tag: [t.string, t.special(t.string)], color: "var(--code-string)" },
   { tag: [t.number, t.bool, t.null], color: "var(--code-number)" },
@@ -23,7 +23,7 @@ const highlight = HighlightStyle.define([
 
 const SAVE_DELAY_MS = 600;
 
-function csrfToken() {
+export function csrfToken() {
   return document.querySelector('meta[name="csrf-token"]').content;
 }
 
@@ -38,7 +38,7 @@ function attemptInput() {
 }
 
 // The first save started an attempt: the page now works on it, and its address says so.
-function adoptAttempt(id) {
+export function adoptAttempt(id) {
   const input = attemptInput();
   if (!input || !id || input.value) return;
   input.value = String(id);
@@ -46,6 +46,19 @@ function adoptAttempt(id) {
   const url = new URL(location.href);
   url.searchParams.set("attempt", String(id));
   window.history.replaceState(window.history.state, "", url);
+}
+
+// What every code editor of the pages has: gutters, history, brackets, search, the highlight style, keys.
+export function editingExtensions() {
+  return [
+    lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
+    drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
+    syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
+    rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
+    indentUnit.of("    "),
+    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap,
+      ...foldKeymap, ...completionKeymap, indentWithTab]),
+  ];
 }
 
 // Turns the code textarea of a problem page into a CodeMirror editor that saves as the user types.
@@ -153,13 +166,7 @@ export function mountEditor(textarea) {
     state: EditorState.create({
       doc: textarea.value,
       extensions: [
-        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
-        drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
-        syntaxHighlighting(highlight), bracketMatching(), closeBrackets(), autocompletion(),
-        rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
-        indentUnit.of("    "), python(), shortcuts, wrapping.of(settings.wrap ? EditorView.lineWrapping : []),
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap,
-          ...foldKeymap, ...completionKeymap, indentWithTab]),
+        ...editingExtensions(), python(), shortcuts, wrapping.of(settings.wrap ? EditorView.lineWrapping : []),
         EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "Code editor" }),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged) return;
@@ -195,7 +202,7 @@ const SETTINGS_KEY = "rounds-editor";
 const DEFAULTS = { fontSize: 14, wrap: false, theme: "page" };
 
 // The server keeps the user's settings; this browser's copy only stands in when the page has none.
-function loadSettings(textarea) {
+export function loadSettings(textarea) {
   try {
     const mine = JSON.parse(textarea.dataset.editorSettings || "null");
     if (mine) return { ...DEFAULTS, ...mine };
@@ -203,7 +210,7 @@ function loadSettings(textarea) {
   try { return { ...DEFAULTS, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) || "{}") }; } catch { return { ...DEFAULTS }; }
 }
 
-function storeSettings(s) {
+export function storeSettings(s) {
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
   const body = new FormData();
   body.set("font_size", String(s.fontSize));
@@ -213,7 +220,7 @@ function storeSettings(s) {
   fetch("/settings/editor", { method: "POST", body, credentials: "same-origin" }).catch(() => {});
 }
 
-function applySettings(view, wrapping, s, wrap) {
+export function applySettings(view, wrapping, s, wrap) {
   wrap.style.setProperty("--editor-font-size", `${s.fontSize}px`);
   if (s.theme === "page") delete wrap.dataset.editorTheme; else wrap.dataset.editorTheme = s.theme;
   view.dispatch({ effects: wrapping.reconfigure(s.wrap ? EditorView.lineWrapping : []) });

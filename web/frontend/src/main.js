@@ -1,6 +1,7 @@
 import htmx from "htmx.org";
 import "katex/dist/katex.css";
 import { drawCharts } from "./charts.js";
+import { mountRepository } from "./codebase.js";
 import { setupDesign } from "./design.js";
 import { globalShortcuts, mountEditor } from "./editor.js";
 import { renderMath } from "./math.js";
@@ -197,6 +198,8 @@ document.addEventListener("DOMContentLoaded", () => {
   setupDrillLevel();
   const code = document.getElementById("code");
   if (code) mountEditor(code);
+  const repo = document.getElementById("repo-files");
+  if (repo) mountRepository(repo);
   globalShortcuts();
   setupThemeToggle();
   setupHideDifficulty();

@@ -27,7 +27,7 @@ from rounds.services.web_judging import JudgeRefused
 from rounds.web import views
 from rounds.web.deps import CatalogDep, CsrfChecked, JobsDep, SessionsDep, SettingsDep
 from rounds.web.jobs import JobError
-from rounds.web.routers.problem import POLL_MS, AttemptF, AttemptQ, _attempt_id, _fragment
+from rounds.web.routers.problem import POLL_MS, AttemptF, AttemptQ, _attempt_id
 
 router = APIRouter()
 views.templates.env.filters.update(test_groups=cbp.test_groups, failing_hidden=cbp.failing_hidden)
@@ -102,16 +102,20 @@ def submit(request: Request, slug: str, files: Files, cat: CatalogDep, sessions:
 
 
 def _start(request: Request, jobs: JobsDep, settings: SettingsDep, sessions: SessionsDep, problem: Problem,
-           kind: str, prepared: practice.Prepared) -> HTMLResponse:
+           kind: str, judging: cbp.Judging) -> HTMLResponse:
     def work(on_result: practice.OnResult) -> cbp.CodebaseOutcome:
         try:
-            outcome = prepared.run(settings=settings, on_result=on_result)
+            outcome = judging.prepared.run(settings=settings, on_result=on_result)
         except JudgeRefused as exc:
             raise JobError(str(exc)) from None
         return cbp.judged(outcome, sessions=sessions, problem=problem)
 
-    job = jobs.start(kind=kind, problem_id=problem.id, total=prepared.total, work=work)
-    return _fragment(request, job, problem)
+    job = jobs.start(kind=kind, problem_id=problem.id, total=judging.total, work=work)
+    # A Run or Submit that started a practice attempt: the page adopts it and shows its clock.
+    return views.templates.TemplateResponse(
+        request, "_codebase_results.html",
+        {"job": job, "problem": problem, "poll_ms": POLL_MS, "oob": False, "csrf_token": request.state.csrf,
+         "started": judging.started})
 
 
 def _refused(exc: Exception) -> HTMLResponse:
