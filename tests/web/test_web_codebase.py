@@ -137,6 +137,9 @@ def test_run_tests_shows_the_test_log_by_file_with_the_failures(browser: Any) ->
     p = catalog().get(LOG)
     start = browser.post(f"/p/{LOG}/run", {"files": json.dumps(cb.starting_repo(p))})
     assert "Running the tests" in start.text and "of 21 done" in start.text  # the total is known up front
+    started = re.search(r'id="attempt-started" hidden data-attempt="(\d+)" data-clock="([^"]+)"', start.text)
+    assert started, "the run started a practice attempt: the page adopts it and shows its clock"
+    assert json.loads(html.unescape(started.group(2)))["budget"] == 3600
     done = browser.wait_job(start.text)
     said = text_of(done)
     assert "Run tests: the repository's own tests" in said
