@@ -61,6 +61,9 @@ def _postgres_schema(base_url: str) -> Iterator[str]:
 @pytest.fixture(params=BACKENDS)
 def settings(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
     """Settings whose data dir and database belong to this test alone; also set in the environment."""
+    if request.param == "postgresql" and not POSTGRES_URL:
+        raise RuntimeError("this test runs on PostgreSQL: run scripts/test (it starts a server), or start one with "
+                           "`scripts/test-postgres start DIR` and set ROUNDS_TEST_POSTGRES_URL to the URL it prints")
     with ExitStack() as stack:
         url = stack.enter_context(_postgres_schema(POSTGRES_URL)) if request.param == "postgresql" else None
         yield _settings(tmp_path, monkeypatch, url)

@@ -15,7 +15,7 @@ def test_the_public_surface() -> None:
     assert sorted(attempts.__all__) == ["active_attempt", "attempt_documents", "attempt_status", "list_attempts",
                                         "reset_to_starter", "save_code", "show_editorial",
                                         "start_attempt", "take_hint"]
-    assert sorted(submissions.__all__) == ["create_submission", "get_submission", "judge_submission",
+    assert sorted(submissions.__all__) == ["create_submission", "get_submission", "judge_from_queue", "judge_submission",
                                            "previous_submission", "recover_interrupted", "run_examples", "submit"]
 
 
