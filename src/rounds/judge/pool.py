@@ -24,6 +24,7 @@ _ids = itertools.count(1)
 PR_SET_CHILD_SUBREAPER = 36
 STARTUP_TIMEOUT_S = 120.0
 PROTOCOL_LIMIT = 8 << 20
+SPARE_SLOTS = 2  # warm slots kept beyond the judging ones, for the other runtimes in use
 FRESH_INPUT_BYTES = 256 << 10  # inputs this large run in a fresh test process (decoding is not charged)
 
 
@@ -360,12 +361,15 @@ class Slot:
 
 
 class SlotPool:
-    """A fixed number of warm slots shared by everyone judging in this process."""
+    """Warm slots shared by everyone judging in this process: at most ``size`` judge at once, and
+    up to ``keep`` are kept warm, so a mix of runtimes (plain Python, NumPy, PyTorch...) does not
+    start a new slot every time the next submission's runtime differs from the last one's."""
 
     def __init__(self, *, mode: str, size: int | None = None, secrets: list[str] | None = None,
-                 tmp_bytes: int = 64 << 20) -> None:
+                 tmp_bytes: int = 64 << 20, keep: int | None = None) -> None:
         self.mode = mode
         self.size = size or max(1, os.cpu_count() or 1)
+        self.keep = max(self.size, keep if keep is not None else self.size + SPARE_SLOTS)
         self.secrets = secrets or []
         self.tmp_bytes = tmp_bytes
         self.harness = sandbox.harness_dir()
@@ -407,8 +411,8 @@ class SlotPool:
                     if s.runtime == runtime and s.alive():
                         self._busy += 1
                         return self._idle.pop(i)
-                if self._busy + len(self._idle) < self.size or self._idle:
-                    if self._busy + len(self._idle) >= self.size:
+                if self._busy < self.size:  # start one, closing the idle slot used least lately if full
+                    if self._busy + len(self._idle) >= self.keep:
                         victim = self._idle.pop(0)
                         victim.close()
                         self._reap()
