@@ -4,6 +4,7 @@ and a submission that keeps killing workers ends as IE with the reason."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -214,3 +215,15 @@ def test_a_stored_submission_without_a_job_is_queued_by_the_sweep(db: Database, 
 def test_the_queue_needs_postgresql(tmp_path) -> None:  # noqa: ANN001
     with pytest.raises(q.QueueUnavailable, match="needs PostgreSQL"):
         q.conninfo(Settings(data_dir=tmp_path, queue="procrastinate"))
+
+
+def test_finished_tests_go_in_few_notifications_in_order_each_under_the_limit() -> None:
+    from rounds.queue.jobs import MAX_PAYLOAD, progress_payloads
+
+    tests = [{"name": f"t{i}", "message": "x" * 300} for i in range(60)] + [{"name": "big", "output": "y" * 20000}]
+    payloads = progress_payloads(7, tests)
+    assert 1 < len(payloads) < 10  # batched, not one per test
+    assert all(len(p.encode()) <= MAX_PAYLOAD for p in payloads)
+    names = [t["name"] for p in payloads for t in json.loads(p)["ts"]]
+    assert names == [f"t{i}" for i in range(60)] + ["big"]  # the large one cut to fit, not dropped
+    assert all(json.loads(p)["s"] == 7 for p in payloads)

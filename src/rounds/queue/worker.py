@@ -48,7 +48,7 @@ def make_app(settings: Settings, sessions: Any) -> Any:
     def judge(submission_id: int) -> str:
         outcome = judge_from_queue(sessions=sessions, settings=settings, submission_id=submission_id,
                                    max_tries=q.MAX_TRIES,
-                                   on_result=lambda t: progress.send(submission_id, t.to_json()))
+                                   on_result=lambda t: progress.send(submission_id, t))
         JOBS.labels(outcome=outcome).inc()
         log.info("submission %s: %s", submission_id, outcome,
                  extra={"event": "judged", "submission_id": submission_id, "outcome": outcome})

@@ -279,16 +279,17 @@ def session_user(*, sessions: SessionFactory, session: str | None, now: datetime
         return None
     when = now or now_utc()
     with sessions.begin() as s:
-        row = s.execute(select(User, Account, LoginSession.expires_at)
+        row = s.execute(select(User.id, User.name, Account.role, Account.group_name, Account.disabled,
+                               LoginSession.expires_at)  # columns, not objects: this runs on every request
                         .join(Account, Account.user_id == User.id)
                         .join(LoginSession, LoginSession.user_id == User.id)
                         .where(LoginSession.token_hash == digest(session))).first()
         if row is None:
             return None
-        user, acc, expires = row
-        if acc.disabled or _utc(expires) <= when:
+        uid, name, role, group, disabled, expires = row
+        if disabled or _utc(expires) <= when:
             return None
-        return CurrentUser(user.id, user.name, acc.role, acc.group_name)
+        return CurrentUser(uid, name, role, group)
 
 
 def get_user(*, sessions: SessionFactory, user_id: int) -> CurrentUser | None:

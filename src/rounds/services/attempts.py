@@ -252,7 +252,8 @@ def submission_summary(sub: Submission) -> SubmissionSummary:
 def view(s: Session, a: Attempt, *, now: datetime) -> AttemptView:
     base = summary(a)
     p = _problem_or_none(a.problem_id)
-    stats = dom.level_stats(repo.events(s, a.id), base.levels)
+    log = repo.events(s, a.id)
+    stats = dom.level_stats(log, base.levels)
     end = a.finished_at if a.status == AttemptStatus.EXPIRED.value and a.finished_at else now
     levels = []
     for st in stats:

@@ -12,7 +12,7 @@ The synchronous ``run_examples`` and ``submit`` suit a terminal; a web page can 
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import secrets
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -131,11 +131,13 @@ def judge_submission(*, sessions: SessionFactory, settings: Settings, submission
         kind, created, pending = sub.kind, sub.created_at, sub.status in repo.PENDING
     if expected not in (None, claims.token()) and claims.alive(expected, claimed_at, dom.now_utc()):
         raise SubmissionBusy(f"submission {submission_id} is being judged by another process")
+    js: JudgedSubmission | None
     try:
         if settings.queue == "procrastinate":
             js = _judge_on_queue(sessions, settings, submission_id, expected=expected, on_result=on_result)
         else:
             js = _judge(sessions, settings, submission_id, expected=expected, on_result=on_result)
+            assert js is not None
     except _ClaimLost:
         raise SubmissionBusy(f"submission {submission_id} is being judged by another process") from None
     if pending:
@@ -168,7 +170,7 @@ def recover_interrupted(*, sessions: SessionFactory, settings: Settings, max_tri
                 out.failed.append(sid)
             continue
         try:
-            _judge(sessions, settings, sid, expected=claim, on_result=None, max_tries=max_tries)
+            _judge(sessions, settings, sid, expected=claim, on_result=None, max_tries=max_tries, outcome=False)
         except _ClaimLost:
             out.skipped.append(sid)
             continue
@@ -235,7 +237,8 @@ def judge_from_queue(*, sessions: SessionFactory, settings: Settings, submission
                   "crashed), so it was not judged; if your code is not trying to break the judge, submit again")
         return "gave up" if _give_up(sessions, submission_id, expected=claim, reason=reason) else "taken"
     try:
-        _judge(sessions, settings, submission_id, expected=claim, on_result=on_result, max_tries=max_tries)
+        _judge(sessions, settings, submission_id, expected=claim, on_result=on_result, max_tries=max_tries,
+               outcome=False)  # the waiting page rebuilds the outcome from the attempt's log
     except _ClaimLost:
         return "taken"
     return "judged"
@@ -257,8 +260,9 @@ def _judge_on_queue(sessions: SessionFactory, settings: Settings, sid: int, *,
         assert sub is not None
         if sub.status in repo.PENDING and sub.claimed_by == claims.token():
             sub.claimed_by = None
+    shown = _Shown(on_result)
     try:
-        woken = q.waiter(settings).register(sid, on_result)
+        woken = q.waiter(settings).register(sid, shown)
         q.enqueue(settings, sid)
     except Exception as exc:  # noqa: BLE001 - the submission stays stored; a worker's sweep queues it
         raise JudgeUnavailable(f"the judging queue could not be reached ({type(exc).__name__}: {exc})") from exc
@@ -269,12 +273,41 @@ def _judge_on_queue(sessions: SessionFactory, settings: Settings, sid: int, *,
                 sub = s.get(Submission, sid)
                 assert sub is not None
                 if sub.status not in repo.PENDING:
-                    return _outcome_from_log(s, sub)
+                    js = _outcome_from_log(s, sub)
+                    shown.finish(js.submission.report)
+                    return js
             woken.wait(1.0)  # the worker's NOTIFY, or a look at the row every second
     finally:
         q.waiter(settings).forget(sid)
     raise JudgeUnavailable(f"submission {sid} is still waiting for a judge after {QUEUE_WAIT_S:.0f} s "
                            "(are `rounds worker` processes running?)")
+
+
+class _Shown:
+    """The finished tests a waiting page is shown, as workers stream them: each test once (a worker
+    taking over from a killed one sends the tests again), and at the verdict every test of the
+    stored report the stream missed (a notification lost, or a test too large to send)."""
+
+    def __init__(self, on_result: OnResult | None) -> None:
+        import threading
+
+        self.on_result = on_result
+        self.seen: set[tuple[int, str]] = set()
+        self.lock = threading.Lock()
+        self.closed = False
+
+    def __call__(self, t: TestResult) -> None:
+        with self.lock:
+            if self.closed or self.on_result is None or (t.level, t.name) in self.seen:
+                return
+            self.seen.add((t.level, t.name))
+            self.on_result(t)
+
+    def finish(self, report: Report | None) -> None:
+        for t in report.tests if report is not None else []:
+            self(t)
+        with self.lock:
+            self.closed = True
 
 
 def _outcome_from_log(s: Session, sub: Submission) -> JudgedSubmission:
@@ -299,14 +332,16 @@ class _ClaimLost(Exception):
 
 
 def _judge(sessions: SessionFactory, settings: Settings, sid: int, *, expected: str | None,
-           on_result: OnResult | None, max_tries: int = MAX_TRIES) -> JudgedSubmission:
+           on_result: OnResult | None, max_tries: int = MAX_TRIES, outcome: bool = True) -> JudgedSubmission | None:
+    """Claim, judge and record a stored submission; with ``outcome``, the submission and its attempt
+    as they stand once recorded (what the waiting page shows)."""
     token = claims.token()
     when = dom.now_utc()
     with sessions.begin() as s:
         sub = s.get(Submission, sid)
         assert sub is not None
         if sub.status in (SubmissionStatus.DONE.value, SubmissionStatus.ERROR.value):
-            return _outcome(s, sub, (), None, False)
+            return _outcome(s, sub, (), None, False) if outcome else None
         if not repo.claim(s, sid, expected=expected, token=token, now=when):
             raise _ClaimLost(sid)
         s.refresh(sub)
@@ -330,9 +365,10 @@ def _judge(sessions: SessionFactory, settings: Settings, sid: int, *, expected: 
         if sub.claimed_by != token or sub.status != SubmissionStatus.JUDGING.value:
             # Taken for dead while judging, and taken over: the record is the other judge's.
             if sub.status in (SubmissionStatus.DONE.value, SubmissionStatus.ERROR.value):
-                return _outcome(s, sub, (), None, False)
+                return _outcome(s, sub, (), None, False) if outcome else None
             raise _ClaimLost(sid)
-        return _record(s, sub, problem, report)
+        newly, unlocked, completed = _record(s, sub, problem, report)
+        return _outcome(s, sub, newly, unlocked, completed) if outcome else None
 
 
 def _filtered(on_result: OnResult | None, feedback: str, problem_id: str) -> OnResult | None:
@@ -340,16 +376,18 @@ def _filtered(on_result: OnResult | None, feedback: str, problem_id: str) -> OnR
         return None
     callback = on_result
 
-    def forward(t: TestResult) -> None:
-        mine = copy.deepcopy(t)
+    def forward(t: TestResult) -> None:  # the mode rewrites the test and its steps' rows: copy those
+        mine = dataclasses.replace(t, steps=[dict(row) for row in t.steps] if t.steps is not None else None)
         apply_mode(Report(problem_id=problem_id, levels=[LevelResult(mine.level, [mine])]), feedback)
         callback(mine)
 
     return forward
 
 
-def _record(s: Session, sub: Submission, problem: Problem, report: Report) -> JudgedSubmission:
-    """Store the report, then advance the attempt if a submission passed new levels."""
+def _record(s: Session, sub: Submission, problem: Problem,
+            report: Report) -> tuple[tuple[int, ...], int | None, bool]:
+    """Store the report, then advance the attempt if a submission passed new levels. Returns the
+    levels newly passed, the level it unlocked and whether it completed the attempt."""
     # Progress counts from when the code was submitted, so expiry is applied only afterwards.
     a = repo.get_attempt(s, sub.attempt_id, for_update=True)
     assert a is not None
@@ -379,7 +417,7 @@ def _record(s: Session, sub: Submission, problem: Problem, report: Report) -> Ju
             repo.add_event(s, a, EventKind.COMPLETED, sub.created_at, level=a.level)
     expire_if_due(s, a, dom.now_utc())
     s.flush()
-    return _outcome(s, sub, newly, unlocked, completed)
+    return newly, unlocked, completed
 
 
 def _explain_missing_entry(report: Report, code: str, problem: Problem) -> None:

@@ -99,7 +99,8 @@ def events(s: Session, attempt_id: int) -> list[Event]:
 
 
 def submissions_of(s: Session, attempt_id: int, *, limit: int) -> Sequence[Submission]:
-    q = (select(Submission).options(selectinload(Submission.result))
+    """The attempt's newest submissions with their results' figures (not the reports)."""
+    q = (select(Submission).options(selectinload(Submission.result).defer(Result.report))
          .where(Submission.attempt_id == attempt_id).order_by(Submission.id.desc()).limit(limit))
     return s.scalars(q).all()
 
