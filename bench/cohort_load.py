@@ -70,9 +70,12 @@ class Stack:
     web: subprocess.Popen[bytes] | None = None
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
+    concurrency: int = 1  # jobs each worker judges at once
+
     def start_worker(self) -> subprocess.Popen[bytes]:
         log = open(self.tmp / f"worker-{len(self.workers)}.log", "wb")  # noqa: SIM115 - closed with the process
-        p = subprocess.Popen([*RUNS, "worker", "--concurrency", "1"], env=self.env, stdout=log, stderr=log,
+        p = subprocess.Popen([*RUNS, "worker", "--concurrency", str(self.concurrency)], env=self.env,
+                             stdout=log, stderr=log,
                              start_new_session=True)
         self.workers.append(p)
         return p
@@ -88,6 +91,39 @@ class Stack:
                 os.killpg(p.pid, signal.SIGKILL)
                 p.wait()
         self.workers.clear()
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds used so far by the web app, the workers, their sandboxes, PostgreSQL and this
+        script's simulated learners."""
+        leaders = {p.pid: "workers" for p in self.workers} | ({self.web.pid: "web"} if self.web else {})
+        out = {"web": 0.0, "workers": 0.0, "sandboxes": 0.0, "postgres": 0.0, "learners": 0.0}
+        tick = os.sysconf("SC_CLK_TCK")
+        procs: dict[int, tuple[int, float, bytes]] = {}  # pid: (parent, CPU seconds, program)
+        for d in Path("/proc").iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                stat = (d / "stat").read_text()
+                prog = Path((d / "cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")).name
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2:].split()
+            # its own CPU time and that of its children which have ended (a test's process, say)
+            used = sum(int(f) for f in fields[11:15]) / tick
+            procs[int(d.name)] = (int(fields[1]), used, prog.encode())
+        for pid, (_, used, prog) in procs.items():
+            if pid == os.getpid():
+                out["learners"] += used
+            elif prog.startswith(b"postgres"):
+                out["postgres"] += used
+            else:
+                up = pid  # the nearest started process above it
+                while up not in leaders and up in procs and up > 1:
+                    up = procs[up][0]
+                if up in leaders:
+                    # a worker's sandboxes (its judging slots and their test processes) apart
+                    out["sandboxes" if up != pid and leaders[up] == "workers" else leaders[up]] += used
+        return out
 
     def db(self) -> psycopg.Connection[Any]:
         return psycopg.connect(make_url(self.url).set(drivername="postgresql").render_as_string(hide_password=False),
@@ -137,6 +173,7 @@ class Learner:
     def __init__(self, base: str, name: str) -> None:
         self.http = httpx.Client(base_url=base, timeout=60, headers={"Origin": base})
         self.token = ""
+        self.polls = 0  # asks for a running job's news, over all submissions
         r = self.get("/login")
         r = self.http.post("/login", data={"name": name, "password": PASSWORD, "next": "/catalog", "csrf_token": self.token})
         if r.status_code not in (200, 303) or "Sign in" in r.text[:2000] and r.status_code != 303:
@@ -164,6 +201,7 @@ class Learner:
             if not m:
                 return time.perf_counter() - t, "no-job"
             frag = self.http.get(m.group(1), headers={"HX-Request": "true"}).text
+            self.polls += 1
         verdict = "AC" if re.search(r"\bAccepted\b", frag) else "other"
         return time.perf_counter() - t, verdict
 
@@ -194,14 +232,15 @@ def closed_loop(learners: list[Learner], seconds: float) -> dict[str, Any]:
                 lat.append(dt)
                 verdicts[v] = verdicts.get(v, 0) + 1
 
-    t0 = time.monotonic()
+    t0, polls0 = time.monotonic(), sum(who.polls for who in learners)
     threads = [threading.Thread(target=run, args=(i, who)) for i, who in enumerate(learners)]
     for th in threads:
         th.start()
     for th in threads:
         th.join()
     elapsed = time.monotonic() - t0
-    return {"submissions": len(lat), "per_s": len(lat) / elapsed, "p50_ms": pct(lat, 0.5) * 1000,
+    polls = sum(who.polls for who in learners) - polls0
+    return {"submissions": len(lat), "per_s": len(lat) / elapsed, "polls_per_submission": polls / max(1, len(lat)), "p50_ms": pct(lat, 0.5) * 1000,
             "p95_ms": pct(lat, 0.95) * 1000, "verdicts": verdicts}
 
 
@@ -259,21 +298,27 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=12)
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--rate", type=float, default=10.0)
+    ap.add_argument("--concurrency", type=int, default=1, help="jobs each worker judges at once")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stack on a plain kill too
     out: dict[str, Any] = {"users": args.users, "seconds": args.seconds, "cores": os.cpu_count()}
     say = (lambda *a: None) if args.json else print
     with stack(args.users) as s:
+        s.concurrency = args.concurrency
         learners = [Learner(s.base, f"learner{i}") for i in range(args.users)]
         say(f"{args.users} learners signed in; web app on {s.base}, PostgreSQL, procrastinate queue")
         for n in (1, 2):
             while len(s.workers) < n:
                 s.start_worker()
             closed_loop(learners[:2], 3)  # warm: pools, imports, connections
+            cpu0 = s.cpu()
             r = closed_loop(learners, args.seconds)
+            r["cpu_s"] = {k: round(v - cpu0.get(k, 0.0), 1) for k, v in s.cpu().items()}
             out[f"closed_loop_{n}_workers"] = r
             say(f"{n} worker(s): {r['per_s']:.1f} submissions/s, verdict latency p50 {r['p50_ms']:.0f} ms, "
-                f"p95 {r['p95_ms']:.0f} ms ({r['submissions']} submissions, {r['verdicts']})")
+                f"p95 {r['p95_ms']:.0f} ms ({r['submissions']} submissions, {r['verdicts']}, "
+                f"{r['polls_per_submission']:.1f} polls each); CPU seconds {r['cpu_s']}")
         r = open_loop(learners, args.rate, args.seconds)
         out["open_loop_2_workers"] = r
         say(f"at {args.rate:g} submissions/s, 2 workers: verdict latency p50 {r['p50_ms']:.0f} ms, "
