@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -289,8 +290,6 @@ class _Shown:
     stored report the stream missed (a notification lost, or a test too large to send)."""
 
     def __init__(self, on_result: OnResult | None) -> None:
-        import threading
-
         self.on_result = on_result
         self.seen: set[tuple[int, str]] = set()
         self.lock = threading.Lock()
