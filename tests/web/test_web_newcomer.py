@@ -302,7 +302,9 @@ def test_run_shows_output_against_expected_and_the_whole_input(server: str, page
     expect(first).to_have_attribute("data-verdict", "AC")
     row = first.locator("table.io tbody tr")
     expect(row.locator("td")).to_have_count(2)  # expected and yours side by side
-    assert row.locator("td").nth(0).inner_text() == row.locator("td").nth(1).inner_text() != "-"
+    expected, yours = row.locator("td").nth(0), row.locator("td").nth(1)
+    expect(expected).not_to_have_text("-")
+    expect(yours).to_have_text(expected.inner_text())
     custom = run.locator(".test-list > li", has_text="custom 1")
     custom.locator("details.full-input summary").click()
     expect(custom.locator("details.full-input pre")).to_contain_text("39.")
