@@ -309,10 +309,11 @@ def test_run_shows_output_against_expected_and_the_whole_input(server: str, page
     custom.locator("details.full-input summary").click()
     expect(custom.locator("details.full-input pre")).to_contain_text("39.")
     # A wrong answer says where in the return value it differs.
+    run_id = run.get_attribute("id")  # read before the next run's results take the area
     _type_code(page, RUNNING.replace("t += x", "t += 2 * x"))
     page.fill("#custom", "")
     page.click("#run-button")
-    wrong = _wait_results(page, "Run: examples", not_id=run.get_attribute("id"))
+    wrong = _wait_results(page, "Run: examples", not_id=run_id)
     bad = wrong.locator(".test-list > li[data-verdict=WA]").first
     expect(bad.locator(".feedback")).to_contain_text("your return value[")
     expect(bad.locator("table.io tr.bad td.yours")).to_be_visible()
