@@ -143,6 +143,27 @@ def test_a_disabled_account_is_signed_out(app: Any, db: Database, ann: Browser) 
         assert b.post("/login", {"name": "ann", "password": PASSWORD}, htmx=False).status_code == 401
 
 
+def test_a_sign_out_made_by_another_process_applies_within_seconds(accounts_settings: Settings, db: Database,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The web process remembers a session briefly (a waiting page asks several times a second); a
+    change another process made to the login sessions shows once that moment has passed."""
+    import time
+
+    from sqlalchemy import delete
+
+    from rounds.storage.models_accounts import LoginSession
+
+    monkeypatch.setattr(accounts, "SIGNED_IN_CACHE_S", 0.5)
+    app = create_app(accounts_settings)
+    add(db, "gus")
+    for b in sign_in(app, "gus"):
+        with db.sessions.begin() as s:  # as `rounds users` in another process would: not through this app
+            s.execute(delete(LoginSession))
+        assert b.client.get("/history", follow_redirects=False).status_code == 200  # remembered
+        time.sleep(0.6)
+        assert b.client.get("/history", follow_redirects=False).status_code == 303  # asked again: signed out
+
+
 def test_next_never_leaves_the_site(app: Any, db: Database) -> None:
     add(db, "eve")
     for b in _client(app):

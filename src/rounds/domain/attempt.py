@@ -180,6 +180,7 @@ class Event:
     at: datetime
     level: int | None = None
     verdict: str | None = None  # for runs and submissions, once judged
+    submission_id: int | None = None  # the run or submission it logs, if any
 
 
 @dataclass

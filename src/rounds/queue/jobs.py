@@ -120,27 +120,31 @@ def progress_payloads(submission_id: int, results: list[dict[str, Any]]) -> list
     to fit one payload (a test that cannot fit is left out: the stored result is the record)."""
     import json
 
-    def dump(ts: list[dict[str, Any]]) -> str:
-        return json.dumps({"s": submission_id, "ts": ts}, separators=(",", ":"))
+    def one(result: dict[str, Any]) -> bytes:
+        return json.dumps(result, separators=(",", ":")).encode()
 
+    head = f'{{"s":{int(submission_id)},"ts":['.encode()
+    room = MAX_PAYLOAD - len(head) - len(b"]}")
     out: list[str] = []
-    batch: list[dict[str, Any]] = []
-    for result in results:
-        text = dump([result])
+    batch: list[bytes] = []
+    size = 0  # of the batch's tests, with the commas between them
+    for result in results:  # each test is encoded once; a batch is the tests joined by commas
+        text = one(result)
         for key in ("output", "message", "expected", "got", "input"):
-            if len(text.encode()) <= MAX_PAYLOAD:
+            if len(text) <= room:
                 break
             if isinstance(result.get(key), str) and len(result[key]) > 200:
                 result[key] = result[key][:200] + " ..."
-                text = dump([result])
-        if len(text.encode()) > MAX_PAYLOAD:
+                text = one(result)
+        if len(text) > room:
             continue
-        if batch and len(dump([*batch, result]).encode()) > MAX_PAYLOAD:
-            out.append(dump(batch))
-            batch = []
-        batch.append(result)
+        if batch and size + 1 + len(text) > room:
+            out.append((head + b",".join(batch) + b"]}").decode())
+            batch, size = [], 0
+        size += len(text) + (1 if batch else 0)
+        batch.append(text)
     if batch:
-        out.append(dump(batch))
+        out.append((head + b",".join(batch) + b"]}").decode())
     return out
 
 

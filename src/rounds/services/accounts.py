@@ -36,6 +36,21 @@ GROUP_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,78}$|^$")
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256
 SESSION_DAYS = 14
+# A web process remembers who a session id is signed in as for this long, instead of asking the
+# database on every request. Changes made in the same process (sign-out, disabling, a new password,
+# a new role) apply at once; made by another process (`rounds users ...`), within this time.
+SIGNED_IN_CACHE_S = 5.0
+_changes = 0  # bumped by every change to who is signed in as whom, in this process
+
+
+def changes() -> int:
+    """How many sign-in changes this process made (a cache of session_user starts over when it moves)."""
+    return _changes
+
+
+def _changed() -> None:
+    global _changes
+    _changes += 1
 INVITE_DAYS = 7
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
@@ -182,6 +197,7 @@ def update_user(*, sessions: SessionFactory, name: str, role: str | None = None,
             acc.password_hash = pw_hash
         if disabled or pw_hash is not None:
             s.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+    _changed()
 
 
 # ---------------------------------------------------------------- invitations
@@ -271,6 +287,7 @@ def start_session(*, sessions: SessionFactory, user_id: int, session: str, now: 
 def end_session(*, sessions: SessionFactory, session: str) -> None:
     with sessions.begin() as s:
         s.execute(delete(LoginSession).where(LoginSession.token_hash == digest(session)))
+    _changed()
 
 
 def session_user(*, sessions: SessionFactory, session: str | None, now: datetime | None = None) -> CurrentUser | None:

@@ -249,10 +249,12 @@ def submission_summary(sub: Submission) -> SubmissionSummary:
         created_at=sub.created_at, judged_at=sub.judged_at)
 
 
-def view(s: Session, a: Attempt, *, now: datetime) -> AttemptView:
+def view(s: Session, a: Attempt, *, now: datetime, log: list[dom.Event] | None = None) -> AttemptView:
+    """The attempt as its page shows it; ``log``: its events, if the caller has just read them."""
     base = summary(a)
     p = _problem_or_none(a.problem_id)
-    log = repo.events(s, a.id)
+    if log is None:
+        log = repo.events(s, a.id)
     stats = dom.level_stats(log, base.levels)
     end = a.finished_at if a.status == AttemptStatus.EXPIRED.value and a.finished_at else now
     levels = []
@@ -270,11 +272,10 @@ def view(s: Session, a: Attempt, *, now: datetime) -> AttemptView:
             number=n, title=p.level(n).title if p else f"Level {n}", minutes=p.level(n).minutes if p else 0,
             state=state, started_at=st.started_at, passed_at=st.passed_at, time_spent=st.time_spent(end),
             runs=st.runs, submits=st.submits, last_verdict=st.last_verdict))
-    recent = [submission_summary(x) for x in repo.submissions_of(s, a.id, limit=RECENT)]
+    recent = [SubmissionSummary(*row) for row in repo.submissions_of(s, a.id, limit=RECENT)]
     finished = a.finished_at if a.status != AttemptStatus.ACTIVE.value else None
     c = dom.clock(started_at=a.started_at, deadline=a.deadline, budget_minutes=a.budget_minutes, now=now,
                   finished_at=finished)
-    log = repo.events(s, a.id)
     assisted = any(e.kind is EventKind.EDITORIAL for e in log)
     return AttemptView(**base.__dict__, budget_minutes=a.budget_minutes, clock=c, code=a.code,
                        code_saved_at=a.code_saved_at, level_views=levels, recent=recent, assisted=assisted,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from rounds.config import Settings
@@ -51,7 +51,7 @@ from rounds.services.errors import (
 from rounds.services.views import JudgedSubmission, Recovery, SubmissionView
 from rounds.storage import repositories as repo
 from rounds.storage.db import SessionFactory
-from rounds.storage.models import AttemptEvent, Result, Submission
+from rounds.storage.models import Result, Submission
 
 __all__ = ["create_submission", "get_submission", "judge_from_queue", "judge_submission", "previous_submission",
            "recover_interrupted", "run_examples", "submit"]
@@ -311,15 +311,14 @@ class _Shown:
 
 def _outcome_from_log(s: Session, sub: Submission) -> JudgedSubmission:
     """The outcome of a submission another process judged, rebuilt from the attempt's log."""
-    evs = s.scalars(select(AttemptEvent).where(AttemptEvent.attempt_id == sub.attempt_id)
-                    .order_by(AttemptEvent.at, AttemptEvent.id)).all()
-    newly = tuple(e.level for e in evs if e.kind == EventKind.LEVEL_PASSED.value and e.submission_id == sub.id
+    log = repo.events(s, sub.attempt_id)
+    newly = tuple(e.level for e in log if e.kind is EventKind.LEVEL_PASSED and e.submission_id == sub.id
                   and e.level is not None)
     a = load(s, sub.attempt_id, anyone=True)  # the page waiting for it started it
     unlocked = a.level if newly and a.level > max(newly) else None
-    completed = bool(newly) and any(e.kind == EventKind.COMPLETED.value for e in evs) \
+    completed = bool(newly) and any(e.kind is EventKind.COMPLETED for e in log) \
         and a.finished_at is not None and _same_time(a.finished_at, sub.created_at)
-    return _outcome(s, sub, newly, unlocked, completed)
+    return _outcome(s, sub, newly, unlocked, completed, log=log)
 
 
 def _same_time(a: datetime, b: datetime) -> bool:
@@ -438,10 +437,10 @@ def _explain_missing_entry(report: Report, code: str, problem: Problem) -> None:
 
 
 def _outcome(s: Session, sub: Submission, newly: tuple[int, ...], unlocked: int | None,
-             completed: bool) -> JudgedSubmission:
+             completed: bool, *, log: list[dom.Event] | None = None) -> JudgedSubmission:
     a = load(s, sub.attempt_id, anyone=True)  # the judge answers whoever submitted
     s.refresh(sub)
-    return JudgedSubmission(submission=submission_view(sub), attempt=view(s, a, now=dom.now_utc()),
+    return JudgedSubmission(submission=submission_view(sub), attempt=view(s, a, now=dom.now_utc(), log=log),
                             newly_passed=newly, unlocked=unlocked, completed=completed)
 
 

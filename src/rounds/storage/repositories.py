@@ -10,9 +10,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from rounds.domain.attempt import Event, EventKind, SubmissionStatus
 from rounds.storage.models import Attempt, AttemptEvent, Result, Submission, User
@@ -89,20 +90,25 @@ def add_event(s: Session, attempt: Attempt, kind: EventKind, at: datetime, *, le
 
 def events(s: Session, attempt_id: int) -> list[Event]:
     """The attempt's log, oldest first; run and submit events carry their verdict once judged."""
-    rows = s.execute(
-        select(AttemptEvent, Result.verdict)
+    rows = s.execute(  # columns, not objects: every verdict's page reads the whole log
+        select(AttemptEvent.kind, AttemptEvent.at, AttemptEvent.level, Result.verdict, AttemptEvent.submission_id)
         .outerjoin(Result, Result.submission_id == AttemptEvent.submission_id)
         .where(AttemptEvent.attempt_id == attempt_id)
         .order_by(AttemptEvent.at, AttemptEvent.id)
     ).all()
-    return [Event(kind=EventKind(e.kind), at=e.at, level=e.level, verdict=v) for e, v in rows]
+    return [Event(kind=EventKind(k), at=at, level=lv, verdict=v, submission_id=sid) for k, at, lv, v, sid in rows]
 
 
-def submissions_of(s: Session, attempt_id: int, *, limit: int) -> Sequence[Submission]:
-    """The attempt's newest submissions with their results' figures (not the reports)."""
-    q = (select(Submission).options(selectinload(Submission.result).defer(Result.report))
+def submissions_of(s: Session, attempt_id: int, *, limit: int) -> list[tuple[Any, ...]]:
+    """The attempt's newest submissions with their results' figures (not the code, not the reports):
+    rows of id, attempt_id, kind, level, status, verdict, score, tests_passed, tests_total,
+    created_at, judged_at."""
+    q = (select(Submission.id, Submission.attempt_id, Submission.kind, Submission.level, Submission.status,
+                Result.verdict, Result.score, Result.tests_passed, Result.tests_total, Submission.created_at,
+                Submission.judged_at)
+         .outerjoin(Result, Result.submission_id == Submission.id)
          .where(Submission.attempt_id == attempt_id).order_by(Submission.id.desc()).limit(limit))
-    return s.scalars(q).all()
+    return [tuple(row) for row in s.execute(q)]
 
 
 def previous(s: Session, sub: Submission, *, kind: str | None) -> Submission | None:

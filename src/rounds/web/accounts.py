@@ -13,6 +13,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 import anyio
+from cachetools import TTLCache
 from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -40,6 +41,10 @@ class AccountsMiddleware:
     def __init__(self, app: ASGIApp, *, sessions: SessionFactory) -> None:
         self.app = app
         self.sessions = sessions
+        # Session id -> who it is signed in as, for a few seconds (see accounts.SIGNED_IN_CACHE_S):
+        # a page that waits on a verdict asks several times a second. Nobody is not remembered.
+        self._known: TTLCache[str, CurrentUser] = TTLCache(maxsize=10_000, ttl=accounts.SIGNED_IN_CACHE_S)
+        self._known_as_of = accounts.changes()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -47,8 +52,12 @@ class AccountsMiddleware:
             return
         state = scope.setdefault("state", {})
         session = state.get("session")
-        user = await anyio.to_thread.run_sync(
-            lambda: accounts.session_user(sessions=self.sessions, session=session))
+        user = self._remembered(session)
+        if user is None:
+            user = await anyio.to_thread.run_sync(
+                lambda: accounts.session_user(sessions=self.sessions, session=session))
+            if user is not None and session:
+                self._known[session] = user
         state["user"] = user
         path = scope.get("path", "")
         if user is None and not is_open(path):
@@ -56,6 +65,13 @@ class AccountsMiddleware:
             return
         with repo.acting_as(user.id if user else None):
             await self.app(scope, receive, send)
+
+
+    def _remembered(self, session: str | None) -> CurrentUser | None:
+        if self._known_as_of != accounts.changes():  # a sign-out or an account change here: start over
+            self._known.clear()
+            self._known_as_of = accounts.changes()
+        return self._known.get(session) if session else None
 
 
 async def _sign_in_first(scope: Scope, receive: Receive, send: Send) -> None:

@@ -7,6 +7,8 @@ needed until the page has shown it, and the submission itself is stored by the s
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import contextvars
 import secrets
 import threading
@@ -41,9 +43,34 @@ class Job:
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
     owner: int | None = None  # the user who started it (None: the local user); only they see it
+    # Requests holding for news of this job: woken from the judging thread when a test finishes.
+    _waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def add(self, t: TestResult) -> None:
         self.results.append(t)
+        self._wake()
+
+    def _wake(self) -> None:
+        with self._lock:
+            waiters = list(self._waiters)
+        for loop, event in waiters:
+            with contextlib.suppress(RuntimeError):  # that request's loop has closed
+                loop.call_soon_threadsafe(event.set)
+
+    async def news(self, seen: int, timeout: float) -> None:
+        """Return once the job holds more than ``seen`` results or is done, or after ``timeout``."""
+        event = asyncio.Event()
+        me = (asyncio.get_running_loop(), event)
+        with self._lock:
+            self._waiters.append(me)
+        try:
+            if not self.done and len(self.results) <= seen:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(event.wait(), timeout)
+        finally:
+            with self._lock:
+                self._waiters.remove(me)
 
 
 Work = Callable[[Callable[[TestResult], None]], Any]
@@ -83,6 +110,7 @@ class JobBoard:
         finally:
             job.finished = time.monotonic()
             job.done = True
+            job._wake()
 
     def _forget_old(self) -> None:
         now = time.monotonic()

@@ -18,6 +18,8 @@ from rounds.web import markdown
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+# Templates ship with the package: no need to look at their files' times on every render.
+templates.env.auto_reload = False
 
 
 def _md(text: str | None) -> Markup:

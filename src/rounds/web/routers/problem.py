@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 from html import escape
 from typing import Annotated, Any
 
@@ -174,9 +172,7 @@ async def job_status(request: Request, job_id: str, jobs: JobsDep, cat: CatalogD
     if job is None:
         raise HTTPException(404, "These results are no longer kept; run again, or see the History page.")
     if seen is not None:
-        deadline = time.monotonic() + HOLD_S
-        while not job.done and len(job.results) <= seen and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
+        await job.news(seen, HOLD_S)
     return _fragment(request, job, cat.get(job.problem_id))
 
 
