@@ -194,6 +194,9 @@ def test_solve_a_function_problem(server: str, page: Page) -> None:
     sub = _wait_results(page, "Submission: hidden tests")
     expect(sub.locator(".summary")).to_contain_text("AC Accepted")
     expect(page.locator("#editorial h2", has_text="Editorial")).to_be_visible()
+    # The attempt is complete: the panel to start a new one is there without a reload.
+    expect(page.locator(".start-panel")).to_contain_text("You completed this problem")
+    expect(page.locator("#start-button")).to_have_text("Start a new attempt")
     _shot(page, "problem-accepted-light")
 
 

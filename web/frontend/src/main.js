@@ -132,7 +132,8 @@ function setupHideDifficulty() {
 function setupDrillLevel() {
   const mode = document.getElementById("start-mode");
   const box = document.getElementById("start-level-box");
-  if (!mode || !box) return;
+  if (!mode || !box || mode.dataset.bound) return;
+  mode.dataset.bound = "1";  // also called when a completed Submit swaps the panel in
   const sync = () => {
     const drill = mode.value === "drill";
     box.hidden = !drill;
@@ -214,3 +215,4 @@ document.addEventListener("htmx:afterSwap", (e) => {
   }
 });
 document.addEventListener("htmx:afterSettle", () => showUnlockedLevel(document.getElementById("results") || document));
+document.addEventListener("htmx:afterSettle", () => setupDrillLevel());

@@ -55,11 +55,16 @@ def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessi
 
     budgets = mode_budgets(problem_minutes=problem.minutes, levels=len(problem.levels))
     return views.page(request, "problem.html", section="catalog", problem=problem, view=view,
-                      base=f"/p/{problem.id}", custom_allowed=settings.environment != "server",
-                      custom_example=custom_example(problem), feedbacks=MODES,
-                      modes=[(m.value, describe_mode(m, budgets[m])) for m in Mode],
+                      custom_allowed=settings.environment != "server", custom_example=custom_example(problem),
                       budgets={m.value: n for m, n in budgets.items()},
-                      editor_settings=editor_settings(sessions=sessions))
+                      editor_settings=editor_settings(sessions=sessions), **_start_choices(problem))
+
+
+def _start_choices(problem: Problem) -> dict[str, Any]:
+    """What the start panel offers: the modes with their time budgets, the feedback modes."""
+    budgets = mode_budgets(problem_minutes=problem.minutes, levels=len(problem.levels))
+    return {"base": f"/p/{problem.id}", "feedbacks": MODES,
+            "modes": [(m.value, describe_mode(m, budgets[m])) for m in Mode]}
 
 
 @router.post("/p/{track}/{slug}/start", dependencies=[CsrfChecked])
@@ -195,6 +200,9 @@ def _refused(exc: Exception) -> HTMLResponse:
 
 def _fragment(request: Request, job: Job, problem: Problem) -> HTMLResponse:
     template = "_codebase_results.html" if problem.grader == "codebase" else "_results.html"  # phases, test log
+    # A Submit that ends the attempt brings the panel to start a new one (see _start_panel.html).
+    ended = job.done and job.kind == "submit" and getattr(getattr(job.outcome, "view", None), "finished", False)
     return views.templates.TemplateResponse(
         request, template,
-        {"job": job, "problem": problem, "poll_ms": POLL_MS, "oob": False, "csrf_token": request.state.csrf})
+        {"job": job, "problem": problem, "poll_ms": POLL_MS, "oob": False, "csrf_token": request.state.csrf,
+         "start_choices": _start_choices(problem) if ended else None})
