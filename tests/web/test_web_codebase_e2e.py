@@ -150,6 +150,9 @@ def test_fix_a_codebase_in_the_browser_and_submit_it(server: str, page: Page) ->
     expect(diff.locator("details.file-diff")).to_have_count(len(changed) + 1)
     expect(diff.locator(f'details.file-diff[data-file="{cb.EXPLANATION}"] .diff .add')).to_contain_text(
         "nearest rank gives 20")
+    # the panel to start a new attempt is there without a reload, with no drill mode (one level)
+    expect(page.locator(".start-panel")).to_contain_text("You completed this codebase")
+    expect(page.locator("#start-mode option[value=drill]")).to_have_count(0)
     _shot(page, "codebase-submitted-light")
 
     page.reload()  # everything is kept with the attempt

@@ -17,8 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from rounds.content import codebase as cb
 from rounds.content.package import PackageError, Problem
-from rounds.domain.attempt import Mode, describe_mode, mode_budgets
-from rounds.domain.feedback import MODES
+from rounds.domain.attempt import mode_budgets
 from rounds.services import codebase_assistant as assistant
 from rounds.services import codebase_practice as cbp
 from rounds.services import web_practice as practice
@@ -27,7 +26,7 @@ from rounds.services.web_judging import JudgeRefused
 from rounds.web import views
 from rounds.web.deps import CatalogDep, CsrfChecked, JobsDep, SessionsDep, SettingsDep
 from rounds.web.jobs import JobError
-from rounds.web.routers.problem import POLL_MS, AttemptF, AttemptQ, _attempt_id
+from rounds.web.routers.problem import POLL_MS, AttemptF, AttemptQ, _attempt_id, _start_choices
 
 router = APIRouter()
 views.templates.env.filters.update(test_groups=cbp.test_groups, failing_hidden=cbp.failing_hidden)
@@ -59,9 +58,8 @@ def codebase_page(request: Request, slug: str, cat: CatalogDep, sessions: Sessio
     from rounds.services.user_settings import editor_settings
 
     budgets = mode_budgets(problem_minutes=problem.minutes, levels=len(problem.levels))
-    modes = [(m.value, describe_mode(m, budgets[m])) for m in Mode if m is not Mode.DRILL]  # one level: no drill
     return views.page(request, "codebase.html", section="catalog", problem=problem, page=page, view=page.view,
-                      base=f"/p/{problem.id}", feedbacks=MODES, modes=modes, budgets={m.value: n for m, n in budgets.items()},
+                      **_start_choices(problem), budgets={m.value: n for m, n in budgets.items()},
                       editor_settings=editor_settings(sessions=sessions), endpoint=assistant.endpoint(),
                       chat_message="", draft="")
 

@@ -63,8 +63,9 @@ def problem_page(request: Request, track: str, slug: str, cat: CatalogDep, sessi
 def _start_choices(problem: Problem) -> dict[str, Any]:
     """What the start panel offers: the modes with their time budgets, the feedback modes."""
     budgets = mode_budgets(problem_minutes=problem.minutes, levels=len(problem.levels))
+    drill = problem.grader != "codebase"  # a codebase is one level: no drill
     return {"base": f"/p/{problem.id}", "feedbacks": MODES,
-            "modes": [(m.value, describe_mode(m, budgets[m])) for m in Mode]}
+            "modes": [(m.value, describe_mode(m, budgets[m])) for m in Mode if drill or m is not Mode.DRILL]}
 
 
 @router.post("/p/{track}/{slug}/start", dependencies=[CsrfChecked])
