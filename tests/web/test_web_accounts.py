@@ -441,6 +441,33 @@ def test_a_coach_sees_group_scorecards_but_not_stories(app: Any, cohort_rows: di
         assert coach.get(f"/history/{rows.submission}").status_code == 404
 
 
+def test_a_coach_sees_a_learners_mock_loop_scorecard_and_no_answers(app: Any, db: Database,
+                                                                   cohort_rows: dict[str, Any]) -> None:
+    from rounds.services import loops
+
+    ann, rows = cohort_rows["ann"], cohort_rows["rows"]
+    with repo.acting_as(ann):  # the first round skipped; the second played, with nothing done, and ended
+        loops.skip_round(sessions=db.sessions, run_id=rows.loop)
+        loops.start_round(sessions=db.sessions, run_id=rows.loop)
+        loops.finish_round(sessions=db.sessions, run_id=rows.loop)
+        v = loops.view(sessions=db.sessions, run_id=rows.loop)
+    played = v.rounds[1]
+    assert played.ended and played.result.estimate is not None
+    for coach in sign_in(app, "coco"):
+        listing = coach.get("/coach")
+        head = re.search(r"<thead>(.*?)</thead>", listing.text, re.S)
+        row = re.search(rf'<a href="/coach/learners/{ann}">ann</a>.*?</tr>', listing.text, re.S)
+        assert head and row
+        column = re.findall(r"<th[^>]*>(.*?)</th>", head.group(1)).index("Mock loops")
+        assert re.findall(r"<td[^>]*>(.*?)</td>", "<td>" + row.group(0), re.S)[column] == "1"
+        card = coach.get(f"/coach/learners/{ann}").text
+        section = card.split('id="loops-title"')[1].split("</section>")[0]
+        assert v.title in section and played.title in section
+        assert played.result.estimate.label in section  # the round's hire/no estimate...
+        assert played.result.estimate.evidence[0].replace("'", "&#39;") in section  # ...with its evidence
+        assert SECRET not in card
+
+
 def test_sharing_a_story_and_a_take_shows_them_to_the_coach(app: Any, cohort_rows: dict[str, Any]) -> None:
     ann_id, rows = cohort_rows["ann"], cohort_rows["rows"]
     for ann in sign_in(app, "ann"):

@@ -26,6 +26,7 @@ from rounds.storage.models import Attempt, CardReview, User
 from rounds.storage.models_accounts import SHARE_KINDS, Account, Share
 from rounds.storage.models_behavioral import Delivery, Story
 from rounds.storage.models_design import DesignSession
+from rounds.storage.models_loop import LoopRun
 
 
 class NotYours(ServiceError):
@@ -57,6 +58,7 @@ class LearnerRow:
     cards_reviewed: int
     designs_marked: int
     shared: int
+    loops: int = 0  # mock loops started
 
 
 @dataclass
@@ -73,11 +75,35 @@ class AttemptRow:
 
 
 @dataclass
+class LoopRoundCard:
+    title: str
+    kind: str
+    status: str
+    summary: str  # on the round's own scale
+    estimate: str | None  # no | lean no | lean hire | hire; None: not scored
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class LoopCard:
+    """A mock loop's scorecard as the coach sees it: scores and their evidence, never the answers."""
+    id: int
+    title: str
+    status: str
+    started_at: datetime
+    finished_at: datetime | None
+    estimate: str | None
+    signals: dict[str, float]  # signal name -> 0..1, over the rounds that measured it
+    rounds: list[LoopRoundCard]
+
+
+@dataclass
 class Scorecard:
     learner: LearnerRow
     attempts: list[AttemptRow]
     shared_stories: list[stories.StoryView]
     shared_deliveries: list[deliveries.DeliveryView]
+    loops: list[LoopCard] = field(default_factory=list)
 
 
 def _utc(ts: datetime | None) -> datetime | None:
@@ -138,8 +164,10 @@ def _row(s: Session, catalog: Catalog, uid: int) -> tuple[LearnerRow, list[Attem
     designs = s.scalar(select(func.count()).select_from(DesignSession)
                        .where(DesignSession.user_id == uid, DesignSession.marked_at.is_not(None))) or 0
     shared = s.scalar(select(func.count()).select_from(Share).where(Share.user_id == uid)) or 0
+    runs = s.scalar(select(func.count()).select_from(LoopRun).where(LoopRun.user_id == uid)) or 0
     learner = LearnerRow(uid, user.name, acc.group_name, last, len(rows), solved,
-                         sorted(per.values(), key=lambda r: r.round), int(reviews[0] or 0), int(designs), int(shared))
+                         sorted(per.values(), key=lambda r: r.round), int(reviews[0] or 0), int(designs), int(shared),
+                         int(runs))
     return learner, rows
 
 
@@ -157,10 +185,33 @@ def scorecard(*, sessions: SessionFactory, catalog: Catalog, coach: CurrentUser,
         learner, rows = _row(s, catalog, learner_id)
         ids = {k: set(s.scalars(select(Share.ref_id).where(Share.user_id == learner_id, Share.kind == k)).all())
                for k in SHARE_KINDS}
-    with repo.acting_as(learner_id):  # read-only: the learner's own services, for the shared rows only
+    with repo.acting_as(learner_id):  # the learner's own services, for the shared rows and the loops' scores
         shared_stories = [st for st in stories.list_stories(sessions=sessions) if st.id in ids["story"]]
         shared_deliveries = [d for d in deliveries.deliveries(sessions=sessions, limit=500) if d.id in ids["delivery"]]
-    return Scorecard(learner, rows, shared_stories, shared_deliveries)
+        cards = _loop_cards(sessions)
+    return Scorecard(learner, rows, shared_stories, shared_deliveries, cards)
+
+
+LOOPS_SHOWN = 10
+
+
+def _loop_cards(sessions: SessionFactory) -> list[LoopCard]:
+    """The acting learner's newest mock loops, scores only. Reading a loop settles rounds whose clock
+    ran out, as the learner's own next look would."""
+    from rounds.services import loops
+
+    out = []
+    for row in loops.past_runs(sessions=sessions, limit=LOOPS_SHOWN):
+        v = loops.view(sessions=sessions, run_id=row.id)
+        est = v.estimate
+        out.append(LoopCard(
+            v.id, v.title, v.status, v.started_at, v.finished_at, est.label if est else None,
+            {loops.SIGNAL_NAMES[k]: x for k, x in v.signals.items()},
+            [LoopRoundCard(r.title, r.kind_name, r.status, r.result.summary,
+                           r.result.estimate.label if r.result.estimate else None,
+                           r.result.estimate.evidence if r.result.estimate else ())
+             for r in v.rounds]))
+    return out
 
 
 def _shared(s: Session, coach: CurrentUser, learner_id: int, kind: str, ref_id: int) -> None:
