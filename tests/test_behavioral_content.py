@@ -28,14 +28,15 @@ def test_the_real_bank_validates():
     bad = {c.file: c.failures for c in checks if not c.ok}
     assert not bad, bad
     files = {c.file for c in checks}
-    assert {"questions.toml", "deep_dive.toml"} <= files
+    assert {"questions.toml", "deep_dive.toml", "talk_rubric.toml"} <= files
     assert sum(f.startswith("values/") for f in files) >= 8
     assert all(c.items > 0 for c in checks)
 
 
 def test_the_real_bank_counts():
     n = counts(load_bank())
-    assert set(n) == {"questions", "companies", "deep_dive"}
+    assert set(n) == {"questions", "companies", "deep_dive", "talk_rubric"}
+    assert 8 <= n["talk_rubric"] <= 10
     assert n["questions"] >= 84
     assert n["companies"] >= 8
     assert n["deep_dive"] >= 30
@@ -138,6 +139,8 @@ def _write(root: Path, questions: list[dict[str, Any]] | None = None, probes: li
     (root / "values").mkdir(parents=True, exist_ok=True)
     (root / "questions.toml").write_text(_tables("question", _questions() if questions is None else questions))
     (root / "deep_dive.toml").write_text(_tables("probe", _probes() if probes is None else probes))
+    (root / "talk_rubric.toml").write_text(_tables("item", [
+        {"id": f"t{i}", "item": f"The talk did thing {i}", "strong": "What a strong talk shows."} for i in range(8)]))
     (root / "values" / company_file).write_text(
         COMPANY.format(signals='["ownership", "initiative"]') if company is None else company)
     return root
@@ -158,7 +161,7 @@ def test_a_minimal_bank_passes(tmp_path):
     assert _failures(root) == {}
     b = load_bank(root)
     assert counts(b) == {"questions": len(SIGNALS) * MIN_PER_SIGNAL, "companies": 1,
-                         "deep_dive": len(AREAS) * MIN_PER_AREA}
+                         "deep_dive": len(AREAS) * MIN_PER_AREA, "talk_rubric": 8}
     assert b.companies["acme"].signals() == ("initiative", "ownership")
 
 
@@ -258,9 +261,11 @@ def test_probes_need_known_areas_enough_per_area_and_new_questions(tmp_path):
 def test_missing_and_unreadable_files_fail(tmp_path):
     root = _write(tmp_path)
     (root / "deep_dive.toml").unlink()
+    (root / "talk_rubric.toml").unlink()
     (root / "values" / "acme.toml").write_text("[company\nid = ")
     bad = _failures(root)
     assert bad["deep_dive.toml"] == ["deep_dive.toml: the file is missing"]
+    assert bad["talk_rubric.toml"] == ["talk_rubric.toml: the file is missing"]
     assert bad["values/acme.toml"][0].startswith("values/acme.toml: ")
     assert counts(load_bank(root))["companies"] == 0
 

@@ -75,3 +75,34 @@ def test_deck_export_writes_a_pptx_that_opens_again(db: Database, tmp_path: Path
     missing = _run("deck", "export", "nope", "--pptx", str(out))
     assert missing.exit_code == 2 and "There is no project 'nope'" in missing.output
     assert _run("deck", "export", str(pid)).exit_code == 2
+
+
+def test_deck_rehearse_times_each_slide_asks_the_rubric_and_saves(db: Database, monkeypatch: Any) -> None:
+    from itertools import count
+
+    from rounds.cli import deck
+    from rounds.services import talks
+
+    pid = projects.add_project(sessions=db.sessions, name="Ranking rewrite", summary="Stale ranking.")
+    ticks = count()
+    monkeypatch.setattr(deck, "_clock", lambda: 190.0 * next(ticks))  # every Enter comes 3:10 later
+    n = len(projects.outline(sessions=db.sessions, project_id=pid))
+    items = talks.rubric()
+    answers = ["y" if it.id != "time-kept" else "" for it in items]  # Enter takes the default: kept, so yes
+    answers[-1] = "n"
+    r = CliRunner().invoke(app, ["deck", "rehearse", str(pid)], env={"COLUMNS": "200"},
+                           input="\n" + "\n" * n + "\n".join(answers) + "\n")
+    assert r.exit_code == 0, r.output
+    saved = talks.rehearsals(sessions=db.sessions, project_id=pid)
+    assert len(saved) == 1 and saved[0].total_s == 190.0 * n and saved[0].kept
+    assert all(s.took_s == 190.0 for s in saved[0].slides)
+    assert saved[0].covered == len(items) - 1 and "time-kept" in saved[0].checks
+    assert f"talk: {len(items) - 1} of {len(items)} rubric items, {saved[0].time_line}" in r.output
+    assert "slide 1 of" in r.output and "over / under" in r.output
+    # q stops after the second slide; the input ends before the rubric: saved, not assessed
+    stopped = CliRunner().invoke(app, ["deck", "rehearse", "Ranking rewrite"], input="\n\nq\n")
+    assert stopped.exit_code == 0, stopped.output
+    last = talks.rehearsals(sessions=db.sessions, project_id=pid)[0]
+    assert last.reached == 2 and not last.assessed and f"/talks/{last.id}" in stopped.output
+    nothing = CliRunner().invoke(app, ["deck", "rehearse", str(pid)], input="")
+    assert nothing.exit_code == 2 and "nothing rehearsed" in nothing.output

@@ -178,7 +178,7 @@ def test_private_data_export_delete_and_import(browser: Any) -> None:
     assert "nothing was deleted" in kept.text
     gone = browser.post("/behavioral/data/delete", {"confirm": "delete"}, htmx=False)
     assert "deleted 1 stories, 0 projects, 2 deliveries" in gone.text
-    assert 'id="data-counts">0 stories, 0 projects, 0 takes<' in gone.text
+    assert 'id="data-counts">0 stories, 0 projects, 0 takes, 0 talk rehearsals<' in gone.text
     back = browser.post("/behavioral/data/import", files={"file": ("a.zip", archive.content, "application/zip")},
                         htmx=False)
     assert "imported 1 stories" in back.text

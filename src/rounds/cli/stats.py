@@ -50,7 +50,8 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="one JSON object 
     console.print(f"model design: {counts['model-design']} prompts; infra design: {counts['infra-design']} prompts")
     beh = counts["behavioral"]
     console.print(f"behavioral: {beh['questions']} questions, {beh['companies']} company value sets, "
-                  f"{beh['deep_dive']} deep-dive probes")
+                  f"{beh['deep_dive']} deep-dive probes, "
+                  f"{beh['talk_rubric']} talk rubric items")
     cbc = counts["codebase"]
     console.print(f"codebase: {cbc['codebases']} repositories ({cbc['ai_allowed']} AI allowed, {cbc['no_ai']} no AI), "
                   f"{cbc['mutants']} mutants")

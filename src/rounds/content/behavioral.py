@@ -6,7 +6,9 @@ Everything lives under ``src/rounds/bank/behavioral/``:
   interviewer listens for, the red flags and the likely follow-ups;
 - ``values/<company>.toml``: one company's published values in the project's own words, each mapped
   to the signals a story for it should carry;
-- ``deep_dive.toml``: ``[[probe]]`` tables, general questions for a project deep dive, grouped by area.
+- ``deep_dive.toml``: ``[[probe]]`` tables, general questions for a project deep dive, grouped by area;
+- ``talk_rubric.toml``: ``[[item]]`` tables, what a strong research talk does: the self-assessment
+  after a talk rehearsal, each with one line on what a strong talk shows.
 
 This module is plain dataclasses and the standard library: the story database, delivery practice
 and the talk builder build on it. ``validate_all()`` is the gate (`rounds validate`) and ``counts()``
@@ -25,6 +27,8 @@ from typing import Any
 BEHAVIORAL_ROOT = Path(__file__).resolve().parent.parent / "bank" / "behavioral"
 QUESTIONS_FILE = "questions.toml"
 DEEP_DIVE_FILE = "deep_dive.toml"
+TALK_RUBRIC_FILE = "talk_rubric.toml"
+TALK_RUBRIC_ITEMS = (6, 12)  # how many items the talk rubric holds
 VALUES_DIR = "values"
 
 SIGNALS = (
@@ -90,6 +94,13 @@ class Probe:
     strong_answer: tuple[str, ...]  # what a strong answer shows
 
 
+@dataclass(frozen=True)
+class TalkItem:
+    id: str  # slug, unique in the rubric; a rehearsal's ticks are stored by it
+    item: str  # the check as asked after the talk
+    strong: str  # one line: what a strong talk shows
+
+
 @dataclass
 class FileCheck:
     """One file's result in the gate, like the card decks' DeckCheck."""
@@ -107,6 +118,7 @@ class Behavioral:
     questions: dict[str, Question] = field(default_factory=dict)
     companies: dict[str, Company] = field(default_factory=dict)
     probes: dict[str, Probe] = field(default_factory=dict)
+    talk_rubric: dict[str, TalkItem] = field(default_factory=dict)  # in the file's order
     failures: dict[str, list[str]] = field(default_factory=dict)  # per file, every problem found
 
     @property
@@ -355,6 +367,45 @@ def parse_probes(data: Mapping[str, Any], source: str = DEEP_DIVE_FILE) -> tuple
     return out, p.failures
 
 
+TALK_ITEM_FIELDS = {"id", "item", "strong"}
+
+
+def parse_talk_rubric(data: Mapping[str, Any], source: str = TALK_RUBRIC_FILE) -> tuple[list[TalkItem], list[str]]:
+    """The ``[[item]]`` tables of the talk rubric: ids unique, the item and its line present, no item twice."""
+    p = _Problems(source)
+    out: list[TalkItem] = []
+    seen: set[str] = set()
+    texts: dict[str, str] = {}
+    tables = _tables(data, "item", p)
+    for i, raw in enumerate(tables):
+        if not isinstance(raw, dict):
+            p.add(f"item #{i + 1}", "is not a table")
+            continue
+        slug = _slug(raw, "item", i, p)
+        if slug is None:
+            continue
+        where = f"item '{slug}'"
+        before = len(p.failures)
+        _unknown(raw, TALK_ITEM_FIELDS, where, p)
+        text = _text(raw, "item", where, p)
+        strong = _text(raw, "strong", where, p)
+        if slug in seen:
+            p.add(where, "the id is used twice")
+        seen.add(slug)
+        if text:
+            key = normal_question(text)
+            if key in texts:
+                p.add(where, f"the same item as '{texts[key]}'")
+            else:
+                texts[key] = slug
+        if len(p.failures) == before:
+            out.append(TalkItem(slug, text, strong))
+    lo, hi = TALK_RUBRIC_ITEMS
+    if tables and not lo <= len(tables) <= hi:
+        p.add("", f"the rubric needs {lo} to {hi} items, has {len(tables)}")
+    return out, p.failures
+
+
 # ---------------------------------------------------------------- loading
 
 
@@ -382,6 +433,13 @@ def load_bank(root: Path | None = None) -> Behavioral:
                 fails.append(f"{DEEP_DIVE_FILE}: probe '{pr.id}': duplicate question "
                              f"(same as question '{same}' in {QUESTIONS_FILE})")
     b.failures[DEEP_DIVE_FILE] = fails
+
+    data, err = _read(root / TALK_RUBRIC_FILE, TALK_RUBRIC_FILE)
+    fails = [err] if err else []
+    if data is not None:
+        items, fails = parse_talk_rubric(data)
+        b.talk_rubric = {it.id: it for it in items}
+    b.failures[TALK_RUBRIC_FILE] = fails
 
     folder = root / VALUES_DIR
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
@@ -417,7 +475,7 @@ def bank() -> Behavioral:
 
 
 def validate_all(root: Path | None = None) -> list[FileCheck]:
-    """The gate: one result per file (questions.toml, deep_dive.toml, values/<company>.toml)."""
+    """The gate: one result per file (questions.toml, deep_dive.toml, talk_rubric.toml, values/<company>.toml)."""
     b = load_bank(root)
     out = []
     for name, fails in b.failures.items():
@@ -425,6 +483,8 @@ def validate_all(root: Path | None = None) -> list[FileCheck]:
             n = len(b.questions)
         elif name == DEEP_DIVE_FILE:
             n = len(b.probes)
+        elif name == TALK_RUBRIC_FILE:
+            n = len(b.talk_rubric)
         else:
             stem = Path(name).stem
             n = len(b.companies[stem].values) if stem in b.companies and name != VALUES_DIR else 0
@@ -433,13 +493,15 @@ def validate_all(root: Path | None = None) -> list[FileCheck]:
 
 
 def counts(b: Behavioral | None = None) -> dict[str, int]:
-    """For `rounds stats --json` (under "behavioral"): questions, company value sets, deep-dive probes."""
+    """For `rounds stats --json` (under "behavioral"): questions, company value sets, deep-dive probes,
+    the talk rubric's items."""
     b = b or bank()
-    return {"questions": len(b.questions), "companies": len(b.companies), "deep_dive": len(b.probes)}
+    return {"questions": len(b.questions), "companies": len(b.companies), "deep_dive": len(b.probes),
+            "talk_rubric": len(b.talk_rubric)}
 
 
 __all__ = [
-    "AREAS", "BEHAVIORAL_ROOT", "Behavioral", "Company", "FileCheck", "Probe", "Question", "SIGNALS", "Value",
+    "AREAS", "BEHAVIORAL_ROOT", "Behavioral", "Company", "FileCheck", "Probe", "Question", "SIGNALS", "TalkItem", "Value",
     "bank", "counts", "coverage_failures", "load_bank", "normal_question", "parse_company", "parse_probes",
-    "parse_questions", "validate_all",
+    "parse_questions", "parse_talk_rubric", "validate_all",
 ]

@@ -1,7 +1,7 @@
 """The user's private behavioral material as one archive, and deleting all of it.
 
 The archive is a zip file: ``behavioral.json`` (stories, projects with their chapters and talk
-outlines, deliveries) and ``recordings/<file>`` for every recording still on disk. Importing one
+outlines, deliveries, talk rehearsals with their self-assessments) and ``recordings/<file>`` for every recording still on disk. Importing one
 adds everything in it (new ids; deliveries keep their links to the imported stories and projects);
 nothing already stored is changed. A broken archive imports nothing.
 """
@@ -32,6 +32,7 @@ from rounds.storage.models_behavioral import (
     Project,
     ProjectChapter,
     Story,
+    TalkRehearsal,
 )
 
 FORMAT = "rounds-behavioral/1"
@@ -42,6 +43,7 @@ _STORY = ("title", "situation", "action", "impact", "learning", "notes", "signal
 _CHAPTER = ("kind", "position", "body", "collaboration", "ambiguity", "technical", "decisions", "metrics")
 _DELIVERY = ("kind", "question_id", "question", "duration_s", "spoken", "target_s", "transcript", "words", "wpm", "fillers",
              "filler_words", "checklist", "checks")
+_TALK = ("project_name", "talk_minutes", "budget_s", "total_s", "slides", "rubric", "checks")
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,11 @@ class Counts:
     projects: int
     deliveries: int
     recordings: int
+    talks: int = 0  # talk rehearsals
 
     def __str__(self) -> str:
         return (f"{self.stories} stories, {self.projects} projects, {self.deliveries} deliveries, "
-                f"{self.recordings} recordings")
+                f"{self.recordings} recordings, {self.talks} talk rehearsals")
 
 
 def _iso(ts: datetime | None) -> str | None:
@@ -66,6 +69,8 @@ def export_archive(*, sessions: SessionFactory, data_dir: Path) -> tuple[bytes, 
         stories = s.scalars(select(Story).where(Story.user_id == uid).order_by(Story.id)).all()
         projects = s.scalars(select(Project).where(Project.user_id == uid).order_by(Project.id)).all()
         dels = s.scalars(select(Delivery).where(Delivery.user_id == uid).order_by(Delivery.id)).all()
+        rehearsals = s.scalars(select(TalkRehearsal).where(TalkRehearsal.user_id == uid)
+                               .order_by(TalkRehearsal.id)).all()
         data: dict[str, Any] = {
             "format": FORMAT, "exported_at": now_utc().isoformat(),
             "stories": [{"id": r.id, **{k: getattr(r, k) for k in _STORY}, "created_at": _iso(r.created_at),
@@ -76,6 +81,8 @@ def export_archive(*, sessions: SessionFactory, data_dir: Path) -> tuple[bytes, 
             "deliveries": [{**{k: getattr(d, k) for k in _DELIVERY}, "story_id": d.story_id,
                             "project_id": d.project_id, "recording": d.recording, "recording_type": d.recording_type,
                             "delivered_at": _iso(d.delivered_at)} for d in dels],
+            "talks": [{**{k: getattr(r, k) for k in _TALK}, "project_id": r.project_id,
+                       "rehearsed_at": _iso(r.rehearsed_at), "assessed_at": _iso(r.assessed_at)} for r in rehearsals],
         }
     folder = recordings_dir(data_dir)
     out = io.BytesIO()
@@ -89,7 +96,8 @@ def export_archive(*, sessions: SessionFactory, data_dir: Path) -> tuple[bytes, 
                 n_rec += 1
             elif name:
                 d["recording"] = None
-    return out.getvalue(), Counts(len(data["stories"]), len(data["projects"]), len(data["deliveries"]), n_rec)
+    return out.getvalue(), Counts(len(data["stories"]), len(data["projects"]), len(data["deliveries"]), n_rec,
+                                  len(data["talks"]))
 
 
 def _when(value: Any) -> datetime:
@@ -154,7 +162,13 @@ def import_archive(*, sessions: SessionFactory, data_dir: Path, raw: bytes) -> C
                                project_id=project_ids.get(d.get("project_id")), recording=name,
                                recording_type=d.get("recording_type") if name else None,
                                delivered_at=_when(d.get("delivered_at"))))
-            counts = Counts(len(story_ids), len(project_ids), len(data.get("deliveries", [])), n_rec)
+            talks = data.get("talks", [])  # archives written before talk rehearsals were saved have none
+            for r in talks:
+                s.add(TalkRehearsal(user_id=uid, **{k: r[k] for k in _TALK},
+                                    project_id=project_ids.get(r.get("project_id")),
+                                    rehearsed_at=_when(r.get("rehearsed_at")),
+                                    assessed_at=_when(r["assessed_at"]) if r.get("assessed_at") else None))
+            counts = Counts(len(story_ids), len(project_ids), len(data.get("deliveries", [])), n_rec, len(talks))
     except (KeyError, TypeError) as exc:
         for f in written:
             f.unlink(missing_ok=True)
@@ -167,14 +181,16 @@ def import_archive(*, sessions: SessionFactory, data_dir: Path, raw: bytes) -> C
 
 
 def delete_everything(*, sessions: SessionFactory, data_dir: Path) -> Counts:
-    """Delete every story, project, delivery and recording of the user."""
+    """Delete every story, project, delivery, talk rehearsal and recording of the user."""
     with sessions.begin() as s:
         uid = repo.local_user_id(s)
         dels = s.scalars(select(Delivery).where(Delivery.user_id == uid)).all()
         names = [d.recording for d in dels if d.recording]
         n_st = len(s.scalars(select(Story.id).where(Story.user_id == uid)).all())
         n_pr = len(s.scalars(select(Project.id).where(Project.user_id == uid)).all())
+        n_talks = len(s.scalars(select(TalkRehearsal.id).where(TalkRehearsal.user_id == uid)).all())
         repo.forget_shares(s, uid)
+        s.execute(delete(TalkRehearsal).where(TalkRehearsal.user_id == uid))
         s.execute(delete(Delivery).where(Delivery.user_id == uid))
         for p in s.scalars(select(Project).where(Project.user_id == uid)).all():
             s.delete(p)
@@ -193,4 +209,4 @@ def delete_everything(*, sessions: SessionFactory, data_dir: Path) -> Counts:
         for stray in folder.iterdir():  # recordings left from a delivery that no longer exists
             if stray.is_file():
                 stray.unlink()
-    return Counts(n_st, n_pr, len(dels), n_rec)
+    return Counts(n_st, n_pr, len(dels), n_rec, n_talks)

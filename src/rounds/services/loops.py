@@ -12,7 +12,8 @@ to the round the app already has:
 * cards-screen: a card screen (the questions, the clock, the reveal and the self-grades);
 * model-design and infra-design: a design session (phases, notes, diagram, rubric marks);
 * behavioral and deep-dive: timed takes at the round's questions (found by question id in the
-  round's window).
+  round's window); a deep dive with a talk also counts the newest talk rehearsal saved in the window,
+  with its self-assessment against the talk rubric.
 
 The result is read back from that round every time it is shown, so marks given after the clock
 (a design rubric, the grades of a card screen, a take's self-check) count. A round ends when the
@@ -272,10 +273,20 @@ class RoundView:
         return out
 
     @property
+    def talk_link(self) -> str:
+        """A deep dive with a talk: the page of the talk rehearsal counted, else where to rehearse."""
+        if self.kind != "deep-dive" or not self.spec.talk:
+            return ""
+        rid = self.result.raw.get("talk")
+        return f"/talks/{rid}" if rid else "/projects/rehearse"
+
+    @property
     def terminal(self) -> str:
         """How to work on the round in the terminal, where there is a way."""
         if self.kind in ("coding", "codebase") and self.item_id:
             return f"rounds start {self.item_id}"
+        if self.kind == "deep-dive" and self.spec.talk:
+            return "rounds deck rehearse PROJECT"
         return ""
 
     @property
@@ -437,7 +448,9 @@ def _design_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Rou
     if missed:
         evidence.append("missed: " + "; ".join(missed[:3]) + (" ..." if len(missed) > 3 else ""))
     over = v.spent_s - r.minutes * 60
-    if over > 60:
+    if v.time_ran_out:
+        evidence.append(f"the time ran out: the clock ended the round after {_mmss(v.spent_s)}")
+    elif over > 60:
         evidence.append(f"ran {_mmss(over)} over the round's {r.minutes} minutes")
     return RoundResult("scored", f"rubric {round(v.score * 100)}%", signals,
                        _est(v.score, evidence, (0.8, 0.65, 0.45)), raw)
@@ -484,6 +497,48 @@ def _takes_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Roun
                        signals, _est(score, evidence, (0.8, 0.65, 0.45)), raw)
 
 
+def _talk_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> RoundResult:
+    """A deep dive with a talk: the newest talk rehearsal saved in the round's window, then the questions.
+
+    The talk scores 0.7 x rubric coverage + 0.3 x timing (1 within 10 % of the budget, 0.5 within 25 %);
+    the round is half talk, half questions (0.6 coverage + 0.4 delivery, as in _takes_result). ML depth
+    averages the questions' coverage and the rubric's; communication the answers' delivery and the talk.
+    A rehearsal not yet self-assessed leaves the round waiting; no talk in an ended round scores it 0.
+    """
+    from rounds.services import talks
+
+    q = _takes_result(sessions, r, now)
+    start = _utc(r.started_at) if r.started_at else now
+    end = (_utc(r.ended_at) if r.ended_at else now) + TAKE_GRACE
+    found = talks.rehearsals(sessions=sessions, since=start, until=end, limit=1)
+    talk = found[0] if found else None
+    raw = {**q.raw, "talk": talk.id if talk else None}
+    if talk is not None and not talk.assessed:
+        return RoundResult("waiting", "self-assess your talk on its rehearsal page", {}, None, raw)
+    ended = r.status in ("done", "expired")
+    if talk is None and q.state == "none" and not ended:
+        return RoundResult("none", f"no talk yet, {q.summary}", {}, None, raw)
+    q_cov = q.signals.get("ml-depth", 0.0)
+    q_del = q.signals.get("communication", 0.0)
+    q_score = 0.6 * q_cov + 0.4 * q_del
+    if talk is not None:
+        t_cov, t_time = talk.coverage, talk.timing
+        raw.update(talk_covered=talk.covered, talk_items=len(talk.rubric), talk_total_s=talk.total_s,
+                   talk_budget_s=talk.budget_s, talk_kept=talk.kept)
+        line = f"talk: {talk.covered} of {len(talk.rubric)} rubric items, {talk.time_line}"
+        head = f"talk {talk.covered}/{len(talk.rubric)}, {talk.time_line}"
+    else:
+        t_cov = t_time = 0.0
+        line = "no talk rehearsal saved within the round" if ended else "no talk rehearsal saved yet"
+        head = "no talk"
+    t_score = 0.7 * t_cov + 0.3 * t_time
+    signals = {"ml-depth": round((q_cov + t_cov) / 2, 3),
+               "communication": round((q_del + 0.5 * t_cov + 0.5 * t_time) / 2, 3)}
+    evidence = [line, *(q.estimate.evidence if q.estimate else ())]
+    score = 0.5 * t_score + 0.5 * q_score
+    return RoundResult("scored", f"{head}; {q.summary}", signals, _est(score, evidence, (0.8, 0.65, 0.45)), raw)
+
+
 def _result(sessions: SessionFactory, r: LoopRound, now: datetime) -> RoundResult:
     if r.status in ("skipped", "missing"):
         return RoundResult("none", r.note or r.status, {}, None, {})
@@ -496,6 +551,8 @@ def _result(sessions: SessionFactory, r: LoopRound, now: datetime) -> RoundResul
             return _cards_result(sessions, r, now)
         if r.kind in ("model-design", "infra-design"):
             return _design_result(sessions, r, now)
+        if r.kind == "deep-dive" and (r.spec or {}).get("talk"):
+            return _talk_result(sessions, r, now)
         return _takes_result(sessions, r, now)
     except ServiceError as exc:  # the round it delegates to is gone (deleted, or its content removed)
         return RoundResult("none", str(exc), {}, None, {})
@@ -529,8 +586,9 @@ def _rounds(s: Session, run_id: int) -> list[LoopRound]:
     return list(s.scalars(select(LoopRound).where(LoopRound.run_id == run_id).order_by(LoopRound.position)).all())
 
 
-def _stop_delegate(sessions: SessionFactory, r: LoopRound, at: datetime) -> None:
-    """Stop the round it delegates to where that round has a stop (a card screen, a design clock)."""
+def _stop_delegate(sessions: SessionFactory, r: LoopRound, at: datetime, *, time_ran_out: bool = False) -> None:
+    """Stop the round it delegates to where that round has a stop (a card screen, a design clock);
+    ``time_ran_out``: the round's deadline stopped it, not the user."""
     if r.ref_id is None:
         return
     try:
@@ -544,7 +602,7 @@ def _stop_delegate(sessions: SessionFactory, r: LoopRound, at: datetime) -> None
         elif r.kind in ("model-design", "infra-design"):
             from rounds.services import design_practice as dp
 
-            dp.finish(sessions=sessions, session_id=r.ref_id, now=at)
+            dp.finish(sessions=sessions, session_id=r.ref_id, now=at, time_ran_out=time_ran_out)
     except ServiceError:
         pass
 
@@ -566,9 +624,12 @@ def _delegate_done(s: Session, r: LoopRound, now: datetime) -> datetime | None:
             times = [datetime.fromisoformat(i["answered_at"]) for i in cs.items if i.get("answered_at")]
             return min(max(times), now) if times else now
     elif r.kind in ("model-design", "infra-design"):
+        from rounds.services import design_practice as dp
         from rounds.storage.models_design import DesignSession
 
         ds = s.get(DesignSession, r.ref_id)
+        if ds is not None:
+            dp.expire_if_due(s, ds, now)  # a design round whose own time ran out ended then
         if ds is not None and ds.finished and ds.finished_at is not None:
             return min(_utc(ds.finished_at), now)
     return None
@@ -593,7 +654,7 @@ def _settle(sessions: SessionFactory, run_id: int, now: datetime) -> None:
         s.expunge_all()
     for r in expired:
         assert r.deadline is not None
-        _stop_delegate(sessions, r, _utc(r.deadline))
+        _stop_delegate(sessions, r, _utc(r.deadline), time_ran_out=True)
 
 
 def start_run(*, sessions: SessionFactory, template_id: str, now: datetime | None = None,

@@ -6,6 +6,8 @@
   transcript with its words per minute and filler words, the self-check marks against the
   question's list, and the name of the recording (a file in the data folder's ``recordings``).
 * projects: a project for the deep dive, with its talk outline (slides as JSON) and talk budget.
+* talk_rehearsals: one rehearsal of a project's talk, slide by slide against the outline's minutes, with
+  the self-assessment against the talk rubric (the bank's ids ticked, and the rubric as it stood then).
 * project_chapters: a project's chapters (design, development, launch, learnings, next steps),
   each with the user's 1-5 scores, the decisions taken with the alternatives rejected, and the
   numbers that prove impact.
@@ -138,3 +140,23 @@ class Delivery(Base):
     recording: Mapped[str | None] = mapped_column(String(200))  # file name in <data>/recordings
     recording_type: Mapped[str | None] = mapped_column(String(100))
     delivered_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+
+class TalkRehearsal(Base):
+    """One rehearsal of a project's talk: each slide's time against its minutes, then the self-assessment."""
+
+    __tablename__ = "talk_rehearsals"
+    __table_args__ = (Index("ix_talk_rehearsals_user", "user_id", "rehearsed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
+    project_name: Mapped[str] = mapped_column(String(200))  # kept when the project is deleted
+    talk_minutes: Mapped[int] = mapped_column(default=45)  # the project's talk, questions included
+    budget_s: Mapped[int]  # the slides' minutes, in seconds: the talking time
+    total_s: Mapped[float]  # the slides' times added up
+    slides: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # {"title", "budget_s", "took_s" (None: not reached)}
+    rubric: Mapped[list[str]] = mapped_column(JSON)  # the rubric's item ids when assessed
+    checks: Mapped[list[str]] = mapped_column(JSON)  # the item ids ticked
+    rehearsed_at: Mapped[datetime] = mapped_column(default=now_utc)
+    assessed_at: Mapped[datetime | None]

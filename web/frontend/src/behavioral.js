@@ -168,7 +168,7 @@ function setupRehearsal() {
     const took = (Date.now() - slideBegan) / 1000;
     const cell = row.querySelector(".took");
     cell.textContent = fmt(took) + (took > Number(row.dataset.seconds || 0) ? " (over)" : "");
-    row.dataset.took = String(Math.round(took));
+    row.dataset.took = took.toFixed(1);
   };
   const focus = () => {
     const row = rows[current];
@@ -196,6 +196,23 @@ function setupRehearsal() {
     if (current >= rows.length) { stop.click(); return; }
     focus();
   });
+  const form = document.getElementById("rehearse-form");
+  const save = () => {
+    // The rehearsal is saved: one `took` a slide in order (empty: not reached), then the self-assessment.
+    if (!form || !rows.some((r) => r.dataset.took !== undefined)) return;
+    for (const old of form.querySelectorAll("input[name=took]")) old.remove();
+    for (const r of rows) {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "took";
+      input.value = r.dataset.took ?? "";
+      form.appendChild(input);
+    }
+    const saving = document.getElementById("rehearse-saving");
+    if (saving) saving.hidden = false;
+    start.disabled = true;
+    form.submit();
+  };
   stop.addEventListener("click", () => {
     if (current < rows.length) close();
     clearInterval(timer);
@@ -203,6 +220,7 @@ function setupRehearsal() {
     start.textContent = "Start again";
     next.disabled = true;
     stop.disabled = true;
+    save();
   });
 }
 

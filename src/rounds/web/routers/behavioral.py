@@ -1,5 +1,6 @@
 """Behavioral and deep-dive practice in the browser: stories and their coverage, timed deliveries (typed or
-recorded), the whole-bank run, projects with their question drill, the talk builder, and the private data.
+recorded), the whole-bank run, projects with their question drill, the talk builder, talk rehearsals with
+their self-assessment, and the private data.
 
 Plain forms with the CSRF field. A recording is made in the browser (MediaRecorder) and sent with the
 delivery's form; it is kept in the data folder and played back from this app, never from elsewhere.
@@ -16,8 +17,8 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 
 from rounds.config import Settings
-from rounds.content.behavioral import AREAS, SIGNALS, bank
-from rounds.services import behavioral_data, deliveries, projects, stories
+from rounds.content.behavioral import AREAS, SIGNALS, TalkItem, bank
+from rounds.services import behavioral_data, deliveries, projects, stories, talks
 from rounds.services.deliveries import Prompt
 from rounds.services.errors import InvalidInput
 from rounds.storage.db import SessionFactory
@@ -376,6 +377,16 @@ def project_add(sessions: SessionsDep, name: Short = "", summary: Text = "", rol
     return _go(f"/projects/{pid}", "project created: now write its chapters")
 
 
+@router.get("/projects/rehearse")
+def rehearse_any(sessions: SessionsDep) -> RedirectResponse:
+    """Rehearse a talk (the link of a loop's talk round): the project worked on last, else the projects."""
+    mine = projects.list_projects(sessions=sessions)
+    if not mine:
+        return _go("/projects", "add the project your talk is about first, then rehearse its talk")
+    last = max(mine, key=lambda p: (p.updated_at, p.id))
+    return _go(f"/projects/{last.id}/rehearse")
+
+
 def _project(sessions: SessionsDep, project_id: int) -> projects.ProjectView:
     try:
         return projects.get_project(sessions=sessions, project_id=project_id)
@@ -512,12 +523,70 @@ def talk_markdown(project_id: int, sessions: SessionsDep) -> Response:
 
 
 @router.get("/projects/{project_id}/rehearse", response_class=HTMLResponse)
-def talk_rehearse(request: Request, project_id: int, sessions: SessionsDep) -> HTMLResponse:
+def talk_rehearse(request: Request, project_id: int, sessions: SessionsDep, note: Note = "") -> HTMLResponse:
     p = _project(sessions, project_id)
     slides = p.outline or projects.build_outline(p)
+    others = [x for x in projects.list_projects(sessions=sessions) if x.id != p.id]
     return views.page(request, "project_rehearse.html", section="behavioral", p=p, slides=slides,
                       total=round(sum(float(s.get("minutes") or 0) for s in slides), 1),
-                      qa=projects.QA_MINUTES.get(p.talk_minutes, 10))
+                      qa=projects.QA_MINUTES.get(p.talk_minutes, 10), note=note, others=others,
+                      past=talks.rehearsals(sessions=sessions, project_id=p.id))
+
+
+@router.post("/projects/{project_id}/rehearse", dependencies=[CsrfChecked])
+def talk_rehearsal_save(project_id: int, sessions: SessionsDep,
+                        took: Annotated[list[str], Form(max_length=projects.MAX_SLIDES)] = []  # noqa: B006
+                        ) -> RedirectResponse:
+    """The rehearsal's times, one ``took`` a slide in order (seconds; empty: not reached)."""
+    _project(sessions, project_id)
+    try:
+        times = [float(x) if x.strip() else None for x in took]
+        rid = talks.save_rehearsal(sessions=sessions, project_id=project_id, took=times)
+    except ValueError:
+        return _go(f"/projects/{project_id}/rehearse", "the slide times must be numbers of seconds")
+    except InvalidInput as exc:
+        return _go(f"/projects/{project_id}/rehearse", str(exc))
+    return _go(f"/talks/{rid}", "rehearsal saved: now tick what your talk did")
+
+
+def _rehearsal(sessions: SessionsDep, rehearsal_id: int) -> talks.RehearsalView:
+    try:
+        return talks.get_rehearsal(sessions=sessions, rehearsal_id=rehearsal_id)
+    except talks.RehearsalNotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/talks/{rehearsal_id}", response_class=HTMLResponse)
+def talk_rehearsal_page(request: Request, rehearsal_id: int, sessions: SessionsDep, note: Note = "") -> HTMLResponse:
+    r = _rehearsal(sessions, rehearsal_id)
+    items = talks.rubric()
+    if r.assessed:  # the rubric as it stood when assessed, with any item since removed shown by its id
+        known = {it.id: it for it in items}
+        shown = [known.get(i) or TalkItem(i, i, "") for i in r.rubric]
+        ticked = set(r.checks)
+    else:  # time kept is ticked for you when the clock says so
+        shown, ticked = items, ({"time-kept"} if r.kept else set())
+    return views.page(request, "talk_rehearsal.html", section="behavioral", r=r, items=shown, ticked=ticked,
+                      note=note, mmss=talks.mmss, signed=talks.signed)
+
+
+@router.post("/talks/{rehearsal_id}/assess", dependencies=[CsrfChecked])
+def talk_rehearsal_assess(rehearsal_id: int, sessions: SessionsDep,
+                          checks: Annotated[list[str], Form(max_length=40)] = []  # noqa: B006
+                          ) -> RedirectResponse:
+    _rehearsal(sessions, rehearsal_id)
+    try:
+        r = talks.assess(sessions=sessions, rehearsal_id=rehearsal_id, checks=checks)
+    except InvalidInput as exc:
+        return _go(f"/talks/{rehearsal_id}", str(exc))
+    return _go(f"/talks/{rehearsal_id}", f"self-assessment saved: {r.covered} of {len(r.rubric)} rubric items")
+
+
+@router.post("/talks/{rehearsal_id}/delete", dependencies=[CsrfChecked])
+def talk_rehearsal_delete(rehearsal_id: int, sessions: SessionsDep) -> RedirectResponse:
+    r = _rehearsal(sessions, rehearsal_id)
+    talks.delete_rehearsal(sessions=sessions, rehearsal_id=rehearsal_id)
+    return _go(f"/projects/{r.project_id}/rehearse" if r.project_id else "/projects", "rehearsal deleted")
 
 
 # ---------------------------------------------------------------- private data
@@ -528,7 +597,8 @@ def data_page(request: Request, sessions: SessionsDep, note: Note = "") -> HTMLR
     return views.page(request, "behavioral_data.html", section="behavioral", note=note,
                       stories=len(stories.list_stories(sessions=sessions)),
                       projects=len(projects.list_projects(sessions=sessions)),
-                      deliveries=len(deliveries.deliveries(sessions=sessions, limit=100_000)))
+                      deliveries=len(deliveries.deliveries(sessions=sessions, limit=100_000)),
+                      talks=len(talks.rehearsals(sessions=sessions, limit=100_000)))
 
 
 @router.get("/behavioral/data/export")
