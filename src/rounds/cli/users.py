@@ -4,6 +4,7 @@
     rounds users invite [--role learner] [--group G] [--days 7] [--base-url URL]   prints a sign-up link
     rounds users list [--group G] [--json]
     rounds users set NAME [--role R] [--group G] [--disable | --enable] [--password-stdin]
+    rounds users delete NAME [--yes]        the user and everything of theirs, after confirmation
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,8 +23,12 @@ from rich.table import Table
 from rounds.config import get_settings
 from rounds.storage.db import Database
 
+if TYPE_CHECKING:
+    from rounds.services.accounts import Removal
+
 commands = typer.Typer(name="users", no_args_is_help=True,
-                       help="Accounts of a cohort server: add users, invite them by link, list them.")
+                       help="Accounts of a cohort server: add users, invite them by link, list, change "
+                            "or delete them.")
 console = Console(highlight=False)
 err = Console(stderr=True)
 
@@ -127,3 +132,43 @@ def set_cmd(name: Annotated[str, typer.Argument(help="The user's name.")],
         accounts.update_user(sessions=db.sessions, name=name, role=role, group=group, disabled=disable,
                              password=password)
     console.print(f"Updated {escape(name.strip().lower())}.")
+
+
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer the confirmation."""
+    return sys.stdin.isatty()
+
+
+@commands.command("delete")
+def delete_cmd(name: Annotated[str, typer.Argument(help="The user's name.")],
+               yes: Annotated[bool, typer.Option("--yes", help="Delete without asking (scripts).")] = False) -> None:
+    """Delete a user and everything of theirs: attempts, cards, stories, takes and recordings, projects,
+    design sessions, mock loops, shares, sign-ins. Asks for the name again unless --yes."""
+    from rounds.services import accounts
+
+    settings = get_settings()
+    with _services() as db:
+        preview = accounts.deletion_preview(sessions=db.sessions, data_dir=settings.data_dir, name=name)
+        if not yes:
+            if not _interactive():
+                err.print(f"[red]error:[/red] deleting {escape(preview.name)} needs a confirmation, and there is "
+                          "no terminal to ask: run it in a terminal, or add --yes. Nothing deleted.")
+                raise typer.Exit(EXIT_ERROR)
+            _show(preview, "Deleting", "this removes")
+            answer = typer.prompt(f"Type the name ({preview.name}) to delete it for good", default="",
+                                  show_default=False)
+            if answer.strip().lower() != preview.name:
+                err.print("[red]error:[/red] the name typed differs: nothing deleted.")
+                raise typer.Exit(EXIT_ERROR)
+        removal = accounts.delete_user(sessions=db.sessions, data_dir=settings.data_dir, name=name,
+                                       user_id=preview.user_id)
+    _show(removal, "Deleted", "removed")
+
+
+def _show(r: Removal, verb: str, what: str) -> None:
+    who = f"{escape(r.name)} (user {r.user_id}, {r.role}" + (f" in {escape(r.group)}" if r.group else "") + ")"
+    console.print(f"{verb} {who}: {what}")
+    for label, n in r.kinds():
+        console.print(f"  {n:>7}  {label}")
+    if r.open_invites:
+        console.print(f"The {r.open_invites} open sign-up link(s) they made stay usable, no longer in their name.")

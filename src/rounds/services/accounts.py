@@ -4,6 +4,8 @@ Only used when ``ROUNDS_ACCOUNTS`` is on (docs/accounts.md). Passwords are hashe
 invitation tokens and login session ids are random and stored as their SHA-256 only, so a copy
 of the database lets nobody sign in or sign up.
 
+Deleting a user (``delete_user``) removes every row of theirs (OWNED) and their recordings.
+
 Roles: a learner practises; a coach also sees the scorecards of the learners of their group (and
 what a learner shares); an admin also sees every group and invites people from the web.
 """
@@ -16,19 +18,35 @@ import secrets
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from rounds.domain.attempt import now_utc
 from rounds.services.errors import InvalidInput, ServiceError
 from rounds.storage.db import SessionFactory
-from rounds.storage.models import User
-from rounds.storage.models_accounts import ROLES, Account, Invite, LoginSession
+from rounds.storage.models import (
+    Attempt,
+    AttemptEvent,
+    CardReview,
+    CardSession,
+    CardState,
+    Result,
+    Submission,
+    User,
+    UserCard,
+)
+from rounds.storage.models_accounts import ROLES, Account, Invite, LoginSession, Share
+from rounds.storage.models_behavioral import Delivery, Project, ProjectChapter, Story
+from rounds.storage.models_codebase import CodebaseChatMessage
+from rounds.storage.models_design import DesignSession
+from rounds.storage.models_loop import LoopRound, LoopRun
 from rounds.storage.repositories import LOCAL_USER
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,38}[a-z0-9]$")
@@ -198,6 +216,178 @@ def update_user(*, sessions: SessionFactory, name: str, role: str | None = None,
         if disabled or pw_hash is not None:
             s.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     _changed()
+
+
+# ---------------------------------------------------------------- deleting a user
+
+# What belongs to a user, table by table, in the order the rows are deleted: children before their
+# parents, so that nothing relies on ON DELETE rules (the same on SQLite and PostgreSQL either way).
+# The label names the kind of row in what `rounds users delete` prints. A new table that holds a
+# user's rows (a user_id, or a parent that has one) belongs here: tests/test_accounts_delete.py
+# fails until it is.
+OWNED: tuple[tuple[str, str], ...] = (
+    ("shares", "shares"),
+    ("login_sessions", "login sessions"),
+    ("attempt_events", "attempt events"),
+    ("results", "results"),
+    ("submissions", "submissions"),
+    ("codebase_chat", "assistant messages"),
+    ("attempts", "attempts"),
+    ("card_reviews", "card reviews"),
+    ("card_sessions", "card screens"),
+    ("card_states", "card states"),
+    ("user_cards", "own cards"),
+    ("deliveries", "takes"),
+    ("project_chapters", "project chapters"),
+    ("projects", "projects"),
+    ("stories", "stories"),
+    ("design_sessions", "design sessions"),
+    ("loop_rounds", "loop rounds"),
+    ("loop_runs", "mock loops"),
+    ("accounts", "account"),
+    ("users", "user (with their settings)"),
+)
+
+
+def owned_rows(user_id: int) -> list[tuple[Table, ColumnElement[bool]]]:
+    """Each table of OWNED with the condition that picks the user's rows in it, in OWNED's order."""
+    attempts = select(Attempt.id).where(Attempt.user_id == user_id)
+    subs = select(Submission.id).where(Submission.attempt_id.in_(attempts))
+    where: dict[str, tuple[Any, ColumnElement[bool]]] = {
+        "shares": (Share, Share.user_id == user_id),
+        "login_sessions": (LoginSession, LoginSession.user_id == user_id),
+        "attempt_events": (AttemptEvent, AttemptEvent.attempt_id.in_(attempts)),
+        "results": (Result, Result.submission_id.in_(subs)),
+        "submissions": (Submission, Submission.attempt_id.in_(attempts)),
+        "codebase_chat": (CodebaseChatMessage, CodebaseChatMessage.attempt_id.in_(attempts)),
+        "attempts": (Attempt, Attempt.user_id == user_id),
+        "card_reviews": (CardReview, CardReview.user_id == user_id),
+        "card_sessions": (CardSession, CardSession.user_id == user_id),
+        "card_states": (CardState, CardState.user_id == user_id),
+        "user_cards": (UserCard, UserCard.user_id == user_id),
+        "deliveries": (Delivery, Delivery.user_id == user_id),
+        "project_chapters": (ProjectChapter, ProjectChapter.project_id.in_(
+            select(Project.id).where(Project.user_id == user_id))),
+        "projects": (Project, Project.user_id == user_id),
+        "stories": (Story, Story.user_id == user_id),
+        "design_sessions": (DesignSession, DesignSession.user_id == user_id),
+        "loop_rounds": (LoopRound, LoopRound.run_id.in_(select(LoopRun.id).where(LoopRun.user_id == user_id))),
+        "loop_runs": (LoopRun, LoopRun.user_id == user_id),
+        "accounts": (Account, Account.user_id == user_id),
+        "users": (User, User.id == user_id),
+    }
+    return [(where[name][0].__table__, where[name][1]) for name, _ in OWNED]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What deleting a user removes (or removed): rows per table, recording files, invitations kept."""
+
+    user_id: int
+    name: str
+    role: str
+    group: str
+    rows: dict[str, int]  # table -> rows of the user's
+    recordings: int  # audio files of their takes, under <data>/recordings
+    open_invites: int  # sign-up links they made that still work: kept, without their name
+
+    def kinds(self) -> list[tuple[str, int]]:
+        """(label, count) of every kind of row the user had, in OWNED's order, the files after the takes."""
+        out: list[tuple[str, int]] = []
+        for table, label in OWNED:
+            if self.rows.get(table):
+                out.append((label, self.rows[table]))
+            if table == "deliveries" and self.recordings:
+                out.append(("recordings (files)", self.recordings))
+        return out
+
+
+def _to_delete(s: Session, name: str, *, lock: bool = False) -> tuple[User, Account | None]:
+    """The user called ``name``, if deleting them is allowed: not the laptop's user, not the last admin."""
+    name = name.strip().lower()
+    if name == LOCAL_USER:
+        raise AccountError(f"{LOCAL_USER!r} is the laptop's own user (accounts off): it cannot be deleted")
+    user = s.scalars(select(User).where(User.name == name)).first()
+    if user is None:
+        raise AccountError(f"there is no account {name!r}: nothing deleted (`rounds users list` shows the names)")
+    acc = s.get(Account, user.id)
+    if acc is not None and acc.role == "admin" and not acc.disabled:
+        # Lock the admins' rows (PostgreSQL; SQLite holds the whole database already): two admins
+        # deleting each other at once cannot leave the server with none.
+        q = select(Account.user_id).where(Account.role == "admin", Account.disabled.is_(False))
+        admins = s.scalars(q.with_for_update() if lock else q).all()
+        if set(admins) <= {user.id}:
+            raise AccountError(f"{name!r} is the last admin: make another user admin first "
+                               "(rounds users set NAME --role admin), then delete this one")
+    return user, acc
+
+
+def _recordings(s: Session, user_id: int) -> list[str]:
+    """The file names of the user's recordings that no other user's take points at."""
+    mine = set(s.scalars(select(Delivery.recording).where(Delivery.user_id == user_id,
+                                                          Delivery.recording.is_not(None))).all())
+    shared = set(s.scalars(select(Delivery.recording).where(Delivery.user_id != user_id,
+                                                            Delivery.recording.in_(mine))).all()) if mine else set()
+    # A stored name is a bare file name; anything else is no file of the recordings folder.
+    return sorted(n for n in mine - shared if n and n == Path(n).name and n not in (".", ".."))
+
+
+def _open_invites(s: Session, user_id: int, when: datetime) -> int:
+    return s.scalar(select(func.count()).select_from(Invite).where(
+        Invite.created_by == user_id, Invite.used_by.is_(None), Invite.used_at.is_(None),
+        Invite.expires_at > when)) or 0
+
+
+def _removal(user: User, acc: Account | None, rows: dict[str, int], files: int, invites: int) -> Removal:
+    return Removal(user.id, user.name, acc.role if acc else "-", acc.group_name if acc else "", rows, files, invites)
+
+
+def deletion_preview(*, sessions: SessionFactory, data_dir: Path, name: str, now: datetime | None = None) -> Removal:
+    """What ``delete_user`` would remove, without removing anything (and its refusals, the same)."""
+    from rounds.services.deliveries import recordings_dir
+
+    with sessions.begin() as s:
+        user, acc = _to_delete(s, name)
+        rows = {t.name: s.scalar(select(func.count()).select_from(t).where(cond)) or 0
+                for t, cond in owned_rows(user.id)}
+        folder = recordings_dir(data_dir)
+        files = sum(1 for n in _recordings(s, user.id) if (folder / n).is_file())
+        return _removal(user, acc, rows, files, _open_invites(s, user.id, now or now_utc()))
+
+
+def delete_user(*, sessions: SessionFactory, data_dir: Path, name: str, user_id: int | None = None,
+                now: datetime | None = None) -> Removal:
+    """Delete the user called ``name`` and everything that is theirs: every row of OWNED in one
+    transaction, then (once it is committed) the recordings of their takes. Invitations they made
+    stay, usable, without their name; one they used forgets it. Refuses the laptop's own user, the
+    last admin and an unknown name (AccountError), deleting nothing; with ``user_id``, a name that is
+    no longer that user's (deleted and taken again since a preview) too."""
+    from rounds.services.deliveries import recordings_dir
+
+    when = now or now_utc()
+    with sessions.begin() as s:
+        user, acc = _to_delete(s, name, lock=True)
+        uid = user.id
+        if user_id is not None and uid != user_id:
+            raise AccountError(f"{user.name!r} is no longer user {user_id}: nothing deleted")
+        names = _recordings(s, uid)
+        invites = _open_invites(s, uid, when)
+        s.execute(update(Invite).where(Invite.created_by == uid).values(created_by=None))
+        s.execute(update(Invite).where(Invite.used_by == uid).values(used_by=None))
+        rows: dict[str, int] = {}
+        for table, cond in owned_rows(uid):
+            result = s.execute(delete(table).where(cond))
+            rows[table.name] = int(getattr(result, "rowcount", 0) or 0)
+        removal = _removal(user, acc, rows, 0, invites)
+    _changed()  # signed out at once in this process (within SIGNED_IN_CACHE_S in others)
+    folder = recordings_dir(data_dir)
+    files = 0
+    for n in names:
+        path = folder / n
+        if path.is_file():
+            path.unlink()
+            files += 1
+    return replace(removal, recordings=files)
 
 
 # ---------------------------------------------------------------- invitations
