@@ -162,5 +162,38 @@ def test_build_a_project_export_its_deck_and_rehearse(server: str, page: Page, t
     page.click("#rehearse-next")
     expect(page.locator("#rehearse-index")).to_have_text("2")
     expect(page.locator("#rehearse-table tbody tr").first.locator(".took")).to_have_text(re.compile(r"^0:0[1-3]$"))
-    page.click("#rehearse-stop")
-    expect(page.locator("#rehearse-start")).to_have_text("Start again")
+    page.click("#rehearse-stop")  # stopped early: saved with the slides reached
+    expect(page.locator("#talk-note")).to_contain_text("rehearsal saved")
+    expect(page.locator("#talk-slides tr[data-verdict='not reached']")).to_have_count(9)
+
+
+def test_rehearse_a_whole_talk_self_assess_it_and_see_it_listed(server: str, page: Page) -> None:  # noqa: F811
+    page.goto(server + "/projects")
+    page.fill("#name", "Sparse attention")
+    page.click("#add-project")
+    expect(page.locator("#project-note")).to_contain_text("project created")
+    page.goto(page.url.split("?")[0] + "/rehearse")
+    expect(page.locator("#rehearse-none")).to_be_visible()
+    rows = page.locator("#rehearse-table tbody tr").count()
+    assert rows == 11
+    page.click("#rehearse-start")
+    for n in range(1, rows + 1):  # next through every slide: the last one ends the rehearsal and saves it
+        expect(page.locator("#rehearse-index")).to_have_text(str(n))
+        page.click("#rehearse-next")
+    expect(page.locator("#talk-note")).to_contain_text("rehearsal saved: now tick what your talk did")
+    expect(page.locator("#talk-slides tbody tr")).to_have_count(11)
+    expect(page.locator("#talk-slides tr[data-verdict='not reached']")).to_have_count(0)
+    expect(page.locator("#talk-total")).to_have_attribute("data-kept", "no")  # seconds, not 35 minutes
+    boxes = page.locator("#talk-rubric input[name=checks]")
+    for i in range(3):
+        boxes.nth(i).check()
+    total = boxes.count()
+    page.click("#talk-assess")
+    expect(page.locator("#talk-note")).to_contain_text(f"self-assessment saved: 3 of {total} rubric items")
+    expect(page.locator("#talk-coverage")).to_contain_text(f"3 of {total}")
+    _shot(page, "behavioral-talk-assessed")
+    page.locator("a", has_text="Rehearse again").click()
+    row = page.locator("#rehearse-past tbody tr")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text(f"3 of {total}")
+    expect(row).to_contain_text("11 of 11")
