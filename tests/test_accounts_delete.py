@@ -104,7 +104,14 @@ def add(db: Database, name: str, role: str = "learner", group: str = "g1") -> in
 def _everything(db: Database, settings: Settings, user_id: int, problem_id: str) -> dict[str, Any]:
     """Rows of every kind for the user (through the services where they are quick, else the models)."""
     from rounds.content.cards import bank as card_bank
-    from rounds.services import card_practice, design_practice, loops, own_cards, user_settings
+    from rounds.services import (
+        card_practice,
+        design_practice,
+        loops,
+        own_cards,
+        talks,
+        user_settings,
+    )
 
     s = db.sessions
     with repo.acting_as(user_id):
@@ -120,6 +127,7 @@ def _everything(db: Database, settings: Settings, user_id: int, problem_id: str)
                                     duration_s=60, transcript="what I said", story_id=st, recording=rec)
         p = projects.add_project(sessions=s, name="A project")
         projects.save_chapter(sessions=s, project_id=p, kind="design", body="how it began")
+        talks.save_rehearsal(sessions=s, project_id=p, took=[30.0])
         ds = design_practice.start(sessions=s, prompt_id="feature-store")
         run = loops.start_run(sessions=s, template_id="phone-screen")
         screen = card_practice.start_screen(sessions=s, bank=card_bank(), decks=["activations"])

@@ -43,7 +43,7 @@ from rounds.storage.models import (
     UserCard,
 )
 from rounds.storage.models_accounts import ROLES, Account, Invite, LoginSession, Share
-from rounds.storage.models_behavioral import Delivery, Project, ProjectChapter, Story
+from rounds.storage.models_behavioral import Delivery, Project, ProjectChapter, Story, TalkRehearsal
 from rounds.storage.models_codebase import CodebaseChatMessage
 from rounds.storage.models_design import DesignSession
 from rounds.storage.models_loop import LoopRound, LoopRun
@@ -238,6 +238,7 @@ OWNED: tuple[tuple[str, str], ...] = (
     ("card_states", "card states"),
     ("user_cards", "own cards"),
     ("deliveries", "takes"),
+    ("talk_rehearsals", "talk rehearsals"),
     ("project_chapters", "project chapters"),
     ("projects", "projects"),
     ("stories", "stories"),
@@ -266,6 +267,7 @@ def owned_rows(user_id: int) -> list[tuple[Table, ColumnElement[bool]]]:
         "card_states": (CardState, CardState.user_id == user_id),
         "user_cards": (UserCard, UserCard.user_id == user_id),
         "deliveries": (Delivery, Delivery.user_id == user_id),
+        "talk_rehearsals": (TalkRehearsal, TalkRehearsal.user_id == user_id),
         "project_chapters": (ProjectChapter, ProjectChapter.project_id.in_(
             select(Project.id).where(Project.user_id == user_id))),
         "projects": (Project, Project.user_id == user_id),
