@@ -56,6 +56,24 @@ def test_a_broken_behavioral_file_fails_validate(no_packages: None, tmp_path: Pa
     assert "FAIL behavioral/questions.toml" in out.output and "bravado" in out.output
 
 
+def test_a_broken_talk_rubric_fails_validate_and_the_rubric_is_counted(no_packages: None, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "behavioral"
+    shutil.copytree(behavioral.BEHAVIORAL_ROOT, root)
+    rubric = root / "talk_rubric.toml"
+    rubric.write_text(rubric.read_text().replace('id = "slides-readable"', 'id = "time-kept"', 1))
+    monkeypatch.setattr(behavioral, "BEHAVIORAL_ROOT", root)
+    monkeypatch.setattr(behavioral, "_BANK", None)  # the broken copy is loaded once, then forgotten
+    out = CliRunner().invoke(app, ["validate"])
+    assert out.exit_code != 0
+    assert "FAIL behavioral/talk_rubric.toml" in out.output and "item 'time-kept': the id is used twice" in out.output
+    monkeypatch.undo()
+    data = json.loads(CliRunner().invoke(app, ["stats", "--json"]).stdout)
+    assert data["behavioral"]["talk_rubric"] == len(behavioral.bank().talk_rubric) >= 8
+    table = CliRunner().invoke(app, ["stats"], env={"COLUMNS": "200"})
+    assert f"{data['behavioral']['talk_rubric']} talk rubric items" in table.output
+
+
 def test_stats_counts_every_round() -> None:
     out = CliRunner().invoke(app, ["stats", "--json"])
     assert out.exit_code == 0, out.output
