@@ -200,15 +200,27 @@ def _account(s: Session, name: str) -> tuple[User, Account]:
 
 
 def update_user(*, sessions: SessionFactory, name: str, role: str | None = None, group: str | None = None,
-                disabled: bool | None = None, password: str | None = None) -> None:
-    """Change a user's role, group, password or disabled flag; disabling or a new password signs them out."""
+                disabled: bool | None = None, password: str | None = None, by: int | None = None) -> None:
+    """Change a user's role, group, password or disabled flag; disabling or a new password signs them out.
+
+    Refused (AccountError, nothing changed): a change that leaves the server with no enabled admin
+    (the last one demoted or disabled) and, when ``by`` says who asks (the admin page), disabling
+    one's own account."""
+    role = check_role(role) if role is not None else None
+    group = check_group(group) if group is not None else None
     pw_hash = hash_password(check_password(password)) if password is not None else None
     with sessions.begin() as s:
         user, acc = _account(s, name)
+        if disabled and by is not None and by == user.id:
+            raise AccountError("you cannot disable your own account (it would sign you out at once): "
+                               "another admin can")
+        demoted = role is not None and role != "admin"
+        if acc.role == "admin" and not acc.disabled and (disabled or demoted):
+            _keep_an_admin(s, user, "disable" if disabled else "change the role of")
         if role is not None:
-            acc.role = check_role(role)
+            acc.role = role
         if group is not None:
-            acc.group_name = check_group(group)
+            acc.group_name = group
         if disabled is not None:
             acc.disabled = disabled
         if pw_hash is not None:
@@ -216,6 +228,16 @@ def update_user(*, sessions: SessionFactory, name: str, role: str | None = None,
         if disabled or pw_hash is not None:
             s.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     _changed()
+
+
+def _keep_an_admin(s: Session, user: User, verb: str) -> None:
+    """Refuse if ``user`` is the only enabled admin. The admins' rows are locked (PostgreSQL; SQLite
+    holds the whole database already), so two admins demoting each other at once keep one."""
+    admins = s.scalars(select(Account.user_id).where(Account.role == "admin", Account.disabled.is_(False))
+                       .order_by(Account.user_id).with_for_update()).all()
+    if set(admins) <= {user.id}:
+        raise AccountError(f"{user.name!r} is the last admin: make another user an admin first, then {verb} "
+                           "this one")
 
 
 # ---------------------------------------------------------------- deleting a user
@@ -416,6 +438,46 @@ def _open_invite(s: Session, token: str, now: datetime) -> Invite | None:
     if inv is None or inv.used_by is not None or inv.used_at is not None or _utc(inv.expires_at) <= now:
         return None
     return inv
+
+
+@dataclass(frozen=True)
+class OpenInvite:
+    """A sign-up link that still works (its token is not kept: only who made it, what and until when)."""
+
+    id: int
+    role: str
+    group: str
+    created_at: datetime
+    expires_at: datetime
+    created_by: str | None  # the name of who made it; None: made at the shell
+
+
+def _open(when: datetime) -> tuple[ColumnElement[bool], ...]:
+    return (Invite.used_by.is_(None), Invite.used_at.is_(None), Invite.expires_at > when)
+
+
+def list_invites(*, sessions: SessionFactory, now: datetime | None = None) -> list[OpenInvite]:
+    """The open sign-up links (unused, unexpired), the first to expire first."""
+    with sessions.begin() as s:
+        rows = s.execute(select(Invite, User.name).outerjoin(User, User.id == Invite.created_by)
+                         .where(*_open(now or now_utc())).order_by(Invite.expires_at, Invite.id)).all()
+        return [OpenInvite(i.id, i.role, i.group_name, _utc(i.created_at), _utc(i.expires_at), who)
+                for i, who in rows]
+
+
+def revoke_invite(*, sessions: SessionFactory, invite_id: int, now: datetime | None = None) -> OpenInvite:
+    """Make an open sign-up link unusable (its row goes); AccountError if it is unknown, used or expired."""
+    when = now or now_utc()
+    with sessions.begin() as s:
+        row = s.execute(select(Invite, User.name).outerjoin(User, User.id == Invite.created_by)
+                        .where(Invite.id == invite_id, *_open(when))).first()
+        if row is None:
+            raise AccountError(f"there is no open sign-up link {invite_id}: it was used, has expired or was "
+                               "revoked already")
+        inv, who = row
+        revoked = OpenInvite(inv.id, inv.role, inv.group_name, _utc(inv.created_at), _utc(inv.expires_at), who)
+        s.delete(inv)
+    return revoked
 
 
 def invite_info(*, sessions: SessionFactory, token: str, now: datetime | None = None) -> InviteView | None:
