@@ -278,16 +278,16 @@ def test_refusals_delete_nothing(db: Database, settings: Settings) -> None:
     accounts.update_user(sessions=db.sessions, name="zed", disabled=True)
     before = _snapshot(db)
     refused("adam", "last admin")
-    # With another admin who can sign in, the first can go; a disabled admin can go any time.
+    # With another admin who can sign in, the first can go (a disabled admin, any time).
     accounts.update_user(sessions=db.sessions, name="zed", disabled=False)
     with pytest.raises(accounts.AccountError, match="no longer user"):
         accounts.delete_user(sessions=db.sessions, data_dir=settings.data_dir, name="adam", user_id=adam + 100)
     assert accounts.delete_user(sessions=db.sessions, data_dir=settings.data_dir, name=" Adam ",
                                 user_id=adam).user_id == adam
-    accounts.update_user(sessions=db.sessions, name="zed", disabled=True)
     add(db, "yan", role="admin", group="")
-    accounts.delete_user(sessions=db.sessions, data_dir=settings.data_dir, name="zed")
-    assert {u.name for u in accounts.list_users(sessions=db.sessions)} == {"ann", "yan"}
+    accounts.update_user(sessions=db.sessions, name="yan", disabled=True)
+    accounts.delete_user(sessions=db.sessions, data_dir=settings.data_dir, name="yan")
+    assert {u.name for u in accounts.list_users(sessions=db.sessions)} == {"ann", "zed"}
 
 
 def test_a_recording_file_another_take_points_at_stays(db: Database, settings: Settings) -> None:

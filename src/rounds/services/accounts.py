@@ -326,7 +326,7 @@ class Removal:
         return out
 
 
-def _to_delete(s: Session, name: str, *, lock: bool = False) -> tuple[User, Account | None]:
+def _to_delete(s: Session, name: str) -> tuple[User, Account | None]:
     """The user called ``name``, if deleting them is allowed: not the laptop's user, not the last admin."""
     name = name.strip().lower()
     if name == LOCAL_USER:
@@ -336,13 +336,7 @@ def _to_delete(s: Session, name: str, *, lock: bool = False) -> tuple[User, Acco
         raise AccountError(f"there is no account {name!r}: nothing deleted (`rounds users list` shows the names)")
     acc = s.get(Account, user.id)
     if acc is not None and acc.role == "admin" and not acc.disabled:
-        # Lock the admins' rows (PostgreSQL; SQLite holds the whole database already): two admins
-        # deleting each other at once cannot leave the server with none.
-        q = select(Account.user_id).where(Account.role == "admin", Account.disabled.is_(False))
-        admins = s.scalars(q.with_for_update() if lock else q).all()
-        if set(admins) <= {user.id}:
-            raise AccountError(f"{name!r} is the last admin: make another user admin first "
-                               "(rounds users set NAME --role admin), then delete this one")
+        _keep_an_admin(s, user, "delete")  # two admins deleting each other at once keep one
     return user, acc
 
 
@@ -357,9 +351,7 @@ def _recordings(s: Session, user_id: int) -> list[str]:
 
 
 def _open_invites(s: Session, user_id: int, when: datetime) -> int:
-    return s.scalar(select(func.count()).select_from(Invite).where(
-        Invite.created_by == user_id, Invite.used_by.is_(None), Invite.used_at.is_(None),
-        Invite.expires_at > when)) or 0
+    return s.scalar(select(func.count()).select_from(Invite).where(Invite.created_by == user_id, *_open(when))) or 0
 
 
 def _removal(user: User, acc: Account | None, rows: dict[str, int], files: int, invites: int) -> Removal:
@@ -390,7 +382,7 @@ def delete_user(*, sessions: SessionFactory, data_dir: Path, name: str, user_id:
 
     when = now or now_utc()
     with sessions.begin() as s:
-        user, acc = _to_delete(s, name, lock=True)
+        user, acc = _to_delete(s, name)
         uid = user.id
         if user_id is not None and uid != user_id:
             raise AccountError(f"{user.name!r} is no longer user {user_id}: nothing deleted")
