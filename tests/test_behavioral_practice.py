@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from rounds.config import Settings
 from rounds.content.behavioral import SIGNALS, bank
@@ -167,6 +168,37 @@ def test_the_archive_round_trips_and_delete_everything(db: Database, settings: S
     assert projects.list_projects(sessions=db.sessions)[0].chapter("launch").metrics == ("+3%",)
     with pytest.raises(InvalidInput, match="not an archive"):
         behavioral_data.import_archive(sessions=db.sessions, data_dir=settings.data_dir, raw=b"junk")
+
+
+def test_delete_everything_leaves_other_users_recordings_and_fresh_uploads(db: Database, settings: Settings) -> None:
+    """The recordings folder is shared by every user of a server: one user's "delete everything"
+    removes their recordings and old leftovers, never another user's, nor a file just uploaded."""
+    import os
+
+    from rounds.storage import repositories as repo
+    from rounds.storage.models import User
+
+    with db.sessions.begin() as s:
+        s.add(User(name="other"))
+    with db.sessions.begin() as s:
+        other = s.scalars(select(User.id).where(User.name == "other")).one()
+    prompt = deliveries.prompt_for("disagreed-with-manager")
+    mine = deliveries.save_recording(settings.data_dir, b"OggS-mine", "audio/ogg")
+    deliveries.add_delivery(sessions=db.sessions, prompt=prompt, duration_s=60, recording=mine)
+    with repo.acting_as(other):
+        theirs = deliveries.save_recording(settings.data_dir, b"OggS-theirs", "audio/ogg")
+        their_take = deliveries.add_delivery(sessions=db.sessions, prompt=prompt, duration_s=60, recording=theirs)
+    folder = deliveries.recordings_dir(settings.data_dir)
+    old_stray, fresh = folder / "left-over.ogg", folder / "being-saved.ogg"
+    old_stray.write_bytes(b"OggS")
+    fresh.write_bytes(b"OggS")
+    day_ago = old_stray.stat().st_mtime - 86400
+    os.utime(old_stray, (day_ago, day_ago))
+    gone = behavioral_data.delete_everything(sessions=db.sessions, data_dir=settings.data_dir)
+    assert gone.recordings == 1 and not (folder / mine[0]).exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([theirs[0], fresh.name])
+    with repo.acting_as(other):
+        assert deliveries.recording_path(sessions=db.sessions, data_dir=settings.data_dir, delivery_id=their_take)
 
 
 def test_progress_counts_the_bank_the_self_check_and_the_weeks(db: Database) -> None:

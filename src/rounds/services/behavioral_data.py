@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -205,8 +206,25 @@ def delete_everything(*, sessions: SessionFactory, data_dir: Path) -> Counts:
         if path.is_file():
             path.unlink()
             n_rec += 1
-    if folder.is_dir():
-        for stray in folder.iterdir():  # recordings left from a delivery that no longer exists
-            if stray.is_file():
-                stray.unlink()
+    _sweep_strays(sessions, folder)
     return Counts(n_st, n_pr, len(dels), n_rec, n_talks)
+
+
+STRAY_AFTER_S = 3600.0  # a recording no take points at, older than this, is left over (never a fresh upload)
+
+
+def _sweep_strays(sessions: SessionFactory, folder: Path) -> None:
+    """Remove recordings that no take of anyone points at (left from a take that failed to save).
+    The folder is shared by every user of a server: a file another user's take points at is theirs,
+    and a file just written may belong to a take being saved right now, so both stay."""
+    if not folder.is_dir():
+        return
+    with sessions.begin() as s:
+        used = set(s.scalars(select(Delivery.recording).where(Delivery.recording.is_not(None))).all())
+    now = time.time()
+    for stray in folder.iterdir():
+        try:
+            if stray.is_file() and stray.name not in used and now - stray.stat().st_mtime > STRAY_AFTER_S:
+                stray.unlink()
+        except OSError:  # gone already, or not ours to remove: a sweep is tidying, never an error
+            continue
