@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,7 @@ from rounds.content import design as design_content
 from rounds.content.design import bank
 from rounds.services import design_practice as dp
 from rounds.storage.db import Database
+from rounds.storage.models_design import DesignSession
 
 PROMPT = "infra/feature-store"
 FIXTURE_BANK = Path(__file__).resolve().parent / "fixtures" / "design"
@@ -110,3 +114,40 @@ def test_empty_workspace_files_keep_the_notes_written_in_the_browser(ws: Path, d
     v = dp.view(sessions=db.sessions, session_id=sid)
     assert v.notes == {"framing": "from the terminal", "deep-dives": "written in the browser"}
     assert v.diagram == "flowchart LR\n  web --> db"
+
+
+def _move_back(db: Database, sid: int, minutes: float) -> None:
+    """As if the session had started ``minutes`` earlier (the clock is the server's)."""
+    with db.sessions.begin() as s:
+        row = s.get(DesignSession, sid)
+        assert row is not None
+        row.started_at -= timedelta(minutes=minutes)
+        row.phase_started_at -= timedelta(minutes=minutes)
+
+
+def test_the_clock_ends_a_terminal_round_and_finish_takes_the_files_written_before_the_end(
+        ws: Path, db: Database) -> None:
+    p = bank().get(PROMPT)
+    sid = json.loads((ws / ".rounds-design.json").read_text())["session"]
+    _move_back(db, sid, 70)  # 60 minutes and the grace ended it 8 minutes ago
+    long_ago = time.time() - 20 * 60
+    (ws / "1-framing.md").write_text("The problem is skew: two code paths.\n")
+    (ws / "diagram.mmd").write_text("flowchart LR\n  a --> b\n")
+    for name in ("1-framing.md", "diagram.mmd"):
+        os.utime(ws / name, (long_ago, long_ago))  # written before the end
+    (ws / "2-high-level.md").write_text("A registry, written after the end.\n")  # now: after it
+    r = _run("design", "status", str(ws))
+    assert r.exit_code == 0 and "The time ran out" in r.output and "ended by itself" in r.output
+    v = dp.view(sessions=db.sessions, session_id=sid)
+    assert v.finished and v.time_ran_out and v.spent_s == 62 * 60
+    r = _run("design", "ask", "How fresh must the features be?", str(ws))
+    assert r.exit_code == 2 and "the time ran out" in r.output and "notes saved before the end are kept" in r.output
+    r = _run("design", "finish", str(ws), input="\n" * len(p.rubric))
+    assert r.exit_code == 0, r.output
+    assert "2-high-level.md was changed after the time ran out" in r.output and "The rubric" in r.output
+    v = dp.view(sessions=db.sessions, session_id=sid)
+    assert v.marked and v.time_ran_out and v.notes == {"framing": "The problem is skew: two code paths."}
+    assert v.diagram == "flowchart LR\n  a --> b"
+    assert "A registry" in (ws / "2-high-level.md").read_text()  # the file itself is left as it is
+    r = _run("design", "sessions")
+    assert r.exit_code == 0 and "(time ran out)" in r.output

@@ -146,3 +146,51 @@ def test_finish_rubric_marks_then_the_reveal_and_the_scorecard(browser: Any, db:
     assert 'data-signal="problem-framing"' in home
     v = dp.view(sessions=db.sessions, session_id=sid)
     assert v.score is not None and v.score > 0
+
+
+def _move_back(db: Database, sid: int, minutes: float) -> None:
+    with db.sessions.begin() as s:
+        row = s.get(DesignSession, sid)
+        assert row is not None
+        row.phase_started_at = row.phase_started_at - timedelta(minutes=minutes)
+        row.started_at = row.started_at - timedelta(minutes=minutes)
+
+
+def test_the_page_knows_when_the_clock_will_end_the_round(browser: Any, db: Database) -> None:
+    sid = _start(browser)
+    _move_back(db, sid, 61)  # the minutes are up, the grace is not
+    page = browser.get(f"/design/sessions/{sid}").text
+    v = dp.view(sessions=db.sessions, session_id=sid)
+    assert v.stage == "clock" and v.ends_at is not None
+    assert f'data-ends-at="{v.ends_at.isoformat()}"' in page
+    assert 'id="round-over" role="alert">' in page and "ends by itself" in page
+    assert 'id="round-ended" role="alert" hidden' in page and f'id="to-rubric" href="/design/sessions/{sid}"' in page
+    r = browser.post(f"/design/sessions/{sid}/notes", {"phase": "wrap-up", "text": "a last risk"})
+    assert r.status_code == 200  # within the grace
+
+
+def test_when_the_time_ran_out_the_page_shows_the_end_and_refuses_notes_but_not_marks(
+        browser: Any, db: Database) -> None:
+    p = bank().get(PROMPT)
+    sid = _start(browser)
+    browser.post(f"/design/sessions/{sid}/notes", {"phase": "framing", "text": "The problem is skew: two code paths."})
+    _move_back(db, sid, 70)
+    r = browser.post(f"/design/sessions/{sid}/notes", {"phase": "framing", "text": "rewritten after the end"})
+    assert r.status_code == 409 and r.json()["ended"] is True
+    assert "the time ran out" in r.json()["error"] and "notes saved before the end are kept" in r.json()["error"]
+    r = browser.post(f"/design/sessions/{sid}/diagram", {"text": "flowchart LR\n  a --> b"})
+    assert r.status_code == 409 and r.json()["ended"] is True
+    r = browser.post(f"/design/sessions/{sid}/ask", {"question": "How fresh must the features be?"})
+    assert r.status_code == 200 and "the time ran out" in r.text and 'id="clarify-form"' not in r.text
+    page = browser.get(f"/design/sessions/{sid}").text
+    assert 'id="rubric"' in page and 'id="time-ran-out"' in page and "The clock ended the round" in page
+    assert 'id="phase-clock"' not in page and 'class="design-text"' not in page
+    assert "The problem is skew: two code paths." in page and "rewritten after the end" not in page
+    marks = {f"mark_{r.id}": "covered" for r in p.rubric}
+    r = browser.post(f"/design/sessions/{sid}/marks", marks, htmx=False, follow_redirects=False)
+    assert r.status_code == 303
+    page = browser.get(f"/design/sessions/{sid}").text
+    assert 'id="reveal"' in page and 'id="time-ran-out"' in page
+    home = browser.get("/design").text
+    row = re.search(rf'<tr data-session="{sid}">.*?</tr>', home)
+    assert row and "time ran out" in row.group(0) and "marked" in row.group(0)

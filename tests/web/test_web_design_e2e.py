@@ -1,4 +1,5 @@
-"""A design round in headless Chromium against a real `rounds serve`: questions, notes, a drawn diagram, marks."""
+"""A design round in headless Chromium against a real `rounds serve`: questions, notes, a drawn diagram, marks,
+and the round ended by its clock while its page is open."""
 
 from __future__ import annotations
 
@@ -9,13 +10,19 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 from test_web_design_llm import FakeModel
-from test_web_e2e import _free_port, _rounds_command, _shot, chromium, page, server  # noqa: F401
+from test_web_e2e import VIEWPORT, _free_port, _rounds_command, _shot, chromium, page, server  # noqa: F401
 
 from rounds.content.design import Prompt, RubricItem, answer_clarifying, bank
+from rounds.services.design_practice import GRACE_S
+from rounds.storage.db import open_database
+from rounds.storage.models_design import DesignSession
 
 PROMPT = "infra/feature-store"
 
@@ -132,13 +139,11 @@ def model() -> Iterator[FakeModel]:
     fake.close()
 
 
-@pytest.fixture(scope="module")
-def llm_server(tmp_path_factory: pytest.TempPathFactory, model: FakeModel) -> Iterator[str]:
-    """`rounds serve` with the optional interviewer pointed at the local scripted model."""
-    data = tmp_path_factory.mktemp("llm-data")
+@contextmanager
+def _serving(data: Path, **extra: str) -> Iterator[str]:
+    """`rounds serve` on a data folder of its own (``extra``: more environment); yields its address."""
     port = _free_port()
-    env = {**os.environ, "ROUNDS_DATA_DIR": str(data), "ROUNDS_WORKERS": "1", "ROUNDS_LLM_BASE_URL": model.url,
-           "ROUNDS_LLM_MODEL": "scripted", "ROUNDS_LLM_TIMEOUT": "5"}
+    env = {**os.environ, "ROUNDS_DATA_DIR": str(data), "ROUNDS_WORKERS": "1", **extra}
     env.pop("ROUNDS_DATABASE_URL", None)
     with (data / "serve.log").open("w") as log:
         proc = subprocess.Popen([*_rounds_command(), "serve", "--port", str(port)], env=env, stdout=log,
@@ -156,13 +161,23 @@ def llm_server(tmp_path_factory: pytest.TempPathFactory, model: FakeModel) -> It
                 proc.kill()
                 raise AssertionError("rounds serve did not start:\n" + (data / "serve.log").read_text())
             time.sleep(0.2)
-        yield base
-        proc.terminate()
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.fixture(scope="module")
+def llm_server(tmp_path_factory: pytest.TempPathFactory, model: FakeModel) -> Iterator[str]:
+    """`rounds serve` with the optional interviewer pointed at the local scripted model."""
+    with _serving(tmp_path_factory.mktemp("llm-data"), ROUNDS_LLM_BASE_URL=model.url, ROUNDS_LLM_MODEL="scripted",
+                  ROUNDS_LLM_TIMEOUT="5") as base:
+        yield base
 
 
 def test_the_model_interviewer_and_grader_in_the_browser(llm_server: str, model: FakeModel, page: Page) -> None:  # noqa: F811
@@ -218,3 +233,105 @@ def test_the_diagram_is_drawn_again_in_the_dark_theme(server: str, page: Page) -
     expect(page.locator("#diagram-preview svg")).not_to_have_attribute("id", before or "")
     expect(page.locator("#diagram-preview svg")).to_be_visible()
     _shot(page, "design-dark")
+
+
+# ---------------------------------------------------------------- time's up ends the round
+
+
+@pytest.fixture(scope="module")
+def clock_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`rounds serve` and its data folder, so that a test can move a session's start back in its database."""
+    data = tmp_path_factory.mktemp("clock-data")
+    with _serving(data) as base:
+        yield base, data
+
+
+@pytest.fixture
+def ending_page(chromium: Browser) -> Iterator[Page]:  # noqa: F811
+    """A fresh browser profile; fails the test on any script error. A note sent after the round's time ran
+    out is refused with 409, which the browser reports as a failed request: that one is expected."""
+    context = chromium.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    pg = context.new_page()
+    problems: list[str] = []
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error" and "status of 409" not in msg.text:
+            problems.append(msg.text)
+
+    pg.on("console", on_console)
+    pg.on("pageerror", lambda exc: problems.append(str(exc)))
+    yield pg
+    context.close()
+    assert not problems, problems
+
+
+def _move_back(data: Path, sid: int, seconds: float) -> None:
+    """As if the session had started ``seconds`` earlier: the server's clock is what ends the round."""
+    db = open_database(f"sqlite:///{data / 'rounds.db'}")
+    try:
+        with db.sessions.begin() as s:
+            row = s.get(DesignSession, sid)
+            assert row is not None
+            row.started_at = row.started_at - timedelta(seconds=seconds)
+            row.phase_started_at = row.phase_started_at - timedelta(seconds=seconds)
+    finally:
+        db.engine.dispose()
+
+
+def _session_id(pg: Page) -> int:
+    return int(pg.locator("#design-session").get_attribute("data-session") or 0)
+
+
+def test_time_running_out_ends_the_round_on_the_open_page_and_keeps_the_text(
+        clock_server: tuple[str, Path], ending_page: Page) -> None:
+    base, data = clock_server
+    pg = ending_page
+    p = bank().get(PROMPT)
+    framing = _first(p, "framing")
+
+    # 1. the page's own clock reaches the end: the minutes are up, then the grace runs out
+    _start(pg, base)
+    sid = _session_id(pg)
+    pg.locator("#notes-text-framing").fill(f"The real problem: {framing.synonyms[0]}.")
+    expect(pg.locator("#design-save-status")).to_have_attribute("data-state", "saved")
+    _move_back(data, sid, p.minutes * 60 + GRACE_S - 5)  # the round ends in 5 seconds
+    pg.reload()
+    expect(pg.locator("#round-over")).to_be_visible()
+    expect(pg.locator("#round-ends-in")).to_have_text(re.compile(r"^in 0:0\d$"))
+    expect(pg.locator("#round-ended")).to_be_visible(timeout=15_000)
+    expect(pg.locator("#phase-clock .clock-time")).to_have_text("time ran out")
+    expect(pg.locator("#notes-text-framing")).to_have_value(f"The real problem: {framing.synonyms[0]}.")
+    expect(pg.locator("#notes-text-framing")).not_to_be_editable()
+    expect(pg.locator("#finish-design")).to_be_hidden()
+    expect(pg.locator("#clarify-question")).to_be_hidden()
+    expect(pg.locator("#round-ended-unsaved")).to_be_hidden()  # everything had been saved
+    _shot(pg, "design-time-ran-out")
+    pg.click("#to-rubric")
+    expect(pg.locator("#rubric")).to_be_visible()
+    expect(pg.locator("#time-ran-out")).to_be_visible()
+    expect(pg.locator(f".rubric-item[data-item={framing.id}] .rubric-notes")).to_contain_text("The real problem")
+
+    # 2. the server's clock ended the round first (another tab, a laptop asleep): the next save says so
+    _start(pg, base)
+    sid = _session_id(pg)
+    pg.locator("#notes-text-framing").fill("saved in time")
+    expect(pg.locator("#design-save-status")).to_have_attribute("data-state", "saved")
+    _move_back(data, sid, p.minutes * 60 + 10 * 60)  # the page still counts; the server has ended it
+    pg.locator("#notes-text-deep-dives").fill("hot keys: typed after the end")
+    expect(pg.locator("#round-ended")).to_be_visible()
+    expect(pg.locator("#round-ended-unsaved")).to_be_visible()
+    expect(pg.locator("#design-save-status")).to_contain_text("the time ran out")
+    expect(pg.locator("#notes-text-deep-dives")).to_have_value("hot keys: typed after the end")
+    expect(pg.locator("#notes-text-deep-dives")).not_to_be_editable()
+    draft = pg.evaluate("(sid) => localStorage.getItem(`rounds-design-${sid}-deep-dives`)", sid)
+    assert draft and "typed after the end" in draft  # the local draft is kept
+    pg.click("#to-rubric")
+    expect(pg.locator("#time-ran-out")).to_be_visible()
+    expect(pg.locator("#unsaved-drafts [data-draft=deep-dives]")).to_contain_text("typed after the end")
+    expect(pg.locator(f".rubric-item[data-item={framing.id}] .rubric-notes")).to_contain_text("saved in time")
+    pg.click("#save-marks")  # self-marking after the end
+    expect(pg.locator("#reveal")).to_be_visible()
+    pg.click("#forget-drafts")
+    expect(pg.locator("#unsaved-drafts")).to_be_hidden()
+    pg.goto(base + "/design")
+    expect(pg.locator(f"#design-sessions tr[data-session='{sid}']")).to_contain_text("time ran out")

@@ -5,7 +5,9 @@ and the clock, one Markdown file per phase, diagram.mmd) and starts the session'
 same database the browser uses; ``ask`` puts a clarifying question to the interviewer, ``status``
 shows the clock, ``next`` moves on to the next phase, and ``finish`` reads the files back, stops
 the clock and runs the rubric step: the hint, then your mark for each item, then the reference
-outline, the probes and the pitfalls. Where a model is set up (docs/design.md), ``interview``
+outline, the probes and the pitfalls. When the round's time runs out (its minutes and a short
+grace), the clock ends the round by itself; ``finish`` then reads back only the files last written
+before the end. Where a model is set up (docs/design.md), ``interview``
 talks with the model interviewer and ``finish`` shows the model grader's proposed marks.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -60,6 +63,10 @@ def _clock(seconds: float) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
+def _at(ts: datetime | None) -> str:
+    return f" at {ts.astimezone(UTC):%H:%M:%S} UTC" if ts else ""
+
+
 def phase_file(index: int, name: str) -> str:
     return f"{index}-{name}.md"
 
@@ -104,7 +111,12 @@ def _prompt_md(p: Any) -> str:
              "## The interviewer", "", f"> {p.opening}", "", "## The clock", ""]
     for i, ph in enumerate(p.phases, 1):
         lines.append(f"{i}. **{ph.name}**: {ph.minutes} min, notes in `{phase_file(i, ph.name)}`")
-    lines += ["", "Draw the design in `diagram.mmd` (Mermaid: `flowchart LR`, then one edge a line).", "",
+    from rounds.services.design_practice import GRACE_S
+
+    grace = GRACE_S // 60
+    lines += ["", f"When the {p.minutes} minutes are up, the round ends by itself {grace} minutes later, as an "
+              "interviewer would stop you: `finish` then reads back the files as they stood at the end.",
+              "", "Draw the design in `diagram.mmd` (Mermaid: `flowchart LR`, then one edge a line).", "",
               "## Commands", "",
               '- `rounds design ask "your question"`: a clarifying question to the interviewer',
               "- `rounds design status`: the phase you are in and its time left",
@@ -182,7 +194,12 @@ def _show_clock(v: Any) -> None:
         over = " [red]over[/red]" if ph.over else ""
         console.print(f"  {n}. {ph.name:<13} {_clock(ph.spent_s):>6} / {ph.minutes}:00  {mark}{over}")
     if v.finished:
-        console.print(f"The round is over: {_clock(v.spent_s)} of {v.prompt.minutes}:00.")
+        if v.time_ran_out:
+            console.print(f"[yellow]The time ran out{_at(v.finished_at)}: the round ended by itself after "
+                          f"{_clock(v.spent_s)} ({v.prompt.minutes}:00 and the grace).[/yellow] "
+                          "`rounds design finish` reads back the files written before the end and opens the rubric.")
+        else:
+            console.print(f"The round is over: {_clock(v.spent_s)} of {v.prompt.minutes}:00.")
         return
     left = v.remaining_s
     if left >= 0:
@@ -193,7 +210,8 @@ def _show_clock(v: Any) -> None:
     else:
         console.print("[yellow]Time is up: the interviewer would stop here (`rounds design finish`).[/yellow]")
     if v.spent_s > v.round_s:
-        console.print(f"[yellow]The round's {v.prompt.minutes} minutes are up.[/yellow]")
+        console.print(f"[yellow]The round's {v.prompt.minutes} minutes are up: it ends by itself"
+                      f"{_at(v.ends_at)}. Save your files now.[/yellow]")
 
 
 @commands.command()
@@ -238,6 +256,36 @@ def read_workspace(directory: Path, prompt: Any) -> tuple[dict[str, str], str]:
     diagram_path = directory / DIAGRAM
     diagram = diagram_path.read_text() if diagram_path.exists() else ""
     return notes, diagram.strip() if diagram.strip() != "flowchart LR" else ""
+
+
+def written_times(directory: Path, prompt: Any) -> dict[str, tuple[str, datetime]]:
+    """When each workspace file was last written: phase name (or "diagram") -> (file name, time)."""
+    files = {ph.name: phase_file(i, ph.name) for i, ph in enumerate(prompt.phases, 1)}
+    files["diagram"] = DIAGRAM
+    out = {}
+    for key, name in files.items():
+        path = directory / name
+        if path.exists():
+            out[key] = (name, datetime.fromtimestamp(path.stat().st_mtime, UTC))
+    return out
+
+
+def _before_the_end(directory: Path, v: Any, notes: dict[str, str], diagram: str) \
+        -> tuple[dict[str, str], str, datetime | None]:
+    """A round ended by its clock takes only the files last written before its end: the others are left out
+    (said so; they stay in the workspace). Returns the notes, the diagram, and when the newest taken was written."""
+    if not (v.time_ran_out and v.finished_at):
+        return notes, diagram, None
+    end = v.finished_at
+    times = written_times(directory, v.prompt)
+    late = {k: name for k, (name, at) in times.items() if at > end and (k in notes or (k == "diagram" and diagram))}
+    for name in late.values():
+        console.print(f"[yellow]{name} was changed after the time ran out{_at(end)}: it is not taken (the file "
+                      "stays as it is; the session keeps what it had for it).[/yellow]")
+    notes = {k: t for k, t in notes.items() if k not in late}
+    diagram = "" if "diagram" in late else diagram
+    taken = [at for k, (_n, at) in times.items() if k not in late and (k in notes or (k == "diagram" and diagram))]
+    return notes, diagram, max(taken, default=end)
 
 
 def _ask_mark(default: str) -> str:
@@ -290,7 +338,8 @@ def interview(directory: Workspace = Path(".")) -> None:
     with _services() as db:
         v = dp.view(sessions=db.sessions, session_id=sid)
         if v.finished:
-            raise _fail("the round is over: the interviewer has no more questions")
+            raise _fail(("the time ran out: " if v.time_ran_out else "") + "the round is over: the interviewer has "
+                        "no more questions")
         notes, _diagram = read_workspace(directory, v.prompt)
         for phase, text in notes.items():
             dp.save_notes(sessions=db.sessions, session_id=sid, phase=phase, text=text)
@@ -341,7 +390,12 @@ def finish(
         v = dp.view(sessions=db.sessions, session_id=sid)
         if not v.marked:
             notes, diagram = read_workspace(directory, v.prompt)
-            v = dp.record_terminal(sessions=db.sessions, session_id=sid, notes=notes, diagram=diagram)
+            if v.time_ran_out:
+                console.print(f"[yellow]The time ran out{_at(v.finished_at)}: the clock ended the round. The notes "
+                              "written before the end are kept.[/yellow]")
+            notes, diagram, written_at = _before_the_end(directory, v, notes, diagram)
+            v = dp.record_terminal(sessions=db.sessions, session_id=sid, notes=notes, diagram=diagram,
+                                   written_at=written_at)
             written = sum(1 for t in notes.values() if t.strip())
             console.print(f"[bold]{escape(v.prompt.title)}[/bold] · session #{v.id} · {_clock(v.spent_s)} of "
                           f"{v.prompt.minutes}:00 · notes in {written} of {len(v.prompt.phases)} phases"
@@ -390,6 +444,6 @@ def sessions(limit: Annotated[int, typer.Option(min=1, help="how many")] = 20) -
         table.add_column(col)
     for r in rows:
         stands = {"reveal": f"marked, {round((r.score or 0) * 100)}% covered", "rubric": "to mark",
-                  "clock": f"on the clock ({r.phase})"}[r.stage]
+                  "clock": f"on the clock ({r.phase})"}[r.stage] + (" (time ran out)" if r.time_ran_out else "")
         table.add_row(str(r.id), r.prompt_id, f"{r.started_at:%Y-%m-%d %H:%M}", _clock(r.spent_s), stands)
     console.print(table)

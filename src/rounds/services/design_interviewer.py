@@ -136,6 +136,9 @@ def interviewer_says(*, sessions: SessionFactory, session_id: int, reply: str = 
                      now: datetime | None = None) -> str:
     """The candidate's reply (may be empty: "ask me something"), then the interviewer's next question."""
     v = dp.view(sessions=sessions, session_id=session_id)  # first: someone else's session is not found
+    if v.time_ran_out:
+        raise dp.TimeRanOut("the time ran out: the round is over and the interviewer has no more questions. "
+                            "The notes saved before the end are kept; mark the rubric to see how you did.")
     cfg = cfg or config()
     if cfg is None:
         raise ModelUnavailable("no model is set up: set ROUNDS_LLM_BASE_URL and ROUNDS_LLM_MODEL")

@@ -7,6 +7,14 @@ candidate on); the user moves to the next phase when ready, and finishing stops 
 notes (Markdown, one text per phase), the Mermaid diagram and the clarifying questions asked (with
 the interviewer's answers, from ``answer_clarifying``) are stored as they come.
 
+Time's up ends the round: once the round's minutes and a short grace (``GRACE_S``, so that a
+last note typed as the time runs out still reaches the server) have passed, the session is
+finished the way the user's finish does it, at that moment, and marked as ended by the clock.
+This happens lazily, on the session's next read or write by any face (the page, the terminal, a
+mock loop): there is no timer process. After that the round takes no more notes, diagram or
+questions (``TimeRanOut``, whose message says the notes saved before the end are kept); the
+rubric can be marked as after any finish.
+
 After the clock: the rubric step. The lexical coverage hint pre-marks the items the notes seem
 to cover, labelled as a hint; the user marks each item covered, partly or missed; then the
 reference outline per phase, the probes and the pitfalls are revealed. The marks feed the
@@ -18,7 +26,7 @@ Every function takes ``now`` so that tests can move the clock; the faces pass no
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -47,6 +55,7 @@ MAX_NOTES = 100_000  # characters per phase
 MAX_DIAGRAM = 50_000
 MAX_QUESTION = 500
 MAX_QUESTIONS = 40
+GRACE_S = 120  # after the round's minutes, before the clock ends the round: the last words typed still save
 CHART_COLOURS = ("#2457c5", "#17803d", "#9a6200", "#c02b2b", "#8e2dbf", "#0f7d8c", "#a0286b", "#5b6475", "#d4711c",
                  "#3f8f3f")  # one per signal, readable on the light and the dark theme
 
@@ -57,6 +66,10 @@ class DesignSessionNotFound(ServiceError):
 
 class PromptNotFound(ServiceError):
     """No design prompt with that id."""
+
+
+class TimeRanOut(ServiceError):
+    """The round's time ran out: the clock ended it, and it takes no more notes, diagram or questions."""
 
 
 def _utc(ts: datetime) -> datetime:
@@ -121,6 +134,8 @@ class SessionView:
     saved_at: datetime
     finished: bool
     finished_at: datetime | None
+    time_ran_out: bool  # the clock ended the round (its time ran out), not the user
+    ends_at: datetime | None  # while the round is on: when the clock ends it (the round's minutes and the grace)
     marked: bool
     hint: DesignHint | None  # once finished
     items: list[ItemView]  # once finished
@@ -184,6 +199,46 @@ def _spent(row: DesignSession, prompt: Prompt, now: datetime) -> list[PhaseClock
     return out
 
 
+def _ends_at(row: DesignSession, prompt: Prompt) -> datetime:
+    """When the clock ends the round: the round's minutes and the grace, counted as the phase clock counts them."""
+    before = sum(float(v) for v in (row.phase_seconds or {}).values())
+    return _utc(row.phase_started_at) + timedelta(seconds=prompt.minutes * 60 + GRACE_S - before)
+
+
+def _stop(row: DesignSession, at: datetime, *, time_ran_out: bool = False) -> None:
+    """Stop the clock at ``at`` (the open phase keeps the time spent in it): the rubric step opens."""
+    _close_phase(row, at)
+    row.finished, row.finished_at, row.time_ran_out = True, at, time_ran_out
+
+
+def _expire_if_due(row: DesignSession, prompt: Prompt, now: datetime, s: Session | None = None) -> None:
+    """End a round whose time has run out, at the moment it ran out (however late it is noticed).
+
+    ``s``: the row was read without a lock (a page, a list): it is read again locked before it changes.
+    """
+    if row.finished or now < _ends_at(row, prompt):
+        return
+    if s is not None:
+        s.refresh(row, with_for_update=True)
+        if row.finished:
+            return
+    _stop(row, _ends_at(row, prompt), time_ran_out=True)
+
+
+def expire_if_due(s: Session, row: DesignSession, now: datetime, b: DesignBank | None = None) -> None:
+    """The same, for a caller holding the row in its own transaction (a mock loop reading its rounds)."""
+    prompt = (b or bank()).prompts.get(row.prompt_id)
+    if prompt is not None:
+        _expire_if_due(row, prompt, _utc(now), s)
+
+
+def _ran_out(row: DesignSession, what: str = "notes") -> TimeRanOut:
+    at = _utc(row.finished_at) if row.finished_at else None
+    when = f" at {at:%Y-%m-%d %H:%M} UTC" if at else ""
+    return TimeRanOut(f"the time ran out{when}: the round is over and takes no more {what}. The notes saved "
+                      "before the end are kept; mark the rubric to see how you did.")
+
+
 def _score(marks: dict[str, Any]) -> float | None:
     values = [MARK_VALUE[m["mark"]] for m in marks.values() if m.get("mark") in MARK_VALUE]
     return round(sum(values) / len(values), 3) if values else None
@@ -205,7 +260,8 @@ def _view(row: DesignSession, prompt: Prompt, now: datetime) -> SessionView:
         id=row.id, prompt=prompt, source=row.source, started_at=_utc(row.started_at), phase=row.phase,
         phase_started_at=_utc(row.phase_started_at), phases=_spent(row, prompt, now), notes=notes,
         diagram=row.diagram or "", asked=asked, saved_at=_utc(row.saved_at), finished=row.finished,
-        finished_at=_utc(row.finished_at) if row.finished_at else None, marked=row.marked_at is not None,
+        finished_at=_utc(row.finished_at) if row.finished_at else None, time_ran_out=bool(row.time_ran_out),
+        ends_at=None if row.finished else _ends_at(row, prompt), marked=row.marked_at is not None,
         hint=hint, items=items, score=_score(row.marks or {}) if row.marked_at else None)
 
 
@@ -248,12 +304,15 @@ def view(*, sessions: SessionFactory, session_id: int, now: datetime | None = No
     now = _utc(now or now_utc())
     with sessions.begin() as s:
         row = _row(s, session_id)
-        return _view(row, _prompt_of(row, b), now)
+        prompt = _prompt_of(row, b)
+        _expire_if_due(row, prompt, now, s)
+        return _view(row, prompt, now)
 
 
 def save_notes(*, sessions: SessionFactory, session_id: int, phase: str, text: str,
                now: datetime | None = None, b: DesignBank | None = None) -> datetime:
-    """Store the notes of one phase (any phase, at any time: notes are never refused). Returns the time saved."""
+    """Store the notes of one phase (any phase, at any time, until the round's time runs out: then
+    ``TimeRanOut``, and the notes stored before stay as they are). Returns the time saved."""
     now = _utc(now or now_utc())
     if len(text) > MAX_NOTES:
         raise InvalidInput(f"the notes of one phase are limited to {MAX_NOTES} characters")
@@ -262,21 +321,30 @@ def save_notes(*, sessions: SessionFactory, session_id: int, phase: str, text: s
         prompt = _prompt_of(row, b)
         if phase not in {p.name for p in prompt.phases}:
             raise InvalidInput(f"'{phase}' is not a phase of this round")
-        row.notes = {**(row.notes or {}), phase: text}
-        row.saved_at = now
-        return now
+        _expire_if_due(row, prompt, now)
+        refused = _ran_out(row) if row.time_ran_out else None
+        if refused is None:
+            row.notes = {**(row.notes or {}), phase: text}
+            row.saved_at = now
+            return now
+    raise refused  # after the commit: the round's end is stored even though the notes are refused
 
 
-def save_diagram(*, sessions: SessionFactory, session_id: int, text: str, now: datetime | None = None) -> datetime:
-    """Store the Mermaid source of the diagram. Returns the time saved."""
+def save_diagram(*, sessions: SessionFactory, session_id: int, text: str, now: datetime | None = None,
+                 b: DesignBank | None = None) -> datetime:
+    """Store the Mermaid source of the diagram (until the round's time runs out). Returns the time saved."""
     now = _utc(now or now_utc())
     if len(text) > MAX_DIAGRAM:
         raise InvalidInput(f"the diagram is limited to {MAX_DIAGRAM} characters")
     with sessions.begin() as s:
         row = _row(s, session_id, lock=True)
-        row.diagram = text
-        row.saved_at = now
-        return now
+        _expire_if_due(row, _prompt_of(row, b), now)
+        refused = _ran_out(row, "changes to the diagram") if row.time_ran_out else None
+        if refused is None:
+            row.diagram = text
+            row.saved_at = now
+            return now
+    raise refused
 
 
 def ask(*, sessions: SessionFactory, session_id: int, question: str, now: datetime | None = None,
@@ -291,13 +359,18 @@ def ask(*, sessions: SessionFactory, session_id: int, question: str, now: dateti
     with sessions.begin() as s:
         row = _row(s, session_id, lock=True)
         prompt = _prompt_of(row, b)
-        if sum("kind" not in q for q in row.clarify or []) >= MAX_QUESTIONS:
+        _expire_if_due(row, prompt, now)
+        if row.time_ran_out:
+            refused = _ran_out(row, "questions")
+        elif sum("kind" not in q for q in row.clarify or []) >= MAX_QUESTIONS:
             raise InvalidInput(f"{MAX_QUESTIONS} questions is the limit: state your assumptions and move on")
-        entry = match_clarifying(prompt, question)
-        got = Asked(question, entry.answer if entry else FALLBACK_ANSWER, entry is not None)
-        row.clarify = [*(row.clarify or []), {"question": got.question, "answer": got.answer,
-                                              "matched": got.matched, "asked_at": now.isoformat()}]
-        return got
+        else:
+            entry = match_clarifying(prompt, question)
+            got = Asked(question, entry.answer if entry else FALLBACK_ANSWER, entry is not None)
+            row.clarify = [*(row.clarify or []), {"question": got.question, "answer": got.answer,
+                                                  "matched": got.matched, "asked_at": now.isoformat()}]
+            return got
+    raise refused
 
 
 def _close_phase(row: DesignSession, now: datetime) -> None:
@@ -315,28 +388,33 @@ def next_phase(*, sessions: SessionFactory, session_id: int, now: datetime | Non
     with sessions.begin() as s:
         row = _row(s, session_id, lock=True)
         prompt = _prompt_of(row, b)
+        _expire_if_due(row, prompt, now)
         if row.finished:
             return _view(row, prompt, now)
         names = [p.name for p in prompt.phases]
         i = names.index(row.phase) if row.phase in names else 0
-        _close_phase(row, now)
         if i + 1 < len(names):
+            _close_phase(row, now)
             row.phase = names[i + 1]
         else:
-            row.finished, row.finished_at = True, now
+            _stop(row, now)
         return _view(row, prompt, now)
 
 
 def finish(*, sessions: SessionFactory, session_id: int, now: datetime | None = None,
-           b: DesignBank | None = None) -> SessionView:
-    """Stop the clock (the open phase keeps the time spent in it): the rubric step opens."""
+           b: DesignBank | None = None, time_ran_out: bool = False) -> SessionView:
+    """Stop the clock (the open phase keeps the time spent in it): the rubric step opens.
+
+    ``time_ran_out``: a clock outside the session ended it (a mock loop's round at its deadline),
+    not the user. A round whose own time ran out before ``now`` ends when it ran out.
+    """
     now = _utc(now or now_utc())
     with sessions.begin() as s:
         row = _row(s, session_id, lock=True)
         prompt = _prompt_of(row, b)
+        _expire_if_due(row, prompt, now)
         if not row.finished:
-            _close_phase(row, now)
-            row.finished, row.finished_at = True, now
+            _stop(row, now, time_ran_out=time_ran_out)
         return _view(row, prompt, now)
 
 
@@ -351,6 +429,7 @@ def mark(*, sessions: SessionFactory, session_id: int, marks: dict[str, str], no
     with sessions.begin() as s:
         row = _row(s, session_id, lock=True)
         prompt = _prompt_of(row, b)
+        _expire_if_due(row, prompt, now)
         if not row.finished:
             raise InvalidInput("the round is still on: finish it before marking the rubric")
         known = {r.id for r in prompt.rubric}
@@ -375,10 +454,13 @@ def mark(*, sessions: SessionFactory, session_id: int, marks: dict[str, str], no
 
 
 def record_terminal(*, sessions: SessionFactory, session_id: int, notes: dict[str, str], diagram: str,
-                    now: datetime | None = None, b: DesignBank | None = None) -> SessionView:
+                    now: datetime | None = None, b: DesignBank | None = None,
+                    written_at: datetime | None = None) -> SessionView:
     """A terminal workspace read back: its notes and diagram replace the stored ones, and the clock stops.
 
     Phases missing from ``notes`` and an empty ``diagram`` keep what is stored (written in the browser).
+    ``written_at``: when the files given were last written (default: now). A round whose time ran
+    out takes them only if they were written before its end; otherwise ``TimeRanOut``.
     """
     now = _utc(now or now_utc())
     with sessions.begin() as s:
@@ -387,14 +469,21 @@ def record_terminal(*, sessions: SessionFactory, session_id: int, notes: dict[st
         names = {p.name for p in prompt.phases}
         if len(diagram) > MAX_DIAGRAM or any(len(t) > MAX_NOTES for t in notes.values()):
             raise InvalidInput("the notes or the diagram are too long to store")
-        row.notes = {**(row.notes or {}), **{k: v for k, v in notes.items() if k in names}}
-        if diagram.strip():
-            row.diagram = diagram
-        row.saved_at = now
-        if not row.finished:
-            _close_phase(row, now)
-            row.finished, row.finished_at = True, now
-        return _view(row, prompt, now)
+        _expire_if_due(row, prompt, now)
+        given = {k: v for k, v in notes.items() if k in names}
+        writes = bool(given or diagram.strip())
+        late = bool(row.time_ran_out and row.finished_at and writes and _utc(written_at or now) > _utc(row.finished_at))
+        refused = _ran_out(row) if late else None
+        if refused is None:
+            if writes:
+                row.notes = {**(row.notes or {}), **given}
+                if diagram.strip():
+                    row.diagram = diagram
+                row.saved_at = now
+            if not row.finished:
+                _stop(row, now)
+            return _view(row, prompt, now)
+    raise refused
 
 
 # ---------------------------------------------------------------- lists and the scorecard
@@ -411,6 +500,7 @@ class SessionRow:
     phase: str
     score: float | None
     spent_s: float
+    time_ran_out: bool  # the clock ended the round, not the user
 
 
 def past_sessions(*, sessions: SessionFactory, prompt_id: str | None = None, limit: int = 50,
@@ -426,10 +516,13 @@ def past_sessions(*, sessions: SessionFactory, prompt_id: str | None = None, lim
         out = []
         for r in rows:
             p = b.prompts.get(r.prompt_id)
+            if p is not None:
+                _expire_if_due(r, p, now, s)
             stage = "reveal" if r.marked_at else ("rubric" if r.finished else "clock")
             spent = sum(pc.spent_s for pc in _spent(r, p, now)) if p else 0.0
             out.append(SessionRow(r.id, r.prompt_id, p.title if p else r.prompt_id, r.source, _utc(r.started_at),
-                                  stage, r.phase, _score(r.marks or {}) if r.marked_at else None, spent))
+                                  stage, r.phase, _score(r.marks or {}) if r.marked_at else None, spent,
+                                  bool(r.time_ran_out)))
         return out
 
 
@@ -487,7 +580,7 @@ def scorecard(*, sessions: SessionFactory, limit: int = 20) -> Scorecard:
 
 
 __all__ = [
-    "MARKS", "Asked", "DesignSessionNotFound", "ItemView", "PhaseClock", "PromptNotFound", "Scorecard",
-    "SessionRow", "SessionView", "ask", "finish", "get_prompt", "mark", "next_phase", "past_sessions",
-    "record_terminal", "save_diagram", "save_notes", "scorecard", "start", "view",
+    "GRACE_S", "MARKS", "Asked", "DesignSessionNotFound", "ItemView", "PhaseClock", "PromptNotFound", "Scorecard",
+    "SessionRow", "SessionView", "TimeRanOut", "ask", "expire_if_due", "finish", "get_prompt", "mark", "next_phase",
+    "past_sessions", "record_terminal", "save_diagram", "save_notes", "scorecard", "start", "view",
 ]

@@ -427,7 +427,7 @@ def _design_result(sessions: SessionFactory, r: LoopRound, now: datetime) -> Rou
 
     assert r.ref_id is not None
     v = dp.view(sessions=sessions, session_id=r.ref_id, now=now)
-    raw = {"stage": v.stage, "score": v.score, "spent_s": v.spent_s}
+    raw = {"stage": v.stage, "score": v.score, "spent_s": v.spent_s, "time_ran_out": v.time_ran_out}
     if not v.marked or v.score is None:
         return RoundResult("waiting" if v.finished else "none",
                            "mark the rubric on the session's page" if v.finished else "the design round is on",

@@ -4,8 +4,8 @@
   clock (the start, the phase open now and when it opened, the seconds spent in each phase
   already left), the notes per phase (Markdown), the Mermaid diagram, the clarifying questions
   asked with the answers given, the user's rubric marks (with each item's signal, so the
-  scorecard still reads after a prompt changes), and when the clock stopped and the marks were
-  given.
+  scorecard still reads after a prompt changes), when the clock stopped (and whether it stopped
+  because the round's time ran out rather than by the user's finish) and when the marks were given.
 
 Only portable SQL, like the other models.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rounds.domain.attempt import now_utc
@@ -48,4 +48,5 @@ class DesignSession(Base):
     saved_at: Mapped[datetime] = mapped_column(default=now_utc)  # the notes or the diagram, last saved
     finished: Mapped[bool] = mapped_column(default=False)  # the clock stopped: the rubric step is open
     finished_at: Mapped[datetime | None]
+    time_ran_out: Mapped[bool] = mapped_column(default=False, server_default=false())  # the clock ended it, not the user
     marked_at: Mapped[datetime | None]  # the user's marks given: the reference is revealed

@@ -16,7 +16,9 @@ function csrf() {
 }
 
 // The clock: the open phase's budget counts down from the server's start time, so a reload keeps it.
-function startPhaseClock(el) {
+// When the round's time runs out (its minutes and the grace, `data-ends-at`), the round is over: the
+// server ends it on its next read or write, and the page shows it at once (see endRound).
+function startPhaseClock(el, root) {
   const label = el.querySelector(".clock-time");
   const started = Date.parse(el.dataset.phaseStarted);
   const budget = Number(el.dataset.budget || 0);
@@ -26,8 +28,14 @@ function startPhaseClock(el) {
   const warn = document.getElementById("overrun-warning");
   const roundOver = document.getElementById("round-over");
   const roundClock = document.getElementById("round-clock");
+  const endsIn = document.getElementById("round-ends-in");
+  const endsAt = Date.parse(root.dataset.endsAt || "");
   const tick = () => {
-    if (!document.body.contains(el)) return;
+    if (!document.body.contains(el) || ended) return;
+    if (!Number.isNaN(endsAt) && Date.now() >= endsAt) {
+      endRound(root);
+      return;
+    }
     const spent = Math.max(0, (Date.now() - started) / 1000);
     const left = budget - spent;
     label.textContent = `${phase} · ${fmt(left)} ${left >= 0 ? "left" : "over"}`;
@@ -36,6 +44,7 @@ function startPhaseClock(el) {
     const total = before + spent;
     if (roundClock) roundClock.textContent = `round ${fmt(total)} of ${fmt(round)}`;
     if (roundOver) roundOver.hidden = total <= round;
+    if (endsIn && !Number.isNaN(endsAt) && total > round) endsIn.textContent = `in ${fmt((endsAt - Date.now()) / 1000)}`;
     setTimeout(tick, 1000);
   };
   tick();
@@ -44,6 +53,39 @@ function startPhaseClock(el) {
 // Autosave: each text box saves itself half a second after typing stops, and every unsaved box is
 // sent with a request that outlives the page when the page is hidden or left.
 const boxes = new Map(); // textarea -> { dirty, timer, seq }
+let ended = false; // the round's time ran out: the boxes are read-only, their text stays
+
+// Time ran out: the round is over. The boxes keep their text (read-only, so it can still be copied),
+// a box not saved in time keeps its local draft, and the notice links to the rubric.
+function endRound(root) {
+  if (ended) return;
+  ended = true;
+  root.dataset.stage = "ended";
+  for (const [t, box] of boxes) {
+    clearTimeout(box.timer);
+    t.readOnly = true;
+    t.setAttribute("aria-readonly", "true");
+  }
+  for (const sel of ["#next-phase", "#finish-design", "#clarify-form", "#interviewer-form"]) {
+    const node = root.querySelector(sel);
+    const form = node && (node.tagName === "FORM" ? node : node.closest("form"));
+    if (form) form.hidden = true;
+  }
+  for (const id of ["overrun-warning", "round-over"]) {
+    const node = document.getElementById(id);
+    if (node) node.hidden = true;
+  }
+  const label = root.querySelector("#phase-clock .clock-time");
+  if (label) label.textContent = "time ran out";
+  root.querySelector("#phase-clock")?.classList.add("overtime");
+  const unsaved = [...boxes.values()].some((b) => b.dirty);
+  const note = document.getElementById("round-ended-unsaved");
+  if (note) note.hidden = !unsaved;
+  const notice = document.getElementById("round-ended");
+  if (notice) notice.hidden = false;
+  if (unsaved) status("Time ran out before the last changes were saved: they stay in their boxes and in this browser.", "error");
+  else status("Time ran out: your notes are saved.", "saved");
+}
 
 function status(text, state) {
   const el = document.getElementById("design-save-status");
@@ -71,6 +113,18 @@ async function save(textarea, { keepalive = false } = {}) {
       method: "POST", body: body(textarea), credentials: "same-origin", keepalive,
       headers: { "X-CSRF-Token": csrf() },
     });
+    if (r.status === 409) { // the round's time ran out (the server's clock says so)
+      box.dirty = true;
+      let data = {};
+      try { data = await r.json(); } catch {}
+      if (data.ended) {
+        endRound(document.getElementById("design-session"));
+        status(`Not saved: ${String(data.error || "the time ran out").slice(0, 240)}`, "error");
+        return;
+      }
+      status(`Not saved: ${String(data.error || r.statusText).slice(0, 160)}`, "error");
+      return;
+    }
     if (!r.ok) {
       box.dirty = true;
       status(`Not saved: ${(await r.text()).replace(/<[^>]+>/g, "").slice(0, 160)}`, "error");
@@ -94,6 +148,7 @@ async function save(textarea, { keepalive = false } = {}) {
 }
 
 function flushAll(keepalive) {
+  if (ended) return Promise.resolve([]); // the server takes no more notes; the drafts stay in this browser
   return Promise.all([...boxes.keys()].map((t) => save(t, { keepalive })));
 }
 
@@ -133,6 +188,53 @@ function restoreDrafts(root) {
     save(t);
   }
   if (restored) status(`Restored ${restored} unsaved box${restored === 1 ? "" : "es"} from this browser`, "dirty");
+}
+
+// After the round: notes typed but not saved before the end (time ran out) are shown from this
+// browser's drafts, to copy; "Forget them" removes them.
+function showDrafts(root) {
+  const box = document.getElementById("unsaved-drafts");
+  if (!box) return;
+  const prefix = `rounds-design-${root.dataset.session}-`;
+  const serverAt = Date.parse(root.dataset.savedAt || "") || 0;
+  const keys = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const k = localStorage.key(i);
+      if (k && k.startsWith(prefix)) keys.push(k);
+    }
+  } catch { return; }
+  let shown = 0;
+  for (const k of keys.sort()) {
+    let d = null;
+    try { d = JSON.parse(localStorage.getItem(k) || "null"); } catch {}
+    if (!d || typeof d.text !== "string" || !d.text.trim() || Date.parse(d.at) <= serverAt) {
+      try { localStorage.removeItem(k); } catch {}
+      continue;
+    }
+    const item = document.createElement("details");
+    item.open = true;
+    item.dataset.draft = k.slice(prefix.length);
+    const summary = document.createElement("summary");
+    summary.textContent = k.slice(prefix.length);
+    const pre = document.createElement("pre");
+    pre.className = "draft-text";
+    pre.textContent = d.text;
+    item.append(summary, pre);
+    box.appendChild(item);
+    shown += 1;
+  }
+  if (!shown) return;
+  const forget = document.createElement("button");
+  forget.type = "button";
+  forget.id = "forget-drafts";
+  forget.textContent = "Forget them";
+  forget.addEventListener("click", () => {
+    for (const k of keys) { try { localStorage.removeItem(k); } catch {} }
+    box.hidden = true;
+  });
+  box.appendChild(forget);
+  box.hidden = false;
 }
 
 function setupAutosave(root) {
@@ -252,8 +354,9 @@ export function setupDesign() {
   const root = document.getElementById("design-session");
   if (!root) return;
   const clock = root.querySelector("#phase-clock");
-  if (clock) startPhaseClock(clock);
   setupAutosave(root);
+  if (clock) startPhaseClock(clock, root);
+  if (root.dataset.stage !== "clock") showDrafts(root);
   setupDiagram(root);
   document.addEventListener("htmx:afterSwap", (e) => {
     if (e.detail.target && e.detail.target.id === "clarify-box") {

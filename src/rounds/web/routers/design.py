@@ -2,7 +2,9 @@
 the diagram and the clarifying questions; then the rubric step, the reveal and the scorecard.
 
 Notes and the diagram are saved by the page's script (JSON answers, CSRF header); everything else
-is a plain form with the CSRF field, so the pages work without the script too.
+is a plain form with the CSRF field, so the pages work without the script too. A save that comes
+after the round's time ran out is refused with 409 and ``{"error", "ended": true}``: the page then
+shows that the round is over (the notes already saved are kept).
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ def _session_page(request: Request, sessions: SessionsDep, session_id: int, *,
     chat = di.conversation(sessions=sessions, session_id=session_id)
     return views.page(request, "design_session.html", section="design", v=v, marks=dp.MARKS,
                       hint_label=DesignHint.label, round_name=ROUND_NAMES[v.prompt.kind], signal_names=SIGNAL_NAMES,
-                      llm=llm, chat=chat, chat_message="", proposals=proposals or {}, grader_message=grader_message)
+                      llm=llm, chat=chat, chat_message="", proposals=proposals or {}, grader_message=grader_message,
+                      grace_minutes=dp.GRACE_S // 60)
 
 
 @router.get("/design/sessions/{session_id}", response_class=HTMLResponse)
@@ -83,12 +86,19 @@ def start_session(sessions: SessionsDep, kind: str, slug: str) -> RedirectRespon
     return RedirectResponse(f"/design/sessions/{sid}", status_code=303)
 
 
+def _ended(exc: dp.TimeRanOut) -> JSONResponse:
+    """A save refused because the round's time ran out: the page shows the round is over."""
+    return JSONResponse({"error": str(exc), "ended": True}, status_code=409)
+
+
 @router.post("/design/sessions/{session_id}/notes", dependencies=[CsrfChecked])
 def save_notes(sessions: SessionsDep, session_id: int, phase: PhaseF, text: Notes = "") -> JSONResponse:
     try:
         saved = dp.save_notes(sessions=sessions, session_id=session_id, phase=phase, text=text)
     except dp.DesignSessionNotFound as exc:
         raise HTTPException(404, str(exc)) from None
+    except dp.TimeRanOut as exc:
+        return _ended(exc)
     except InvalidInput as exc:
         raise HTTPException(400, str(exc)) from None
     return JSONResponse({"saved_at": saved.isoformat(), "html": markdown.render(text)})
@@ -100,6 +110,8 @@ def save_diagram(sessions: SessionsDep, session_id: int, text: Diagram = "") -> 
         saved = dp.save_diagram(sessions=sessions, session_id=session_id, text=text)
     except dp.DesignSessionNotFound as exc:
         raise HTTPException(404, str(exc)) from None
+    except dp.TimeRanOut as exc:
+        return _ended(exc)
     except InvalidInput as exc:
         raise HTTPException(400, str(exc)) from None
     return JSONResponse({"saved_at": saved.isoformat()})
@@ -112,7 +124,7 @@ def ask(request: Request, sessions: SessionsDep, session_id: int, question: Ques
         dp.ask(sessions=sessions, session_id=session_id, question=question)
     except dp.DesignSessionNotFound as exc:
         raise HTTPException(404, str(exc)) from None
-    except InvalidInput as exc:
+    except (InvalidInput, dp.TimeRanOut) as exc:
         message = str(exc)
     if views.is_htmx(request):
         v = _view(sessions, session_id)
@@ -148,7 +160,7 @@ def interviewer(request: Request, sessions: SessionsDep, session_id: int, reply:
         di.interviewer_says(sessions=sessions, session_id=session_id, reply=reply)
     except dp.DesignSessionNotFound as exc:
         raise HTTPException(404, str(exc)) from None
-    except (di.ModelUnavailable, InvalidInput) as exc:
+    except (di.ModelUnavailable, InvalidInput, dp.TimeRanOut) as exc:
         message = str(exc)
     if not views.is_htmx(request):
         if message:
