@@ -70,8 +70,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(loops_router)
     if settings.accounts:
         from rounds.web import accounts as web_accounts
+        from rounds.web.routers import admin
 
         app.include_router(web_accounts.router)
+        app.include_router(admin.router)  # /admin: the accounts, for admins
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
     app.add_exception_handler(UnknownProblem, _unknown_problem)  # type: ignore[arg-type]
