@@ -197,11 +197,12 @@ class Rows:
     loop: int
     screen: int
     card: str
+    talk: int
 
 
 def _make_rows(db: Database, settings: Settings, user_id: int, problem_id: str) -> Rows:
     from rounds.content.cards import bank as card_bank
-    from rounds.services import card_practice, design_practice, loops, own_cards
+    from rounds.services import card_practice, design_practice, loops, own_cards, talks
 
     s = db.sessions
     with repo.acting_as(user_id):
@@ -219,7 +220,8 @@ def _make_rows(db: Database, settings: Settings, user_id: int, problem_id: str) 
         sc = card_practice.start_screen(sessions=s, bank=card_bank(), decks=["activations"])
         card = own_cards.add_card(sessions=s, card=own_cards.CardInput(question=f"Q {SECRET}?", answer="A.",
                                                                        key_points=("p",)))
-    return Rows(a.id, sub, st, d, p, ds, lr, sc, card.removeprefix("mine/"))
+        talk = talks.save_rehearsal(sessions=s, project_id=p, took=[60.0, 90.0])
+    return Rows(a.id, sub, st, d, p, ds, lr, sc, card.removeprefix("mine/"), talk)
 
 
 # Every route that takes an id (in its path, or an attempt in its form or query): the request user
@@ -260,6 +262,9 @@ ID_ROUTES: list[tuple[str, str, dict[str, str]]] = [
     ("GET", "/projects/{project}/talk.pptx", {}),
     ("GET", "/projects/{project}/talk.md", {}),
     ("GET", "/projects/{project}/rehearse", {}),
+    ("GET", "/talks/{talk}", {}),
+    ("POST", "/talks/{talk}/assess", {"checks": "time-kept"}),
+    ("POST", "/talks/{talk}/delete", {}),
     ("GET", "/design/sessions/{design}", {}),
     ("POST", "/design/sessions/{design}/notes", {"phase": "requirements", "text": "stolen"}),
     ("POST", "/design/sessions/{design}/diagram", {"diagram": "stolen"}),
@@ -345,7 +350,7 @@ def _a_rows_unchanged(db: Database, settings: Settings, rows: Rows) -> None:
 
     from rounds.storage.models import Attempt, AttemptEvent, CardSession, Submission, UserCard
     from rounds.storage.models_accounts import Share
-    from rounds.storage.models_behavioral import Delivery, Project, Story
+    from rounds.storage.models_behavioral import Delivery, Project, Story, TalkRehearsal
     from rounds.storage.models_design import DesignSession
     from rounds.storage.models_loop import LoopRun
 
@@ -369,6 +374,8 @@ def _a_rows_unchanged(db: Database, settings: Settings, rows: Rows) -> None:
         assert cs is not None and cs.finished_at is None
         assert s.scalar(select(func.count()).select_from(UserCard).where(UserCard.slug == rows.card)) == 1
         assert s.scalar(select(func.count()).select_from(Share)) == 0
+        tr = s.get(TalkRehearsal, rows.talk)
+        assert tr is not None and tr.assessed_at is None
 
 
 LISTS = ["/", "/history", "/progress", "/catalog", "/cards", "/cards/mine", "/cards/progress", "/stories",
