@@ -118,3 +118,30 @@ def test_open_invitations_are_listed_and_can_be_revoked(db: Database) -> None:
         with pytest.raises(accounts.AccountError, match="no open sign-up link"):
             accounts.revoke_invite(sessions=db.sessions, invite_id=invite_id)
     assert accounts.invite_info(sessions=db.sessions, token=learner) is not None  # the others still work
+
+
+# SQLite starts every write transaction with BEGIN IMMEDIATE, so two sign-ups cannot interleave
+# there; on PostgreSQL they can.
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("rival", ["sign-up", "revoke"])
+def test_a_link_taken_while_a_sign_up_was_reading_it_is_refused_cleanly(db: Database, monkeypatch: pytest.MonkeyPatch,
+                                                                        rival: str) -> None:
+    """Two sign-ups on one link (or a sign-up and a revoke) at the same moment: one wins; the other
+    gets the plain "used" message and makes no account."""
+    token = accounts.create_invite(sessions=db.sessions, role="learner", group="g1")
+    real = accounts._open_invite
+
+    def then_someone_else(s: Any, tok: str, now: Any) -> Any:
+        inv = real(s, tok, now)  # this sign-up has read the link as open...
+        monkeypatch.setattr(accounts, "_open_invite", real)
+        if rival == "sign-up":  # ...and another takes it before this one writes
+            accounts.sign_up(sessions=db.sessions, token=token, name="first", password="correct horse battery")
+        else:
+            accounts.revoke_invite(sessions=db.sessions, invite_id=accounts.list_invites(sessions=db.sessions)[0].id)
+        return inv
+
+    monkeypatch.setattr(accounts, "_open_invite", then_someone_else)
+    with pytest.raises(accounts.AccountError, match="unknown, used or expired"):
+        accounts.sign_up(sessions=db.sessions, token=token, name="second", password="correct horse battery")
+    names = set(_users(db))
+    assert "second" not in names and ("first" in names) == (rival == "sign-up")

@@ -484,12 +484,21 @@ def sign_up(*, sessions: SessionFactory, token: str, name: str, password: str, n
     name = check_name(name)
     pw_hash = hash_password(check_password(password))
     when = now or now_utc()
+    used = AccountError("this invitation link is unknown, used or expired: ask for a new one")
     with sessions.begin() as s:
         inv = _open_invite(s, token, when)
         if inv is None:
-            raise AccountError("this invitation link is unknown, used or expired: ask for a new one")
-        uid = _add(s, name, pw_hash, inv.role, inv.group_name, when)
-        inv.used_by, inv.used_at = uid, when
+            raise used
+        # Take the link first, compare-and-set: of two sign-ups (or a sign-up and a revoke) racing on
+        # one link, exactly one goes through, and the other gets the message above, not an error.
+        taken = s.execute(update(Invite).where(Invite.id == inv.id, *_open(when)).values(used_at=when)
+                          .execution_options(synchronize_session=False))
+        if getattr(taken, "rowcount", 0) != 1:
+            raise used
+        role, group, invite_id = inv.role, inv.group_name, inv.id
+        uid = _add(s, name, pw_hash, role, group, when)
+        s.execute(update(Invite).where(Invite.id == invite_id).values(used_by=uid)
+                  .execution_options(synchronize_session=False))
         return uid
 
 
